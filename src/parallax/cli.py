@@ -1,0 +1,448 @@
+"""The ``parallax`` command line. Each command's docstring is its ``--help``.
+
+Exit codes: 0 success; 1 some inputs could not be used (the rest were stored, reasons are in
+``parallax docs --failed``); 2 usage, settings or database errors (nothing was done);
+130 interrupted (finished batches are kept; run again to complete).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, NoReturn
+
+import click
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
+from rich.table import Table
+
+from parallax.errors import InputError, ParallaxError
+from parallax.ingest.document import IngestedDocument
+from parallax.ingest.metadata import DocHints, parse_date
+from parallax.ingest.run import IngestHooks, IngestReport
+from parallax.ingest.sources import RawRecord
+from parallax.schema import json_schema
+from parallax.settings import DEFAULT_DB, load_settings
+from parallax.store.corpus import Corpus
+from parallax.store.writer import WriteResult
+
+EXIT_PARTIAL = 1
+EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
+
+stderr = Console(stderr=True, highlight=False, soft_wrap=True)
+# Pipes and files get wide tables instead of rich's 80-column default for non-terminals.
+stdout = Console(highlight=False, soft_wrap=True)
+if not stdout.is_terminal:
+    stdout = Console(highlight=False, soft_wrap=True, width=200)
+
+SEGMENT_STYLE = {
+    "title": "bold cyan",
+    "byline": "magenta",
+    "dateline": "magenta",
+    "body": "default",
+    "caption": "yellow",
+    "comment": "green",
+    "boilerplate": "dim",
+}
+
+
+def fail(message: str) -> NoReturn:
+    """Print a one-line error and exit with the usage/database code."""
+    stderr.print(f"[red]error:[/red] {escape(message)}")
+    sys.exit(EXIT_USAGE)
+
+
+@contextmanager
+def user_errors() -> Iterator[None]:
+    """Turn Parallax's deliberate errors into one line and an exit code, never a traceback."""
+    try:
+        yield
+    except ParallaxError as exc:
+        fail(str(exc))
+
+
+def open_store(ctx: click.Context, *, read_only: bool = False, **settings: Any) -> Corpus:
+    """The corpus named by ``--db``, with settings validated in one place."""
+    db = ctx.obj["db"]
+    with user_errors():
+        loaded = load_settings(db=db, **settings)
+        return Corpus(loaded.db, read_only=read_only, settings=loaded)
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.option(
+    "--db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    envvar="PARALLAX_DB",
+    default=DEFAULT_DB,
+    show_default=True,
+    help="The DuckDB database file.",
+)
+@click.version_option(package_name="parallax")
+@click.pass_context
+def cli(ctx: click.Context, db: Path) -> None:
+    """Parallax: what happened in a conflict, and who says so — from your own news corpus."""
+    ctx.ensure_object(dict)
+    ctx.obj["db"] = db
+
+
+class IngestProgress:
+    """A progress bar over input bytes on a terminal, one line per problem everywhere."""
+
+    def __init__(self, paths: Sequence[str], *, verbose: bool) -> None:
+        self.verbose = verbose
+        self.total = sum(_input_size(p) for p in paths)
+        self.progress = Progress(
+            SpinnerColumn(),
+            TextColumn("[progress.description]{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.fields[rate]}"),
+            TimeElapsedColumn(),
+            console=stderr,
+            transient=True,
+            disable=not stderr.is_terminal,
+        )
+        self.task = self.progress.add_task("ingesting", total=self.total or None, rate="")
+        self.current: str | None = None
+        self.documents = 0
+
+    def on_record(self, item: RawRecord | InputError) -> None:
+        if item.source != self.current:
+            if self.current is not None:
+                self.progress.advance(self.task, _input_size(self.current))
+            self.current = item.source
+
+    def on_document(self, doc: IngestedDocument) -> None:
+        self.documents += 1
+        elapsed = self.progress.tasks[0].elapsed or 0.0
+        rate = f"{self.documents / elapsed:,.0f} docs/s" if elapsed > 0.5 else ""
+        self.progress.update(self.task, description=f"{self.documents:,} documents", rate=rate)
+
+    def on_error(self, error: InputError) -> None:
+        self.progress.console.print(f"[yellow]skipped:[/yellow] {escape(str(error))}")
+
+    def on_commit(self, result: WriteResult) -> None:
+        if self.verbose:
+            self.progress.console.print(
+                f"committed batch: {result.added} new, {result.updated} updated, "
+                f"{result.unchanged} unchanged, {result.failed} failed"
+            )
+
+    def hooks(self) -> IngestHooks:
+        return IngestHooks(self.on_record, self.on_document, self.on_error, self.on_commit)
+
+
+def _input_size(path: str) -> int:
+    target = Path(path)
+    if path == "-" or not target.exists():
+        return 0
+    if target.is_file():
+        return target.stat().st_size
+    return sum(p.stat().st_size for p in target.rglob("*") if p.is_file())
+
+
+def _summarise(report: IngestReport, db: Path) -> None:
+    t = report.totals
+    for warning in report.warnings:
+        stderr.print(f"[yellow]warning:[/yellow] {escape(warning)}")
+    rate = report.documents / report.seconds if report.seconds else 0.0
+    stderr.print(
+        f"{report.documents:,} documents ({t.added:,} new, {t.updated:,} updated, "
+        f"{t.unchanged:,} unchanged), {len(report.failures):,} failed, in "
+        f"{report.seconds:.1f} s ({rate:,.1f} docs/s) → {escape(str(db))}"
+    )
+    if report.failures:
+        stderr.print("see the reasons again with: parallax docs --failed")
+
+
+def _run_ingest(
+    corpus: Corpus,
+    paths: Sequence[str],
+    *,
+    verbose: bool,
+    clean: bool = True,
+    manifests: Sequence[Path] = (),
+    overrides: DocHints | None = None,
+    on_document: Any = None,
+) -> IngestReport:
+    tracker = IngestProgress(paths, verbose=verbose)
+    hooks = tracker.hooks()
+    if on_document is not None:
+        inner = hooks.on_document
+
+        def both(doc: IngestedDocument) -> None:
+            if inner:
+                inner(doc)
+            on_document(doc)
+
+        hooks.on_document = both
+    with tracker.progress:
+        try:
+            report = corpus.ingest(
+                *paths, clean=clean, manifests=list(manifests), hooks=hooks, overrides=overrides
+            )
+        except KeyboardInterrupt:
+            stderr.print(
+                "[red]interrupted:[/red] finished batches are stored; run the same command "
+                "again to complete without duplicates"
+            )
+            sys.exit(EXIT_INTERRUPTED)
+    return report
+
+
+paths_argument = click.argument("paths", nargs=-1, required=True)
+verbose_option = click.option("--verbose", "-v", is_flag=True, help="Report every committed batch.")
+max_doc_option = click.option(
+    "--max-doc-mb",
+    type=float,
+    default=None,
+    help="Largest single document in MB (default 10; env PARALLAX_MAX_DOC_MB).",
+)
+batch_option = click.option(
+    "--batch-size",
+    type=int,
+    default=None,
+    help="Documents per database transaction (default 200; env PARALLAX_BATCH_SIZE).",
+)
+manifest_option = click.option(
+    "--manifest",
+    "manifests",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="A manifest (JSONL or CSV with a 'file' column) giving metadata by file name. "
+    "A manifest.jsonl or manifest.csv beside the files is used without this option.",
+)
+
+
+@cli.command()
+@paths_argument
+@manifest_option
+@max_doc_option
+@batch_option
+@verbose_option
+@click.pass_context
+def ingest(
+    ctx: click.Context,
+    paths: tuple[str, ...],
+    manifests: tuple[Path, ...],
+    max_doc_mb: float | None,
+    batch_size: int | None,
+    verbose: bool,
+) -> None:
+    """Store documents from PATHS: files, folders (recursively) or - for standard input.
+
+    Reads plain text in any common encoding, HTML pages, WARC/WET files and JSONL (with
+    'text' or 'html' and optional url, title, outlet, author, published), gzip-compressed or
+    not. Re-ingesting the same input changes nothing; changed manifest metadata updates the
+    stored documents. Inputs that cannot be used are reported, recorded and skipped.
+    """
+    corpus = open_store(ctx, max_doc_mb=max_doc_mb, batch_size=batch_size)
+    with corpus:
+        report = _run_ingest(corpus, paths, verbose=verbose, manifests=manifests)
+    _summarise(report, corpus.path)
+    if report.failures:
+        sys.exit(EXIT_PARTIAL)
+
+
+def _emit(rows: list[dict[str, Any]], fmt: str, title: str) -> None:
+    if fmt == "json":
+        click.echo(json.dumps(rows, indent=2, default=str, ensure_ascii=False))
+    elif fmt == "csv":
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else [])
+        writer.writeheader()
+        writer.writerows(rows)
+    else:
+        table = Table(title=title, title_justify="left")
+        for key in rows[0] if rows else []:
+            table.add_column(
+                key,
+                overflow="fold",
+                no_wrap=key == "id",
+                justify="right" if key in {"words", "segments"} else "left",
+            )
+        for row in rows:
+            table.add_row(*(escape("" if v is None else str(v)) for v in row.values()))
+        stdout.print(table)
+
+
+format_option = click.option(
+    "--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True
+)
+
+
+@cli.command()
+@click.option("--failed", is_flag=True, help="List the inputs that could not be used, and why.")
+@click.option("--outlet", default=None, help="Only documents of outlets matching this text.")
+@format_option
+@click.pass_context
+def docs(ctx: click.Context, failed: bool, outlet: str | None, fmt: str) -> None:
+    """List stored documents: id, outlet, title, published, words, segments."""
+    with open_store(ctx, read_only=True) as corpus:
+        if failed:
+            failures = corpus.failures()
+            rows = [
+                {"source": f.source, "record": f.locator, "kind": f.kind, "reason": f.reason}
+                for f in failures
+            ]
+            _emit(rows, fmt, f"{len(rows)} failed inputs")
+            return
+        documents = corpus.documents(outlet=outlet)
+    rows = [
+        {
+            "id": d.id,
+            "outlet": d.outlet,
+            "title": d.title,
+            "published": d.published,
+            "words": d.words,
+            "segments": d.segments,
+        }
+        for d in documents
+    ]
+    _emit(rows, fmt, f"{len(rows)} documents")
+
+
+@cli.command()
+@click.argument("doc")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--kind", "kinds", multiple=True, help="Only segments of this kind (repeatable).")
+@click.pass_context
+def show(ctx: click.Context, doc: str, fmt: str, kinds: tuple[str, ...]) -> None:
+    """Show document DOC (an id, a unique id prefix or its file path) with its segments marked."""
+    with open_store(ctx, read_only=True) as corpus, user_errors():
+        analysis = corpus.document(doc)
+    if fmt == "json":
+        click.echo(json.dumps(analysis.to_dict(), ensure_ascii=False, indent=2))
+        return
+    meta = analysis.doc
+    stdout.print(f"[bold]{escape(meta.title or '(untitled)')}[/bold]")
+    stdout.print(
+        escape(f"{meta.id} · {meta.outlet or 'unknown outlet'} · {meta.published or 'undated'}"
+               f"{' · ' + meta.author if meta.author else ''}")
+    )
+    for seg in analysis.segments:
+        if kinds and seg.kind not in kinds:
+            continue
+        style = SEGMENT_STYLE.get(seg.kind, "default")
+        piece = analysis.text[seg.start : seg.end].rstrip("\n")
+        stdout.print(f"[reverse]{seg.kind} {seg.start}-{seg.end}[/reverse]")
+        stdout.print(f"[{style}]{escape(piece)}[/{style}]")
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "json", "table"]),
+    default="jsonl",
+    show_default=True,
+    help="jsonl: one object per document; json: one array; table: a summary table.",
+)
+@click.option("--published", default=None, help="Publication date YYYY-MM-DD for every input.")
+@click.option("--outlet", default=None, help="Outlet name for every input.")
+@click.option("--no-clean", is_flag=True, help="Analyse the input exactly as given (no HTML "
+              "extraction or segmentation); offsets index into the input.")
+@click.option("--store/--no-store", default=True, show_default=True,
+              help="Also store the results in --db.")
+@manifest_option
+@max_doc_option
+@batch_option
+@verbose_option
+@click.pass_context
+def analyze(
+    ctx: click.Context,
+    paths: tuple[str, ...],
+    fmt: str,
+    published: str | None,
+    outlet: str | None,
+    no_clean: bool,
+    store: bool,
+    manifests: tuple[Path, ...],
+    max_doc_mb: float | None,
+    batch_size: int | None,
+    verbose: bool,
+) -> None:
+    """Analyse PATHS (files, folders or - for stdin) and print one JSON object per document.
+
+    The output follows the data contract in docs/schema.md: the cleaned text, its segments and
+    every extracted record with offsets into that text. Results are stored in --db too unless
+    --no-store is given.
+    """
+    date = parse_date(published)
+    if published is not None and date is None:
+        fail(f"--published {published!r} is not a date (use YYYY-MM-DD)")
+    overrides = DocHints(outlet=outlet, published=date)
+    if store:
+        corpus = open_store(ctx, max_doc_mb=max_doc_mb, batch_size=batch_size)
+    else:
+        with user_errors():
+            settings = load_settings(db=":memory:", max_doc_mb=max_doc_mb, batch_size=batch_size)
+            corpus = Corpus(":memory:", settings=settings)
+    collected: list[dict[str, Any]] = []
+
+    def emit(doc: IngestedDocument) -> None:
+        if fmt == "jsonl":
+            click.echo(json.dumps(doc.analysis.to_dict(), ensure_ascii=False))
+        else:
+            collected.append(doc.analysis.to_dict())
+
+    with corpus:
+        report = _run_ingest(
+            corpus,
+            paths,
+            verbose=verbose,
+            clean=not no_clean,
+            manifests=manifests,
+            overrides=overrides,
+            on_document=emit,
+        )
+    if fmt == "json":
+        click.echo(json.dumps(collected, ensure_ascii=False, indent=2))
+    elif fmt == "table":
+        _emit([_summary_row(a) for a in collected], "table", f"{len(collected)} documents analysed")
+    _summarise(report, corpus.path)
+    if report.failures:
+        sys.exit(EXIT_PARTIAL)
+
+
+def _summary_row(analysis: dict[str, Any]) -> dict[str, Any]:
+    doc = analysis["doc"]
+    kinds: dict[str, int] = {}
+    for seg in analysis["segments"]:
+        kinds[seg["kind"]] = kinds.get(seg["kind"], 0) + seg["end"] - seg["start"]
+    total = max(len(analysis["text"]), 1)
+    return {
+        "id": doc["id"],
+        "outlet": doc["outlet"],
+        "title": doc["title"],
+        "published": doc["published"],
+        "segments": len(analysis["segments"]),
+        "body %": f"{100 * kinds.get('body', 0) / total:.0f}",
+        "comment %": f"{100 * kinds.get('comment', 0) / total:.0f}",
+    }
+
+
+@cli.command()
+def schema() -> None:
+    """Print the JSON Schema of one 'analyze' output object."""
+    click.echo(json.dumps(json_schema(), indent=2))
+
+
+def main() -> None:
+    """Entry point of the ``parallax`` script."""
+    cli(obj={})

@@ -1,0 +1,66 @@
+"""Settings, validated in one place: defaults, then ``PARALLAX_*`` environment, then options.
+
+Every knob a user may turn lives here with its default and its reason, so the CLI, the Python
+API and the tests agree on what the knobs are and reject bad values the same way.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from parallax.errors import UsageError
+
+DEFAULT_DB = "parallax.duckdb"
+
+
+class Settings(BaseModel):
+    """Knobs for ingest and analysis; each field documents why its default is what it is."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    db: Path = Field(
+        default=Path(DEFAULT_DB), description="The DuckDB store (env PARALLAX_DB)."
+    )
+    max_doc_mb: float = Field(
+        default=10.0,
+        gt=0,
+        description=(
+            "Largest single document, in MB (env PARALLAX_MAX_DOC_MB). A news article is "
+            "rarely over 1 MB of text; anything far larger is a dump, not an article, and would "
+            "dominate memory."
+        ),
+    )
+    batch_size: int = Field(
+        default=200,
+        ge=1,
+        le=100_000,
+        description=(
+            "Documents per database transaction (env PARALLAX_BATCH_SIZE): larger is faster, "
+            "smaller loses less work to an interruption."
+        ),
+    )
+
+    @property
+    def max_doc_bytes(self) -> int:
+        """The document size cap in bytes."""
+        return int(self.max_doc_mb * 1_000_000)
+
+
+_ENV = {"db": "PARALLAX_DB", "max_doc_mb": "PARALLAX_MAX_DOC_MB", "batch_size": "PARALLAX_BATCH_SIZE"}
+
+
+def load_settings(**overrides: Any) -> Settings:
+    """Settings from the environment with ``overrides`` (``None`` values ignored) on top."""
+    values: dict[str, Any] = {k: os.environ[v] for k, v in _ENV.items() if os.environ.get(v)}
+    values.update({k: v for k, v in overrides.items() if v is not None})
+    try:
+        return Settings(**values)
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors()
+        )
+        raise UsageError(f"invalid settings: {problems}") from exc

@@ -1,0 +1,104 @@
+"""The Python face of a stored corpus: ``parallax.open_corpus(path)``.
+
+A thin facade over the store and the ingest run, so notebooks and scripts use the same code
+path as the CLI.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import TracebackType
+from typing import BinaryIO
+
+import duckdb
+
+from parallax.errors import UsageError
+from parallax.ingest.metadata import DocHints
+from parallax.ingest.run import IngestHooks, IngestReport, ingest
+from parallax.ingest.sources import ManifestIndex
+from parallax.schema import Analysis
+from parallax.settings import Settings, load_settings
+from parallax.store import queries
+from parallax.store.db import connect
+
+
+class Corpus:
+    """A Parallax database: ingest into it, list and read what it holds."""
+
+    def __init__(
+        self, path: str | Path, *, read_only: bool = False, settings: Settings | None = None
+    ) -> None:
+        self.path = Path(path)
+        self.settings = settings or load_settings(db=self.path)
+        self.connection: duckdb.DuckDBPyConnection = connect(self.path, read_only=read_only)
+
+    def ingest(
+        self,
+        *paths: str | Path,
+        clean: bool = True,
+        manifests: list[Path] | None = None,
+        stdin: BinaryIO | None = None,
+        hooks: IngestHooks | None = None,
+        overrides: DocHints | None = None,
+    ) -> IngestReport:
+        """Ingest files, folders (recursively) or ``"-"`` (stdin); failures are recorded."""
+        index = ManifestIndex(manifests or [])
+        return ingest(
+            self.connection,
+            [str(p) for p in paths],
+            self.settings,
+            clean=clean,
+            manifests=index,
+            stdin=stdin,
+            hooks=hooks,
+            overrides=overrides,
+        )
+
+    def documents(self, *, outlet: str | None = None) -> list[queries.DocumentRow]:
+        """Every stored document (optionally of outlets matching ``outlet``)."""
+        return queries.list_documents(self.connection, outlet=outlet)
+
+    def failures(self) -> list[queries.FailureRow]:
+        """Inputs that could not be used, with their reasons."""
+        return queries.list_failures(self.connection)
+
+    def document(self, ref: str) -> Analysis:
+        """A document by id, unique id prefix or source path."""
+        ids = queries.resolve_document_id(self.connection, ref)
+        if not ids:
+            raise UsageError(f"{ref}: no such document in {self.path}")
+        if len(ids) > 1:
+            raise UsageError(f"{ref}: matches {len(ids)} documents; give more of the id")
+        found = queries.load_analysis(self.connection, ids[0])
+        assert found is not None  # the id came from the same database
+        return found
+
+    def raw(self, doc_id: str) -> bytes | None:
+        """The original bytes a document was read from."""
+        return queries.load_raw(self.connection, doc_id)
+
+    def counts(self) -> dict[str, int]:
+        """Row counts of the main tables."""
+        return queries.counts(self.connection)
+
+    def close(self) -> None:
+        """Close the database (also done on leaving a ``with`` block)."""
+        self.connection.close()
+
+    def __enter__(self) -> Corpus:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+def open_corpus(
+    path: str | Path = "parallax.duckdb", *, read_only: bool = False, **settings: object
+) -> Corpus:
+    """Open (creating if needed) the Parallax database at ``path``."""
+    return Corpus(path, read_only=read_only, settings=load_settings(db=Path(path), **settings))

@@ -1,0 +1,87 @@
+"""Opening the DuckDB store: one connection, migrated to the current schema, clear errors.
+
+DuckDB is embedded: no server to run, one file to share. It allows one writing process at a
+time, so "the file is in use" is a normal condition and gets a message that says so.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import duckdb
+
+from parallax.errors import StoreError
+from parallax.store.migrations import MIGRATIONS, SCHEMA_VERSION
+
+
+def _current_version(con: duckdb.DuckDBPyConnection) -> int:
+    exists = con.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'"
+    ).fetchone()
+    if not exists or not exists[0]:
+        return 0
+    row = con.execute("SELECT max(version) FROM schema_version").fetchone()
+    return int(row[0]) if row and row[0] is not None else 0
+
+
+def migrate(con: duckdb.DuckDBPyConnection, where: str) -> int:
+    """Bring the schema up to date in one transaction; return the version now in force."""
+    version = _current_version(con)
+    if version > SCHEMA_VERSION:
+        raise StoreError(
+            f"{where}: written by a newer Parallax (schema v{version}, this one knows "
+            f"v{SCHEMA_VERSION}); upgrade Parallax to open it"
+        )
+    if version == SCHEMA_VERSION:
+        return version
+    con.execute("BEGIN TRANSACTION")
+    try:
+        con.execute(
+            "CREATE TABLE IF NOT EXISTS schema_version "
+            "(version INTEGER PRIMARY KEY, applied_at TIMESTAMP NOT NULL)"
+        )
+        for number in range(version + 1, SCHEMA_VERSION + 1):
+            con.execute(MIGRATIONS[number - 1])
+            con.execute(
+                "INSERT INTO schema_version VALUES (?, ?)", [number, dt.datetime.now(dt.UTC)]
+            )
+        con.execute("COMMIT")
+    except duckdb.Error as exc:
+        con.execute("ROLLBACK")
+        raise StoreError(f"{where}: migration to schema v{SCHEMA_VERSION} failed: {exc}") from exc
+    return SCHEMA_VERSION
+
+
+def connect(path: str | Path, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """Open (creating if needed) and migrate the store at ``path``."""
+    where = str(path)
+    if read_only and where != ":memory:" and not Path(where).exists():
+        raise StoreError(f"{where}: no such database; run 'parallax ingest' or 'analyze' first")
+    try:
+        con = duckdb.connect(where, read_only=read_only)
+    except duckdb.IOException as exc:
+        message = str(exc)
+        if "lock" in message.lower():
+            raise StoreError(
+                f"{where}: the database is in use by another Parallax process; wait for it "
+                "to finish or use another --db"
+            ) from exc
+        raise StoreError(f"{where}: cannot open the database ({message.splitlines()[0]})") from exc
+    except duckdb.Error as exc:
+        raise StoreError(f"{where}: not a Parallax database ({str(exc).splitlines()[0]})") from exc
+    if read_only:
+        version = _current_version(con)
+        if version != SCHEMA_VERSION:
+            con.close()
+            raise StoreError(
+                f"{where}: schema v{version}, expected v{SCHEMA_VERSION}; open it once "
+                "without read-only to migrate"
+            )
+        return con
+    try:
+        migrate(con, where)
+    except StoreError:
+        con.close()
+        raise
+    return con

@@ -1,0 +1,65 @@
+"""The DuckDB schema, as an ordered list of migrations.
+
+A database records the version it is at in ``schema_version``; opening it applies every later
+migration in one transaction. Never edit a released migration: append a new one, and document
+the change in ``docs/schema.md``.
+"""
+
+from __future__ import annotations
+
+MIGRATIONS: tuple[str, ...] = (
+    # 1: documents, their raw bytes, segments, where each came from, and failed inputs.
+    """
+    CREATE TABLE blobs (
+        sha256      VARCHAR PRIMARY KEY,   -- SHA-256 of the raw input bytes
+        size        BIGINT NOT NULL,       -- uncompressed size in bytes
+        media       VARCHAR NOT NULL,      -- text | html
+        data        BLOB NOT NULL          -- zlib-compressed raw bytes
+    );
+    CREATE TABLE documents (
+        id            VARCHAR PRIMARY KEY, -- first 16 hex digits of sha256
+        sha256        VARCHAR NOT NULL,
+        source_format VARCHAR NOT NULL,    -- text | html | jsonl | warc | wet
+        outlet        VARCHAR,
+        title         VARCHAR,
+        author        VARCHAR,
+        published     DATE,
+        published_is_estimate BOOLEAN,
+        url           VARCHAR,
+        genre         VARCHAR,
+        language      VARCHAR,
+        extra         JSON,                -- metadata fields Parallax does not know
+        text          VARCHAR NOT NULL,    -- the cleaned text every offset indexes into
+        chars         INTEGER NOT NULL,
+        words         INTEGER NOT NULL,    -- words in body segments
+        fingerprint   VARCHAR NOT NULL,    -- hash of metadata + text + segments
+        ingested_at   TIMESTAMP NOT NULL,
+        updated_at    TIMESTAMP NOT NULL
+    );
+    CREATE TABLE segments (
+        doc_id  VARCHAR NOT NULL,
+        idx     INTEGER NOT NULL,
+        kind    VARCHAR NOT NULL,          -- title|byline|dateline|body|caption|comment|boilerplate
+        start   INTEGER NOT NULL,
+        "end"   INTEGER NOT NULL,
+        PRIMARY KEY (doc_id, idx)
+    );
+    CREATE TABLE sources (
+        source   VARCHAR NOT NULL,         -- absolute path, or <stdin>
+        locator  VARCHAR NOT NULL,         -- '' for a whole file; 'line N' or a WARC record id
+        doc_id   VARCHAR NOT NULL,
+        seen_at  TIMESTAMP NOT NULL,
+        PRIMARY KEY (source, locator)
+    );
+    CREATE TABLE failures (
+        source   VARCHAR NOT NULL,
+        locator  VARCHAR NOT NULL,
+        kind     VARCHAR NOT NULL,         -- decode | binary | empty | too-large | format | ...
+        reason   VARCHAR NOT NULL,
+        seen_at  TIMESTAMP NOT NULL,
+        PRIMARY KEY (source, locator)
+    );
+    """,
+)
+
+SCHEMA_VERSION = len(MIGRATIONS)
