@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -23,15 +22,23 @@ def db(tmp_path: Path) -> Path:
     return tmp_path / "test.duckdb"
 
 
+class CliRun:
+    """The real click command invoked in-process against one test database."""
+
+    def __init__(self, db: Path) -> None:
+        self.db = db
+        self.runner = CliRunner()
+
+    def __call__(self, *args: str, input: bytes | str | None = None) -> Result:
+        return self.runner.invoke(
+            cli, ["--db", str(self.db), *args], input=input, catch_exceptions=False
+        )
+
+
 @pytest.fixture
-def run(db: Path) -> Callable[..., Result]:
-    """Invoke the real click command in-process against the test database."""
-    runner = CliRunner()
-
-    def invoke(*args: str, input: bytes | str | None = None) -> Result:
-        return runner.invoke(cli, ["--db", str(db), *args], input=input, catch_exceptions=False)
-
-    return invoke
+def run(db: Path) -> CliRun:
+    """Invoke the CLI in-process: ``run("docs", "--format", "json")``."""
+    return CliRun(db)
 
 
 def run_subprocess(

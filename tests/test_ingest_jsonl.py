@@ -30,7 +30,13 @@ def test_lines_with_text_or_html_and_metadata(tmp_path: Path) -> None:
 
 def test_bad_lines_are_errors_and_the_rest_goes_on(tmp_path: Path) -> None:
     path = tmp_path / "c.jsonl.gz"
-    lines = ['{"text": "ok one"}', "{broken", "[1, 2]", '{"title": "no text"}', '{"text": "ok two"}']
+    lines = [
+        '{"text": "ok one"}',
+        "{broken",
+        "[1, 2]",
+        '{"title": "no text"}',
+        '{"text": "ok two"}',
+    ]
     path.write_bytes(gzip.compress("\n".join(lines).encode()))
     got = read(path)
     kinds = [type(g) for g in got]

@@ -48,7 +48,7 @@ def test_discover_walks_folders_sorted_and_skips_hidden(tmp_path: Path) -> None:
     (tmp_path / ".git").mkdir()
     for rel in ("b/2.txt", "b/1.txt", "a.txt", ".hidden.txt", ".git/x.txt"):
         (tmp_path / rel).write_text("x")
-    found = [p for p in discover([str(tmp_path), str(tmp_path / "missing.txt")])]
+    found = list(discover([str(tmp_path), str(tmp_path / "missing.txt")]))
     names = [p.relative_to(tmp_path).as_posix() for p in found if isinstance(p, Path)]
     assert names == ["a.txt", "b/1.txt", "b/2.txt"]
     errors = [p for p in found if isinstance(p, InputError)]

@@ -14,8 +14,9 @@ from parallax.ingest.sources import RawRecord, iter_records
 
 PAGE = (
     "<html><head><title>Strikes near Raqqa</title></head><body><article>"
-    "<h1>Strikes near Raqqa</h1><p>" + "Coalition aircraft struck targets near Raqqa. " * 20 +
-    "</p></article></body></html>"
+    "<h1>Strikes near Raqqa</h1><p>"
+    + "Coalition aircraft struck targets near Raqqa. " * 20
+    + "</p></article></body></html>"
 )
 
 
@@ -31,7 +32,9 @@ def make_warc(path: Path, *, gz: bool = True) -> None:
             )
             writer.write_record(record)
         text = writer.create_warc_record(
-            "http://news.test/wet", "conversion", payload=io.BytesIO(b"Plain extracted text."),
+            "http://news.test/wet",
+            "conversion",
+            payload=io.BytesIO(b"Plain extracted text."),
             warc_content_type="text/plain",
         )
         writer.write_record(text)
@@ -48,10 +51,16 @@ def test_warc_html_and_wet_text_records(tmp_path: Path) -> None:
     assert isinstance(html, RawRecord)
     assert isinstance(text, RawRecord)
     assert (html.media, html.hints.url, html.declared_encoding) == (
-        "html", "http://news.test/0", "utf-8"
+        "html",
+        "http://news.test/0",
+        "utf-8",
     )
     assert html.locator.startswith("urn:uuid:")
-    assert (text.media, text.source_format, text.payload) == ("text", "wet", b"Plain extracted text.")
+    assert (text.media, text.source_format, text.payload) == (
+        "text",
+        "wet",
+        b"Plain extracted text.",
+    )
 
 
 def test_truncated_warc_keeps_earlier_records(tmp_path: Path) -> None:

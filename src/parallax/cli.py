@@ -281,7 +281,11 @@ def _emit(rows: list[dict[str, Any]], fmt: str, title: str) -> None:
 
 
 format_option = click.option(
-    "--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "csv"]),
+    default="table",
+    show_default=True,
 )
 
 
@@ -294,15 +298,14 @@ def docs(ctx: click.Context, failed: bool, outlet: str | None, fmt: str) -> None
     """List stored documents: id, outlet, title, published, words, segments."""
     with open_store(ctx, read_only=True) as corpus:
         if failed:
-            failures = corpus.failures()
-            rows = [
+            failed_rows: list[dict[str, Any]] = [
                 {"source": f.source, "record": f.locator, "kind": f.kind, "reason": f.reason}
-                for f in failures
+                for f in corpus.failures()
             ]
-            _emit(rows, fmt, f"{len(rows)} failed inputs")
+            _emit(failed_rows, fmt, f"{len(failed_rows)} failed inputs")
             return
         documents = corpus.documents(outlet=outlet)
-    rows = [
+    rows: list[dict[str, Any]] = [
         {
             "id": d.id,
             "outlet": d.outlet,
@@ -318,7 +321,9 @@ def docs(ctx: click.Context, failed: bool, outlet: str | None, fmt: str) -> None
 
 @cli.command()
 @click.argument("doc")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
 @click.option("--kind", "kinds", multiple=True, help="Only segments of this kind (repeatable).")
 @click.pass_context
 def show(ctx: click.Context, doc: str, fmt: str, kinds: tuple[str, ...]) -> None:
@@ -331,8 +336,10 @@ def show(ctx: click.Context, doc: str, fmt: str, kinds: tuple[str, ...]) -> None
     meta = analysis.doc
     stdout.print(f"[bold]{escape(meta.title or '(untitled)')}[/bold]")
     stdout.print(
-        escape(f"{meta.id} · {meta.outlet or 'unknown outlet'} · {meta.published or 'undated'}"
-               f"{' · ' + meta.author if meta.author else ''}")
+        escape(
+            f"{meta.id} · {meta.outlet or 'unknown outlet'} · {meta.published or 'undated'}"
+            f"{' · ' + meta.author if meta.author else ''}"
+        )
     )
     for seg in analysis.segments:
         if kinds and seg.kind not in kinds:
@@ -355,10 +362,15 @@ def show(ctx: click.Context, doc: str, fmt: str, kinds: tuple[str, ...]) -> None
 )
 @click.option("--published", default=None, help="Publication date YYYY-MM-DD for every input.")
 @click.option("--outlet", default=None, help="Outlet name for every input.")
-@click.option("--no-clean", is_flag=True, help="Analyse the input exactly as given (no HTML "
-              "extraction or segmentation); offsets index into the input.")
-@click.option("--store/--no-store", default=True, show_default=True,
-              help="Also store the results in --db.")
+@click.option(
+    "--no-clean",
+    is_flag=True,
+    help="Analyse the input exactly as given (no HTML "
+    "extraction or segmentation); offsets index into the input.",
+)
+@click.option(
+    "--store/--no-store", default=True, show_default=True, help="Also store the results in --db."
+)
 @manifest_option
 @max_doc_option
 @batch_option

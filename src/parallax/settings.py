@@ -22,9 +22,7 @@ class Settings(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    db: Path = Field(
-        default=Path(DEFAULT_DB), description="The DuckDB store (env PARALLAX_DB)."
-    )
+    db: Path = Field(default=Path(DEFAULT_DB), description="The DuckDB store (env PARALLAX_DB).")
     max_doc_mb: float = Field(
         default=10.0,
         gt=0,
@@ -50,7 +48,11 @@ class Settings(BaseModel):
         return int(self.max_doc_mb * 1_000_000)
 
 
-_ENV = {"db": "PARALLAX_DB", "max_doc_mb": "PARALLAX_MAX_DOC_MB", "batch_size": "PARALLAX_BATCH_SIZE"}
+_ENV = {
+    "db": "PARALLAX_DB",
+    "max_doc_mb": "PARALLAX_MAX_DOC_MB",
+    "batch_size": "PARALLAX_BATCH_SIZE",
+}
 
 
 def load_settings(**overrides: Any) -> Settings:

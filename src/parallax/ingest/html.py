@@ -14,6 +14,9 @@ import trafilatura
 from parallax.errors import EmptyInputError, FormatError
 from parallax.ingest.metadata import DocHints, parse_date
 
+#: Fewer words than this is a menu or an error page, not an article.
+MIN_ARTICLE_WORDS = 5
+
 
 @dataclass(frozen=True)
 class HtmlParts:
@@ -39,7 +42,8 @@ def extract_html(html: str, source: str, locator: str = "", url: str | None = No
     except Exception as exc:  # trafilatura raises many lxml-level errors on broken pages
         reason = f"HTML could not be parsed ({type(exc).__name__})"
         raise FormatError(source, reason, locator) from exc
-    if found is None or not (getattr(found, "text", None) or "").strip():
+    text = (getattr(found, "text", None) or "").strip() if found is not None else ""
+    if len(text.split()) < MIN_ARTICLE_WORDS:
         raise EmptyInputError(source, "no article text found in the HTML page", locator)
     comments_text = getattr(found, "comments", None) or ""
     comments = [c.strip() for c in comments_text.split("\n") if c.strip()]
@@ -51,4 +55,4 @@ def extract_html(html: str, source: str, locator: str = "", url: str | None = No
         url=getattr(found, "url", None) or url,
         language=getattr(found, "language", None) or None,
     )
-    return HtmlParts(hints.title, found.text.strip(), comments, hints)
+    return HtmlParts(hints.title, text, comments, hints)

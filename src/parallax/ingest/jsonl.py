@@ -14,7 +14,7 @@ from typing import BinaryIO
 
 from parallax.errors import EmptyInputError, FormatError, InputError
 from parallax.ingest.metadata import hints_from_mapping
-from parallax.ingest.sources import Item, RawRecord, too_large
+from parallax.ingest.sources import Item, Media, RawRecord, too_large
 
 
 def _skip_rest_of_line(stream: BinaryIO, chunk: int = 1 << 20) -> None:
@@ -33,7 +33,9 @@ def jsonl_records(stream: BinaryIO, source: str, max_doc_bytes: int) -> Iterator
         try:
             line = stream.readline(max_doc_bytes + 1)
         except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
-            yield FormatError(source, f"truncated or corrupt gzip data ({exc}); rest skipped", where)
+            yield FormatError(
+                source, f"truncated or corrupt gzip data ({exc}); rest skipped", where
+            )
             return
         if not line:
             return
@@ -60,5 +62,5 @@ def _record(line: bytes, source: str, number: int) -> RawRecord | InputError:
     if not isinstance(body, str) or not body.strip():
         return EmptyInputError(source, "no 'text' or 'html' field with content", locator)
     hints, _warnings = hints_from_mapping(row, f"{source}#{locator}")
-    media = "html" if body is html else "text"
+    media: Media = "html" if body is html else "text"
     return RawRecord(source, locator, body.encode("utf-8"), media, "jsonl", hints)

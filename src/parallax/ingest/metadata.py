@@ -149,11 +149,10 @@ def _manifest_rows(path: Path, text: str) -> Iterator[tuple[int, dict[str, Any] 
     if path.suffix.lower() == ".csv":
         reader = csv.DictReader(io.StringIO(text))
         for row in reader:
-            line = reader.line_num
             if None in row:
-                yield line, "more values than the header has columns"
+                yield reader.line_num, "more values than the header has columns"
             else:
-                yield line, {k: v for k, v in row.items() if k is not None}
+                yield reader.line_num, {k: v for k, v in row.items() if k is not None}
         return
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():

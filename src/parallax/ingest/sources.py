@@ -16,7 +16,7 @@ import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO, Literal
+from typing import Any, BinaryIO, Literal, cast
 
 from parallax.errors import EmptyInputError, FormatError, InputError, TooLargeError
 from parallax.ingest.metadata import MANIFEST_NAMES, DocHints, Manifest, read_manifest
@@ -30,7 +30,8 @@ STDIN_NAME = "<stdin>"
 _SKIP_DIRS = {".git", ".hg", ".svn", "__pycache__", "node_modules", ".venv"}
 _HTML_EXT = {".html", ".htm", ".xhtml", ".shtml"}
 _JSONL_EXT = {".jsonl", ".ndjson"}
-_TEXT_EXT = {".txt", ".text", ".md", ""}
+#: Files in a corpus folder that are never documents: databases (ours included) and their logs.
+_NOT_DOCUMENTS = (".duckdb", ".duckdb.wal", ".wal", ".sqlite", ".db")
 
 
 @dataclass(frozen=True)
@@ -116,7 +117,7 @@ def _open(path: Path) -> BinaryIO:
     magic = raw.read(2)
     raw.seek(0)
     if magic == b"\x1f\x8b":
-        return gzip.GzipFile(fileobj=raw)  # type: ignore[return-value]
+        return cast(BinaryIO, gzip.GzipFile(fileobj=raw))
     return raw
 
 
@@ -140,9 +141,10 @@ def records_from_stream(
     if fmt in {"warc", "wet"}:
         from parallax.ingest.warc import warc_records
 
-        if isinstance(stream, gzip.GzipFile):
+        compressed = getattr(stream, "fileobj", None)
+        if compressed is not None:
             # warcio reads gzip member by member itself, keeping records before damage.
-            stream = stream.fileobj  # type: ignore[assignment]
+            stream = cast(BinaryIO, compressed)
             stream.seek(0)
         yield from warc_records(stream, source, max_doc_bytes, size)
         return
@@ -163,9 +165,7 @@ def records_from_stream(
     yield RawRecord(source, "", payload, media, fmt, hints)
 
 
-def records_from_file(
-    path: Path, hints: DocHints, max_doc_bytes: int
-) -> Iterator[Item]:
+def records_from_file(path: Path, hints: DocHints, max_doc_bytes: int) -> Iterator[Item]:
     """Records of one file, opened lazily and closed when done."""
     source = str(path)
     try:
@@ -182,7 +182,7 @@ def records_from_file(
             return
         stream.seek(0)
         fmt = detect_format(path, head)
-        is_plain_document = fmt in {"text", "html"} and not isinstance(stream, gzip.GzipFile)
+        is_plain_document = fmt in {"text", "html"} and not hasattr(stream, "fileobj")
         if is_plain_document and size > max_doc_bytes:
             yield too_large(source, size, max_doc_bytes)
             return
@@ -200,7 +200,7 @@ def discover(paths: Iterable[str]) -> Iterator[Path | str | InputError]:
             for root, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith("."))
                 for name in sorted(files):
-                    if not name.startswith("."):
+                    if not name.startswith(".") and not name.lower().endswith(_NOT_DOCUMENTS):
                         yield Path(root) / name
         elif path.is_file():
             yield path
@@ -258,10 +258,14 @@ def iter_records(
             yield item
         elif item == STDIN:
             stream = stdin or sys.stdin.buffer
-            buffered = io.BufferedReader(stream) if not hasattr(stream, "peek") else stream
-            head = buffered.peek(512)[:512]  # type: ignore[attr-defined]
+            buffered = (
+                stream
+                if hasattr(stream, "peek")
+                else cast(BinaryIO, io.BufferedReader(cast(io.RawIOBase, stream)))
+            )
+            head: bytes = cast(Any, buffered).peek(512)[:512]
             if head.startswith(b"\x1f\x8b"):
-                buffered = gzip.GzipFile(fileobj=buffered)  # type: ignore[assignment]
+                buffered = cast(BinaryIO, gzip.GzipFile(fileobj=buffered))
                 head = b""
             fmt = detect_format(Path(STDIN_NAME), head)
             yield from records_from_stream(buffered, STDIN_NAME, fmt, DocHints(), max_doc_bytes)

@@ -17,7 +17,7 @@ from warcio.exceptions import ArchiveLoadFailed
 
 from parallax.errors import FormatError
 from parallax.ingest.metadata import DocHints
-from parallax.ingest.sources import Item, Media, RawRecord, too_large
+from parallax.ingest.sources import Item, Media, RawRecord, SourceFormat, too_large
 
 _DOCUMENT_TYPES = {"response", "resource", "conversion"}
 
@@ -75,8 +75,9 @@ def warc_records(
         return
     if iterator.err_count:
         yield FormatError(
-            source, f"{iterator.err_count} WARC record(s) with a wrong Content-Length; "
-            "documents next to them may be cut or merged"
+            source,
+            f"{iterator.err_count} WARC record(s) with a wrong Content-Length; "
+            "documents next to them may be cut or merged",
         )
     elif size is not None and end == 0 and size > 0:
         yield FormatError(source, "not a WARC file: no WARC records found")
@@ -105,5 +106,5 @@ def _document(record: Any, source: str, max_doc_bytes: int, number: int) -> Item
     url = record.rec_headers.get_header("WARC-Target-URI")
     crawled = record.rec_headers.get_header("WARC-Date")
     hints = DocHints(url=url, extra={"crawled": crawled} if crawled else {})
-    fmt = "wet" if record.rec_type == "conversion" else "warc"
+    fmt: SourceFormat = "wet" if record.rec_type == "conversion" else "warc"
     return RawRecord(source, locator, payload, media, fmt, hints, charset)

@@ -41,7 +41,9 @@ class WriteResult:
 
 def _body_words(doc: IngestedDocument) -> int:
     text = doc.analysis.text
-    return sum(len(text[s.start : s.end].split()) for s in doc.analysis.segments if s.kind == "body")
+    return sum(
+        len(text[s.start : s.end].split()) for s in doc.analysis.segments if s.kind == "body"
+    )
 
 
 def fingerprint(doc: IngestedDocument) -> str:
@@ -62,7 +64,12 @@ def fingerprint(doc: IngestedDocument) -> str:
 
 
 def _unnest_insert(
-    con: duckdb.DuckDBPyConnection, table: str, columns: Sequence[str], rows: Sequence[Sequence[object]], *, conflict: str = ""
+    con: duckdb.DuckDBPyConnection,
+    table: str,
+    columns: Sequence[str],
+    rows: Sequence[Sequence[object]],
+    *,
+    conflict: str = "",
 ) -> None:
     if not rows:
         return
@@ -130,27 +137,62 @@ def _write_documents(
         meta, hints = doc.analysis.doc, doc.hints
         rows.append(
             (
-                doc.id, doc.sha256, doc.record.source_format, meta.outlet, meta.title,
-                meta.author, meta.published, hints.published_is_estimate, meta.url, hints.genre,
-                hints.language, json.dumps(dict(hints.extra), default=str),
-                doc.analysis.text, len(doc.analysis.text), _body_words(doc), fp, now, now,
+                doc.id,
+                doc.sha256,
+                doc.record.source_format,
+                meta.outlet,
+                meta.title,
+                meta.author,
+                meta.published,
+                hints.published_is_estimate,
+                meta.url,
+                hints.genre,
+                hints.language,
+                json.dumps(dict(hints.extra), default=str),
+                doc.analysis.text,
+                len(doc.analysis.text),
+                _body_words(doc),
+                fp,
+                now,
+                now,
             )
         )
     columns = (
-        "id", "sha256", "source_format", "outlet", "title", "author", "published",
-        "published_is_estimate", "url", "genre", "language", "extra", "text", "chars", "words",
-        "fingerprint", "ingested_at", "updated_at",
+        "id",
+        "sha256",
+        "source_format",
+        "outlet",
+        "title",
+        "author",
+        "published",
+        "published_is_estimate",
+        "url",
+        "genre",
+        "language",
+        "extra",
+        "text",
+        "chars",
+        "words",
+        "fingerprint",
+        "ingested_at",
+        "updated_at",
     )
     keep_first_seen = ", ".join(
         f'"{c}" = excluded."{c}"' for c in columns if c not in {"id", "ingested_at"}
     )
     _unnest_insert(
-        con, "documents", columns, rows, conflict=f"ON CONFLICT (id) DO UPDATE SET {keep_first_seen}"
+        con,
+        "documents",
+        columns,
+        rows,
+        conflict=f"ON CONFLICT (id) DO UPDATE SET {keep_first_seen}",
     )
     ids = [d.id for d, _ in changed]
     con.execute("DELETE FROM segments WHERE doc_id IN (SELECT unnest($1))", [ids])
     segments = [
-        (d.id, i, s.kind, s.start, s.end) for d, _ in changed for i, s in enumerate(d.analysis.segments)
+        (d.id, i, s.kind, s.start, s.end)
+        for d, _ in changed
+        for i, s in enumerate(d.analysis.segments)
     ]
     _unnest_insert(con, "segments", ("doc_id", "idx", "kind", "start", "end"), segments)
 
@@ -158,13 +200,19 @@ def _write_documents(
 def _write_sources(
     con: duckdb.DuckDBPyConnection, docs: Sequence[IngestedDocument], now: dt.datetime
 ) -> None:
-    rows = list({(d.record.source, d.record.locator): (d.record.source, d.record.locator, d.id, now) for d in docs}.values())
+    rows = list(
+        {
+            (d.record.source, d.record.locator): (d.record.source, d.record.locator, d.id, now)
+            for d in docs
+        }.values()
+    )
     _unnest_insert(
         con,
         "sources",
         ("source", "locator", "doc_id", "seen_at"),
         rows,
-        conflict="ON CONFLICT (source, locator) DO UPDATE SET doc_id = excluded.doc_id, seen_at = excluded.seen_at",
+        conflict="ON CONFLICT (source, locator) DO UPDATE SET "
+        "doc_id = excluded.doc_id, seen_at = excluded.seen_at",
     )
     # An input that now succeeds is no longer a failure.
     if rows:
@@ -179,7 +227,9 @@ def _write_failures(
     con: duckdb.DuckDBPyConnection, failures: Sequence[InputError], now: dt.datetime
 ) -> None:
     rows = list(
-        {(f.source, f.locator): (f.source, f.locator, f.kind, f.reason, now) for f in failures}.values()
+        {
+            (f.source, f.locator): (f.source, f.locator, f.kind, f.reason, now) for f in failures
+        }.values()
     )
     _unnest_insert(
         con,

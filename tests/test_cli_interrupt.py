@@ -1,0 +1,97 @@
+"""A run killed at any moment leaves the database consistent; re-running completes it."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from conftest import run_subprocess
+
+N_DOCS = 1500
+
+
+def make_corpus(folder: Path) -> None:
+    folder.mkdir()
+    for i in range(N_DOCS):
+        (folder / f"article_{i:05d}.txt").write_text(
+            f"Report number {i} on the war\n\n"
+            f"Coalition aircraft carried out {i % 40 + 1} strikes near Raqqa, officials said "
+            f"in statement {i}. Residents described heavy damage in district {i % 17}.\n\n"
+            "Share this article\n"
+        )
+
+
+def check_consistent(db: Path) -> int:
+    """Every stored document is whole: blob, source and segments tiling its text."""
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        orphans = con.execute(
+            "SELECT count(*) FROM documents d WHERE NOT EXISTS "
+            "(SELECT 1 FROM blobs b WHERE b.sha256 = d.sha256) "
+            "OR NOT EXISTS (SELECT 1 FROM sources s WHERE s.doc_id = d.id) "
+            "OR NOT EXISTS (SELECT 1 FROM segments g WHERE g.doc_id = d.id)"
+        ).fetchone()
+        assert orphans == (0,)
+        untiled = con.execute(
+            'SELECT count(*) FROM (SELECT d.id, d.chars, sum(g."end" - g.start) AS covered '
+            "FROM documents d JOIN segments g ON g.doc_id = d.id GROUP BY d.id, d.chars) "
+            "WHERE covered != chars"
+        ).fetchone()
+        assert untiled == (0,)
+        duplicates = con.execute("SELECT count(*) - count(DISTINCT source) FROM sources").fetchone()
+        assert duplicates == (0,)
+        row = con.execute("SELECT count(*) FROM documents").fetchone()
+        assert row is not None
+        return int(row[0])
+    finally:
+        con.close()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGINT])
+def test_killed_run_is_consistent_and_resumes(tmp_path: Path, sig: signal.Signals) -> None:
+    corpus = tmp_path / "corpus"
+    make_corpus(corpus)
+    db = tmp_path / "kill.duckdb"
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "parallax",
+            "--db",
+            str(db),
+            "ingest",
+            "--verbose",
+            "--batch-size",
+            "25",
+            str(corpus),
+        ],
+        stderr=subprocess.PIPE,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    assert proc.stderr is not None
+    committed = 0
+    for line in proc.stderr:
+        if line.startswith(b"committed batch"):
+            committed += 1
+            if committed == 3:
+                break
+    proc.send_signal(sig)
+    proc.wait(timeout=60)
+    assert committed == 3, "the run ended before it could be interrupted"
+    stored = check_consistent(db)
+    assert 75 <= stored < N_DOCS  # at least the committed batches, not the whole corpus
+    if sig == signal.SIGINT:
+        assert proc.returncode == 130
+    resumed = run_subprocess("ingest", str(corpus), db=db, timeout=600)
+    assert resumed.returncode == 0, resumed.stderr.decode()
+    assert f"{N_DOCS:,} documents ({N_DOCS - stored:,} new, 0 updated, {stored:,} unchanged)" in (
+        resumed.stderr.decode()
+    )
+    assert check_consistent(db) == N_DOCS

@@ -1,0 +1,152 @@
+"""The DuckDB store: migrations, idempotent writes, metadata updates, failures, clear errors."""
+
+from __future__ import annotations
+
+import itertools
+import json
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from parallax import open_corpus
+from parallax.errors import StoreError
+from parallax.store.db import connect
+from parallax.store.migrations import SCHEMA_VERSION
+
+
+def write_corpus(folder: Path, outlet: str = "Outlet A") -> None:
+    folder.mkdir(exist_ok=True)
+    (folder / "one.txt").write_text(
+        "Strikes hit Raqqa\n\nCoalition aircraft struck targets near Raqqa on Monday, "
+        "officials said.\n"
+    )
+    (folder / "two.txt").write_text(
+        "Talks in Vienna\n\nDiplomats met in Vienna to discuss a settlement of the war.\n"
+    )
+    (folder / "bad.bin").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
+    rows = [{"file": "one.txt", "outlet": outlet}, {"file": "two.txt", "outlet": outlet}]
+    (folder / "manifest.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+
+
+def test_new_database_is_at_current_schema(db: Path) -> None:
+    con = connect(db)
+    row = con.execute("SELECT max(version) FROM schema_version").fetchone()
+    assert row == (SCHEMA_VERSION,)
+    con.close()
+    # Opening again does not re-apply migrations.
+    con = connect(db)
+    assert con.execute("SELECT count(*) FROM schema_version").fetchone() == (SCHEMA_VERSION,)
+    con.close()
+
+
+def test_newer_schema_is_refused(db: Path) -> None:
+    connect(db).close()
+    con = duckdb.connect(str(db))
+    con.execute("INSERT INTO schema_version VALUES (999, now())")
+    con.close()
+    with pytest.raises(StoreError, match="newer Parallax"):
+        connect(db)
+
+
+def test_not_a_database_file(tmp_path: Path) -> None:
+    bogus = tmp_path / "notes.duckdb"
+    bogus.write_text("I am a text file, not a database.\n" * 100)
+    with pytest.raises(StoreError) as info:
+        connect(bogus)
+    assert str(bogus) in str(info.value)
+
+
+def test_read_only_missing_database(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="no such database"):
+        connect(tmp_path / "absent.duckdb", read_only=True)
+
+
+def test_ingest_is_idempotent_and_records_failures(tmp_path: Path, db: Path) -> None:
+    write_corpus(tmp_path / "in")
+    with open_corpus(db) as corpus:
+        first = corpus.ingest(tmp_path / "in")
+        assert (first.totals.added, first.totals.unchanged, len(first.failures)) == (2, 0, 1)
+        again = corpus.ingest(tmp_path / "in")
+        assert (again.totals.added, again.totals.updated, again.totals.unchanged) == (0, 0, 2)
+        counts = corpus.counts()
+        assert counts["documents"] == 2
+        assert counts["blobs"] == 2
+        assert counts["sources"] == 2
+        assert counts["failures"] == 1
+        (failure,) = corpus.failures()
+        assert failure.source.endswith("bad.bin")
+        assert failure.kind == "binary"
+        segments = corpus.connection.execute("SELECT count(*) FROM segments").fetchone()
+        assert segments is not None
+        assert segments[0] >= 2
+
+
+def test_changed_manifest_updates_metadata_in_place(tmp_path: Path, db: Path) -> None:
+    folder = tmp_path / "in"
+    write_corpus(folder, outlet="Old Name")
+    with open_corpus(db) as corpus:
+        corpus.ingest(folder)
+        ids_before = {d.id for d in corpus.documents()}
+        write_corpus(folder, outlet="New Name")
+        report = corpus.ingest(folder)
+        assert report.totals.updated == 2
+        docs = corpus.documents()
+        assert {d.id for d in docs} == ids_before
+        assert {d.outlet for d in docs} == {"New Name"}
+
+
+def test_raw_bytes_kept_for_reprocessing(tmp_path: Path, db: Path) -> None:
+    folder = tmp_path / "in"
+    write_corpus(folder)
+    with open_corpus(db) as corpus:
+        corpus.ingest(folder)
+        doc = corpus.document("one.txt")
+        assert corpus.raw(doc.doc.id) == (folder / "one.txt").read_bytes()
+
+
+def test_failure_cleared_when_input_is_fixed(tmp_path: Path, db: Path) -> None:
+    folder = tmp_path / "in"
+    write_corpus(folder)
+    with open_corpus(db) as corpus:
+        corpus.ingest(folder)
+        (folder / "bad.bin").write_text("Now it is an article about talks in Geneva.\n")
+        corpus.ingest(folder)
+        assert corpus.failures() == []
+        assert corpus.counts()["documents"] == 3
+
+
+def test_segments_tile_stored_text(tmp_path: Path, db: Path, seeds: Path) -> None:
+    with open_corpus(db) as corpus:
+        corpus.ingest(seeds)
+        for row in corpus.documents():
+            analysis = corpus.document(row.id)
+            spans = [(s.start, s.end) for s in analysis.segments]
+            assert spans[0][0] == 0
+            assert spans[-1][1] == len(analysis.text)
+            assert all(a[1] == b[0] for a, b in itertools.pairwise(spans))
+
+
+def test_second_writer_gets_a_clear_error(tmp_path: Path, db: Path) -> None:
+    import subprocess
+    import sys
+
+    connect(db).close()
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import duckdb,sys,time; c=duckdb.connect(sys.argv[1]); print('ready', flush=True); "
+            "time.sleep(30)",
+            str(db),
+        ],
+        stdout=subprocess.PIPE,
+    )
+    try:
+        assert holder.stdout is not None
+        assert holder.stdout.readline().strip() == b"ready"
+        with pytest.raises(StoreError, match="in use by another"):
+            connect(db)
+    finally:
+        holder.kill()
+        holder.wait()
