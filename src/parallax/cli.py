@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import json
+import logging
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -457,4 +458,8 @@ def schema() -> None:
 
 def main() -> None:
     """Entry point of the ``parallax`` script."""
+    # trafilatura and friends log every page they find thin; our own one-line reports say
+    # what matters, so only their errors get through.
+    for name in ("trafilatura", "htmldate", "courlan", "charset_normalizer"):
+        logging.getLogger(name).setLevel(logging.ERROR)
     cli(obj={})
