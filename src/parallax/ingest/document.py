@@ -79,7 +79,7 @@ def build_document(record: RawRecord, *, clean: bool = True) -> IngestedDocument
     elif record.media == "html":
         text, segments, found = _assemble_html(record, text)
     else:
-        segments = segment_text(text, title=record.hints.title)
+        segments = segment_text(text, title=record.hints.title, author=record.hints.author)
     if not text.strip():
         raise EmptyInputError(record.source, "no text left after cleaning", record.locator)
     hints = record.hints.over(found)
