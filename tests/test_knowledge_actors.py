@@ -1,0 +1,145 @@
+"""Actor resolution: aliases, sectors, time-aware roles and namesakes, with no model."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from parallax.knowledge.actors import ActorResolver, fold
+from parallax.knowledge.loader import load_knowledge
+
+MID_2015 = dt.date(2015, 6, 1)
+MID_2017 = dt.date(2017, 6, 1)
+
+
+@pytest.fixture(scope="module")
+def resolver() -> ActorResolver:
+    return ActorResolver(load_knowledge())
+
+
+def actor_id(resolver: ActorResolver, mention: str, **kwargs: object) -> str | None:
+    found = resolver.resolve(mention, **kwargs)  # type: ignore[arg-type]
+    return found.actor_id if found else None
+
+
+@pytest.mark.parametrize(
+    "mention",
+    ["ISIS", "ISIL", "IS", "Islamic State", "Daesh", "the Islamic State", "Islamic State's"],
+)
+def test_islamic_state_aliases_are_one_actor(resolver: ActorResolver, mention: str) -> None:
+    assert actor_id(resolver, mention) == actor_id(resolver, "ISIS")
+    assert resolver.resolve(mention).sector == "INS"  # type: ignore[union-attr]
+
+
+def test_short_acronyms_match_case(resolver: ActorResolver) -> None:
+    assert actor_id(resolver, "is") is None
+    assert actor_id(resolver, "us") is None
+
+
+def test_nusra_and_hts_are_distinct_groups(resolver: ActorResolver) -> None:
+    nusra = actor_id(resolver, "Jabhat al-Nusra")
+    assert nusra is not None
+    assert actor_id(resolver, "Nusra Front") == nusra
+    hts = actor_id(resolver, "Hayat Tahrir al-Sham")
+    assert hts is not None
+    assert hts != nusra
+    assert actor_id(resolver, "HTS") == hts
+
+
+@pytest.mark.parametrize("mention", ["YPG", "SDF", "Peshmerga", "Hezbollah", "NATO", "Arab League"])
+def test_groups_and_igos_are_known(resolver: ActorResolver, mention: str) -> None:
+    assert actor_id(resolver, mention) is not None
+
+
+def test_states_by_name_adjective_and_demonym(resolver: ActorResolver) -> None:
+    assert actor_id(resolver, "Iraq") == "IRQ"
+    assert actor_id(resolver, "Iraqis") == "IRQ"
+    assert resolver.state_of("French") == "FRA"
+    assert resolver.state_of("the U.S.") == "USA"
+    assert resolver.state_of("Britain") == "GBR"
+
+
+@pytest.mark.parametrize(
+    ("mention", "expected"),
+    [
+        ("US forces", "USAMIL"),
+        ("Iraqi troops", "IRQMIL"),
+        ("the Syrian regime", "SYRGOV"),
+        ("Russian warplanes", "RUSMIL"),
+        ("Turkish police", "TURCOP"),
+        ("Kurdish fighters", None),  # Kurds are not a state: no state sector to give
+    ],
+)
+def test_sector_phrases(resolver: ActorResolver, mention: str, expected: str | None) -> None:
+    assert actor_id(resolver, mention) == expected
+
+
+def test_people_resolve_with_their_role_of_the_day(resolver: ActorResolver) -> None:
+    kerry = resolver.resolve("Kerry", day=MID_2015)
+    assert kerry is not None
+    assert kerry.country == "USA"
+    assert kerry.sector == "GOV"
+    assert actor_id(resolver, "President Obama") == actor_id(resolver, "Barack Obama")
+    assert actor_id(resolver, "Erdogan") == actor_id(resolver, "Erdoğan")
+
+
+def test_the_president_depends_on_the_date(resolver: ActorResolver) -> None:
+    us = {"USA": 5}
+    assert resolver.resolve_role("the president", day=MID_2015, context=us).actor_id == (  # type: ignore[union-attr]
+        actor_id(resolver, "Barack Obama")
+    )
+    assert resolver.resolve_role("the president", day=MID_2017, context=us).actor_id == (  # type: ignore[union-attr]
+        actor_id(resolver, "Donald Trump")
+    )
+
+
+def test_roles_with_a_state_in_the_phrase(resolver: ActorResolver) -> None:
+    hammond = actor_id(resolver, "Philip Hammond")
+    assert hammond is not None
+    found = resolver.resolve_role("the British foreign secretary", day=MID_2015)
+    assert found is not None
+    assert found.actor_id == hammond
+    found = resolver.resolve_role("Iraq's prime minister", day=MID_2015)
+    assert found is not None
+    assert found.actor_id == actor_id(resolver, "Haider al-Abadi")
+    found = resolver.resolve_role("the US foreign minister", day=MID_2015)
+    assert found is not None
+    assert found.actor_id == actor_id(resolver, "John Kerry")
+
+
+def test_bare_role_without_context_or_date_stays_unresolved(resolver: ActorResolver) -> None:
+    assert resolver.resolve_role("the president", day=MID_2015) is None
+    assert resolver.resolve_role("the president", day=None, context={"USA": 3}) is None
+
+
+def test_user_overlay_adds_a_local_official(tmp_path: Path) -> None:
+    overlay = tmp_path / "local.yaml"
+    overlay.write_text(
+        "people:\n"
+        "  - id: JANE_ROE\n    name: Jane Roe\n    aliases: [Roe]\n    roles:\n"
+        "      - {title: governor, kind: official, country: IRQ, start: 2016-01-01}\n",
+        encoding="utf-8",
+    )
+    resolver = ActorResolver(load_knowledge([overlay]))
+    assert actor_id(resolver, "Roe") == "JANE_ROE"
+    found = resolver.resolve_role("the Iraqi governor", day=MID_2017)
+    assert found is not None
+    assert found.actor_id == "JANE_ROE"
+    assert resolver.resolve_role("the Iraqi governor", day=MID_2015) is None
+
+
+def test_user_overlay_adds_a_sector_cue(tmp_path: Path) -> None:
+    overlay = tmp_path / "cues.yaml"
+    overlay.write_text("sectors:\n  UAF: {cues: [lashkar]}\n", encoding="utf-8")
+    assert actor_id(ActorResolver(load_knowledge()), "the Afghan lashkar") is None
+    resolver = ActorResolver(load_knowledge([overlay]))
+    assert actor_id(resolver, "the Afghan lashkar") == "AFGUAF"
+    assert actor_id(resolver, "Afghan militias") == "AFGUAF"  # shipped cues are kept
+
+
+def test_fold_ignores_case_accents_and_dashes() -> None:
+    assert fold("Erdoğan") == fold("erdogan")
+    assert fold("al‑Abadi") == fold("Al-Abadi")
+    assert fold("U.S.") == "us"

@@ -1,0 +1,100 @@
+"""The actor ruler and linker as spaCy components, on a blank pipeline (no model needed)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+import parallax.knowledge.components  # noqa: F401 - registers the factories
+from parallax.knowledge.components import register_extensions
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("parallax_actor_ruler")
+    nlp.add_pipe("parallax_linker")
+    return nlp
+
+
+def run(nlp: Language, text: str, day: dt.date | None = None) -> Doc:
+    register_extensions()
+    doc = nlp.make_doc(text)
+    doc._.published = day
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    return doc
+
+
+def actors(doc: Doc) -> dict[str, str]:
+    return {span.text: span._.actor.actor_id for span in doc.spans["actors"]}
+
+
+def test_aliases_become_linked_entities(nlp: Language) -> None:
+    doc = run(nlp, "Daesh fighters fled as ISIL lost ground to the Peshmerga.")
+    by_text = {e.text: e for e in doc.ents}
+    assert {"Daesh", "ISIL", "Peshmerga"} <= set(by_text)
+    assert by_text["Daesh"].label_ == "ORG"
+    assert by_text["Daesh"]._.actor.actor_id == by_text["ISIL"]._.actor.actor_id
+
+
+def test_aliases_match_any_case_but_need_a_capital(nlp: Language) -> None:
+    doc = run(nlp, "Nato and NATO; Erdogan and Erdoğan; you may go; is it IS?")
+    texts = [e.text for e in doc.ents]
+    assert texts.count("Nato") == 1
+    assert texts.count("NATO") == 1
+    assert {"Erdogan", "Erdoğan"} <= set(texts)
+    assert "may" not in texts  # Theresa May's alias is not the modal verb
+    assert "is" not in texts
+    assert "IS" in texts
+    ids = {e.text: e._.actor.actor_id for e in doc.ents if e._.actor}
+    assert ids["Nato"] == ids["NATO"]
+    assert ids["Erdogan"] == ids["Erdoğan"]
+
+
+def test_sector_phrases_and_bare_roles(nlp: Language) -> None:
+    doc = run(
+        nlp,
+        "US forces and Iraqi troops advanced on Mosul, the president told US television.",
+        dt.date(2015, 3, 1),
+    )
+    found = actors(doc)
+    assert found["US forces"] == "USAMIL"
+    assert found["Iraqi troops"] == "IRQMIL"
+    assert "the president" in found  # US named twice, Iraq once: the US president
+    assert found["the president"] == actors(run(nlp, "Barack Obama"))["Barack Obama"]
+
+
+def test_role_next_to_a_name_is_left_to_the_name(nlp: Language) -> None:
+    doc = run(nlp, "Secretary of State John Kerry arrived.", dt.date(2015, 3, 1))
+    assert "Secretary of State" not in actors(doc)
+    assert "John Kerry" in actors(doc)
+
+
+def test_ruler_overrides_overlapping_model_entities(nlp: Language) -> None:
+    register_extensions()
+    doc = nlp.make_doc("Daesh militants attacked Sinjar.")
+    doc.ents = [Span(doc, 0, 2, label="PERSON"), Span(doc, 3, 4, label="GPE")]
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    labels = {e.text: e.label_ for e in doc.ents}
+    assert labels["Daesh"] == "ORG"
+    assert labels["Sinjar"] == "GPE"  # untouched: no alias overlaps it
+    sinjar = next(e for e in doc.ents if e.text == "Sinjar")
+    assert sinjar._.place is not None
+    assert sinjar._.place.country == "IRQ"
+
+
+def test_document_context_picks_the_namesake(nlp: Language) -> None:
+    register_extensions()
+    doc = nlp.make_doc("Lebanese officials said clashes in Tripoli left two dead in Lebanon.")
+    doc.ents = [Span(doc, 5, 6, label="GPE")]
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    tripoli = next(e for e in doc.ents if e.text == "Tripoli")
+    assert tripoli._.place.country == "LBN"
+    assert doc._.countries["LBN"] >= 2
