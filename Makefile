@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-stamp
 DB     ?= parallax.duckdb
 SHARED ?= ../shared
 
-.PHONY: install demo test test-fast lint format schema-docs train-model clean
+.PHONY: install demo test test-fast lint format schema-docs train-model eval bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,21 @@ format: install
 ## schema-docs: regenerate docs/analysis.schema.json from the pydantic models
 schema-docs: install
 	$(BIN)/parallax schema > docs/analysis.schema.json
+
+## train-model: rebuild the English pipeline in src/parallax/nlp/model from $(SHARED)/data/training
+train-model: install
+	$(BIN)/python -m parallax.nlp.training.build --data $(SHARED)/data/training \
+		--out src/parallax/nlp/model --work training-work
+
+## eval: score the shipped model on held-out splits it never saw (the docs/model.md figures)
+eval: install
+	$(BIN)/python -m parallax.nlp.training.evaluate --model src/parallax/nlp/model \
+		--data $(SHARED)/data/training --corpus training-work/corpus --out training-work/scores
+
+## bench: words per second of the model with nlp.pipe on one core
+bench: install
+	$(BIN)/python -m parallax.nlp.training.speed --corpus training-work/corpus \
+		--data $(SHARED)/data/training
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache $(DB) $(DB).wal
