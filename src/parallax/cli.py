@@ -29,7 +29,7 @@ from rich.progress import (
 )
 from rich.table import Table
 
-from parallax.errors import InputError, ParallaxError
+from parallax.errors import InputError, ParallaxError, UsageError
 from parallax.ingest.document import IngestedDocument
 from parallax.ingest.metadata import DocHints, parse_date
 from parallax.ingest.run import IngestHooks, IngestReport
@@ -93,12 +93,27 @@ def open_store(ctx: click.Context, *, read_only: bool = False, **settings: Any) 
     show_default=True,
     help="The DuckDB database file.",
 )
+@click.option(
+    "--kb",
+    "kb",
+    multiple=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Your own actors/places YAML over the shipped registry (repeatable; env PARALLAX_KB).",
+)
 @click.version_option(package_name="parallax")
 @click.pass_context
-def cli(ctx: click.Context, db: Path) -> None:
+def cli(ctx: click.Context, db: Path, kb: tuple[Path, ...]) -> None:
     """Parallax: what happened in a conflict, and who says so — from your own news corpus."""
     ctx.ensure_object(dict)
     ctx.obj["db"] = db
+    ctx.obj["kb"] = kb
+
+
+def kb_files(ctx: click.Context) -> tuple[Path, ...]:
+    """The user's knowledge overlays from ``--kb`` or the ``PARALLAX_KB`` setting."""
+    with user_errors():
+        return load_settings(kb=ctx.obj.get("kb") or None).kb
+    raise AssertionError("unreachable")  # pragma: no cover
 
 
 class IngestProgress:
@@ -400,6 +415,12 @@ def analyze(
     if published is not None and date is None:
         fail(f"--published {published!r} is not a date (use YYYY-MM-DD)")
     overrides = DocHints(outlet=outlet, published=date)
+    overlays = kb_files(ctx)
+    if overlays:  # fail before any work if the user's knowledge file is broken
+        from parallax.knowledge.loader import load_knowledge
+
+        with user_errors():
+            load_knowledge(overlays)
     if store:
         corpus = open_store(ctx, max_doc_mb=max_doc_mb, batch_size=batch_size)
     else:
@@ -454,6 +475,56 @@ def _summary_row(analysis: dict[str, Any]) -> dict[str, Any]:
 def schema() -> None:
     """Print the JSON Schema of one 'analyze' output object."""
     click.echo(json.dumps(json_schema(), indent=2))
+
+
+@cli.command()
+@click.argument("mentions", nargs=-1, required=True)
+@click.option("--date", "day", default=None, help="The article's date YYYY-MM-DD (for offices).")
+@click.option(
+    "--context",
+    "context",
+    multiple=True,
+    help="A state (ISO3) the article is about, for namesakes and bare roles (repeatable).",
+)
+@format_option
+@click.pass_context
+def resolve(
+    ctx: click.Context,
+    mentions: tuple[str, ...],
+    day: str | None,
+    context: tuple[str, ...],
+    fmt: str,
+) -> None:
+    """Look MENTIONS up in the knowledge base: the actor and the place each one names.
+
+    Use it to check your own --kb file: "parallax --kb mine.yaml resolve 'the governor'
+    --date 2016-05-01 --context IRQ".
+    """
+    from parallax.knowledge.components import knowledge  # the gazetteer takes seconds to build
+
+    with user_errors():
+        date = parse_date(day)
+        if day is not None and date is None:
+            raise UsageError(f"--date {day!r} is not a date (use YYYY-MM-DD)")
+        resolver, gazetteer = knowledge(tuple(str(p) for p in kb_files(ctx)))
+    counts = {code.upper(): 1 for code in context}
+    rows = []
+    for mention in mentions:
+        actor = resolver.resolve(mention, day=date, context=counts)
+        place = gazetteer.resolve(mention, context=counts)
+        rows.append(
+            {
+                "mention": mention,
+                "actor_id": actor.actor_id if actor else None,
+                "actor": actor.name if actor else None,
+                "country": actor.country if actor else None,
+                "sector": actor.sector if actor else None,
+                "place": f"{place.name} ({place.country}, {place.kind})" if place else None,
+                "lat": place.lat if place else None,
+                "lon": place.lon if place else None,
+            }
+        )
+    _emit(rows, fmt, "resolved mentions")
 
 
 def main() -> None:

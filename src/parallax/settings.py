@@ -42,6 +42,15 @@ class Settings(BaseModel):
         ),
     )
 
+    kb: tuple[Path, ...] = Field(
+        default=(),
+        description=(
+            "Your own actor/place YAML files laid over the shipped knowledge base (env "
+            "PARALLAX_KB, several joined by the path separator): local militias, officials and "
+            "places the shipped registry lacks."
+        ),
+    )
+
     @property
     def max_doc_bytes(self) -> int:
         """The document size cap in bytes."""
@@ -52,12 +61,15 @@ _ENV = {
     "db": "PARALLAX_DB",
     "max_doc_mb": "PARALLAX_MAX_DOC_MB",
     "batch_size": "PARALLAX_BATCH_SIZE",
+    "kb": "PARALLAX_KB",
 }
 
 
 def load_settings(**overrides: Any) -> Settings:
     """Settings from the environment with ``overrides`` (``None`` values ignored) on top."""
     values: dict[str, Any] = {k: os.environ[v] for k, v in _ENV.items() if os.environ.get(v)}
+    if "kb" in values:
+        values["kb"] = tuple(Path(p) for p in values["kb"].split(os.pathsep) if p)
     values.update({k: v for k, v in overrides.items() if v is not None})
     try:
         return Settings(**values)
