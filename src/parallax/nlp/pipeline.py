@@ -15,6 +15,7 @@ from typing import Final
 
 import spacy
 from spacy.language import Language
+from thinc.api import use_ops
 
 from parallax.errors import ParallaxError
 
@@ -57,7 +58,11 @@ def load_pipeline(
             "`make train-model` (python -m parallax.nlp.training.build)"
         )
     enable = ["senter"] if fast_sentences else []
-    nlp = spacy.load(model, exclude=list(exclude))
+    # thinc multiplies matrices with its bundled BLIS by default; numpy's OpenBLAS is about
+    # 1.7x faster for this model on current x86 CPUs (measured by `make bench`, docs/model.md).
+    # The ops are fixed when the layers are built, so the choice applies to this pipeline only.
+    with use_ops("numpy", use_blis=False):
+        nlp = spacy.load(model, exclude=list(exclude))
     for name in enable:
         if name in nlp.component_names and name in nlp.disabled:
             nlp.enable_pipe(name)

@@ -17,14 +17,16 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import spacy
+from spacy.language import Language
 from spacy.tokens import DocBin
+
+from parallax.nlp.pipeline import build_pipeline, load_pipeline
 
 
 def measure(
-    model: Path, texts: Sequence[str], *, min_seconds: float = 5.0, batch_size: int = 64
+    nlp: Language, texts: Sequence[str], *, min_seconds: float = 5.0, batch_size: int = 64
 ) -> dict[str, float]:
-    """Load ``model`` and time ``nlp.pipe`` over ``texts`` (after one warm-up pass)."""
-    nlp = spacy.load(model)
+    """Time ``nlp.pipe`` over ``texts`` (after one warm-up pass)."""
     list(nlp.pipe(texts[:20], batch_size=batch_size))
     words = 0
     start = time.perf_counter()
@@ -57,11 +59,16 @@ def main(argv: Sequence[str] | None = None) -> None:
     blank = spacy.blank("en")
     docs = DocBin().from_disk(args.corpus / "syntax/test.spacy").get_docs(blank.vocab)
     texts = [doc.text for doc in docs]
-    result = measure(args.model, texts, min_seconds=args.seconds)
-    print(
-        f"{result['words_per_second']:.0f} words/s on one core "
-        f"({result['words']:.0f} words in {result['seconds']:.1f} s)"
-    )
+    pipelines = {
+        "model": load_pipeline(path=args.model),
+        "model + knowledge base": build_pipeline(path=args.model),
+    }
+    for name, nlp in pipelines.items():
+        result = measure(nlp, texts, min_seconds=args.seconds)
+        print(
+            f"{name}: {result['words_per_second']:.0f} words/s on one core "
+            f"({result['words']:.0f} words in {result['seconds']:.1f} s)"
+        )
 
 
 if __name__ == "__main__":
