@@ -98,3 +98,23 @@ def test_document_context_picks_the_namesake(nlp: Language) -> None:
     tripoli = next(e for e in doc.ents if e.text == "Tripoli")
     assert tripoli._.place.country == "LBN"
     assert doc._.countries["LBN"] >= 2
+
+
+def test_person_after_a_locative_preposition_that_is_a_known_place_becomes_a_place(
+    nlp: Language,
+) -> None:
+    register_extensions()
+    doc = nlp.make_doc("Diplomats met in Geneva with Smith and Kerry in Vienna.")
+    doc.ents = [
+        Span(doc, 3, 4, label="PERSON"),  # Geneva, after "in"
+        Span(doc, 5, 6, label="PERSON"),  # Smith, after "with": stays a person
+        Span(doc, 7, 8, label="PERSON"),  # Kerry: a known person
+        Span(doc, 9, 10, label="PERSON"),  # Vienna, after "in"
+    ]
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    labels = {e.text: e.label_ for e in doc.ents}
+    assert labels == {"Geneva": "GPE", "Smith": "PERSON", "Kerry": "PERSON", "Vienna": "GPE"}
+    geneva = next(e for e in doc.ents if e.text == "Geneva")
+    assert geneva._.place is not None
+    assert geneva._.place.country == "CHE"

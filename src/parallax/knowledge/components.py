@@ -29,6 +29,7 @@ from parallax.knowledge.places import Gazetteer
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_LOCATIVE = frozenset({"in", "at", "from", "to", "near", "outside", "into", "across", "around"})
 _ADMIN_WORDS = frozenset({"state", "province", "governorate", "region", "district", "oblast"})
 
 
@@ -125,6 +126,7 @@ class Linker:
 
     def __call__(self, doc: Doc) -> Doc:
         day: dt.date | None = doc._.published
+        self._places_after_prepositions(doc)
         countries: Counter[str] = Counter()
         for ent in doc.ents:
             code = self.resolver.state_of(ent.text)
@@ -150,6 +152,28 @@ class Linker:
                 span._.actor = self.resolver.resolve(span.text, day=day, context=countries)
         doc.spans["actors"] = [s for s in spans if s._.actor is not None]
         return doc
+
+    def _places_after_prepositions(self, doc: Doc) -> None:
+        """"talks in Geneva" tagged PERSON by the model: a name that no person in the registry
+        bears, that follows a locative preposition and that is a known city or state is a place.
+        """
+        fixed = []
+        changed = False
+        for ent in doc.ents:
+            if (
+                ent.label_ == "PERSON"
+                and ent.start > 0
+                and doc[ent.start - 1].lower_ in _LOCATIVE
+                and self.resolver.resolve(ent.text, day=None) is None
+            ):
+                place = self.gazetteer.resolve(ent.text)
+                if place is not None and (place.population >= 100_000 or place.kind != "city"):
+                    fixed.append(Span(doc, ent.start, ent.end, label="GPE"))
+                    changed = True
+                    continue
+            fixed.append(ent)
+        if changed:
+            doc.ents = fixed
 
     def _sector_span(self, doc: Doc, ent: Span) -> Span | None:
         """The entity and a sector cue after it: "US" + "forces" is USAMIL."""
