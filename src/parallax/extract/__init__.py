@@ -1,0 +1,1 @@
+"""Fact extractors that turn an analysed document into data-contract records."""

@@ -1,0 +1,295 @@
+"""Temporal expressions: values, ranges and offsets against a fixed publication date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+
+import pytest
+import spacy
+
+from parallax.extract.times import find_times, register_extensions
+from parallax.schema import Time
+
+#: Friday 20 November 2015 (ISO week 47).
+P = dt.date(2015, 11, 20)
+
+
+def one(text: str, phrase: str, published: dt.date | None = P) -> Time:
+    """The single expression whose text is ``phrase``."""
+    hits = [t for t in find_times(text, published) if t.text == phrase]
+    assert len(hits) == 1, find_times(text, published)
+    return hits[0]
+
+
+ABSOLUTE = [
+    ("The deal was signed on 23 January 2015 in Geneva.", "23 January 2015", "2015-01-23"),
+    ("It was signed on January 23, 2015, by both sides.", "January 23, 2015", "2015-01-23"),
+    ("Talks resume Jan. 23 in the capital.", "Jan. 23", "2016-01-23"),
+    ("The ceasefire began on 15 July after weeks of talks.", "15 July", "2015-07-15"),
+    ("The port reopened in July 2015 under guard.", "July 2015", "2015-07"),
+    ("The mission started in 2014 with few staff.", "2014", "2014"),
+    ("Posted on 2015-11-13 by the desk.", "2015-11-13", "2015-11-13"),
+    ("Filed 13/11/2015 from the border.", "13/11/2015", "2015-11-13"),
+    ("Filed 11/25/2015 from the border.", "11/25/2015", "2015-11-25"),
+    ("Grain prices last fell this far in the 1930s, analysts say.", "the 1930s", "193"),
+    ("The town has not grown since the 90s at all.", "the 90s", "199"),
+    ("A boom during 1990s Asia built the port.", "1990s", "199"),
+    (
+        "Shelling resumed on Friday, November 13, 2015 at dawn.",
+        "Friday, November 13, 2015",
+        "2015-11-13",
+    ),
+    ("The third quarter brought losses.", "The third quarter", "2015-Q3"),
+    ("Fighting eased during the summer of 2014 briefly.", "the summer of 2014", "2014-SU"),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "value"), ABSOLUTE)
+def test_absolute_values(text: str, phrase: str, value: str) -> None:
+    t = one(text, phrase)
+    assert t.type == "DATE"
+    assert t.value == value
+
+
+RANGES = [
+    ("Troops left on 23 January 2015 quietly.", "23 January 2015", "2015-01-23", "2015-01-23"),
+    ("The siege ended in July 2015 at last.", "July 2015", "2015-07-01", "2015-07-31"),
+    ("Prices rose in 2012 and fell after.", "2012", "2012-01-01", "2012-12-31"),
+    ("Peace held through the 1930s in the valley.", "the 1930s", "1930-01-01", "1939-12-31"),
+    ("Rockets fell last week near the base.", "last week", "2015-11-09", "2015-11-15"),
+    ("Leave was cancelled in February 2016 for all.", "February 2016", "2016-02-01", "2016-02-29"),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "earliest", "latest"), RANGES)
+def test_ranges(text: str, phrase: str, earliest: str, latest: str) -> None:
+    t = one(text, phrase)
+    assert (t.earliest, t.latest) == (earliest, latest)
+
+
+RELATIVE = [
+    ("The minister resigned today, aides said.", "today", "DATE", "2015-11-20"),
+    ("The minister resigned yesterday, aides said.", "yesterday", "DATE", "2015-11-19"),
+    ("Voting starts tomorrow across the north.", "tomorrow", "DATE", "2015-11-21"),
+    ("A curfew starts tonight in the old city.", "tonight", "TIME", "2015-11-20TNI"),
+    ("The army said on Tuesday that it had withdrawn.", "Tuesday", "DATE", "2015-11-17"),
+    ("The convoy arrived Friday, officials said.", "Friday", "DATE", "2015-11-20"),
+    ("Envoys will meet next Monday in Oslo.", "next Monday", "DATE", "2015-11-23"),
+    ("Envoys will meet on Monday in Oslo.", "Monday", "DATE", "2015-11-23"),
+    ("Rockets fell last week near the base.", "last week", "DATE", "2015-W46"),
+    ("The envoy visits this week, aides say.", "this week", "DATE", "2015-W47"),
+    ("The envoy visits next week, aides say.", "next week", "DATE", "2015-W48"),
+    ("Exports collapsed last month on the coast.", "last month", "DATE", "2015-10"),
+    ("Exports collapsed this month on the coast.", "this month", "DATE", "2015-11"),
+    ("Exports may recover next month, traders hope.", "next month", "DATE", "2015-12"),
+    ("Elections were held last year in the south.", "last year", "DATE", "2014"),
+    ("Elections are due next year in the south.", "next year", "DATE", "2016"),
+    ("The bridge was hit last weekend twice.", "last weekend", "DATE", "2015-W46-WE"),
+    ("Aid has recently resumed to the camps.", "recently", "DATE", "PAST_REF"),
+    ("The road is now open again.", "now", "DATE", "PRESENT_REF"),
+    ("The road is currently closed again.", "currently", "DATE", "PRESENT_REF"),
+    ("The dam burst two years ago this spring.", "two years ago", "DATE", "2013"),
+    ("The dam burst three days ago after rain.", "three days ago", "DATE", "2015-11-17"),
+    ("The clinic closed six months ago, staff said.", "six months ago", "DATE", "2015-05"),
+    ("Shops reopened this morning in the market.", "this morning", "TIME", "2015-11-20TMO"),
+    ("Gunfire was heard last night near the port.", "last night", "TIME", "2015-11-19TNI"),
+    (
+        "Gunfire was heard on Thursday night near the port.",
+        "Thursday night",
+        "TIME",
+        "2015-11-19TNI",
+    ),
+    ("The curfew starts at 9 p.m. in the capital.", "9 p.m.", "TIME", "2015-11-20T21:00"),
+    ("The vote opened at 9:30am sharp.", "9:30am", "TIME", "2015-11-20T09:30"),
+    ("The truce ends at midnight on the border.", "midnight", "TIME", "2015-11-20T24:00"),
+    (
+        "Sirens sounded at 10 p.m. Wednesday in the city.",
+        "10 p.m. Wednesday",
+        "TIME",
+        "2015-11-18T22:00",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "type_", "value"), RELATIVE)
+def test_relative_values(text: str, phrase: str, type_: str, value: str) -> None:
+    t = one(text, phrase)
+    assert (t.type, t.value) == (type_, value)
+
+
+def test_earlier_this_year_is_bounded_by_publication() -> None:
+    t = one("Earlier this year the rebels took the town.", "Earlier this year")
+    assert (t.value, t.earliest, t.latest) == ("2015", "2015-01-01", "2015-11-20")
+
+
+def test_past_ref_ends_at_publication() -> None:
+    t = one("Talks have recently stalled.", "recently")
+    assert (t.earliest, t.latest) == (None, "2015-11-20")
+
+
+def test_coming_weeks_is_a_bounded_future() -> None:
+    t = [x for x in find_times("More troops arrive in the coming weeks.", P) if "weeks" in x.text]
+    assert len(t) == 1
+    assert (t[0].type, t[0].value) == ("DATE", "FUTURE_REF")
+    assert (t[0].earliest, t[0].latest) == ("2015-11-20", "2015-12-11")
+
+
+def test_a_week_later_stays_unresolved() -> None:
+    t = one("The town fell and a week later the dam was hit.", "a week later")
+    assert t.type == "DATE"
+    assert t.value is None
+
+
+DURATIONS = [
+    ("The siege lasted for three years in all.", "three years", "P3Y"),
+    ("Talks took two weeks of shuttling.", "two weeks", "P2W"),
+    ("He spent 18 months in detention.", "18 months", "P18M"),
+    ("The region saw a decade of drought.", "a decade", "P10Y"),
+    ("The march took several days on foot.", "several days", "PXD"),
+    ("The convoy waited for a few hours at the gate.", "a few hours", "PTXH"),
+    ("A two-week truce was agreed.", "two-week", "P2W"),
+    ("Trade fell over the past two months sharply.", "the past two months", "P2M"),
+    ("Twenty-four hours of shelling followed.", "Twenty-four hours", "PT24H"),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "value"), DURATIONS)
+def test_durations(text: str, phrase: str, value: str) -> None:
+    t = one(text, phrase)
+    assert (t.type, t.value, t.earliest, t.latest) == ("DURATION", value, None, None)
+
+
+SETS = [
+    ("Inspectors visit every week under the deal.", "every week", "P1W"),
+    ("Patrols run daily along the fence.", "daily", "P1D"),
+    ("The council meets weekly in the hall.", "weekly", "P1W"),
+    ("Floods return each year to the delta.", "each year", "P1Y"),
+    ("Water is delivered twice a day to the camp.", "twice a day", "P1D"),
+    ("Markets open every Monday in the square.", "every Monday", "XXXX-WXX-1"),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "value"), SETS)
+def test_sets(text: str, phrase: str, value: str) -> None:
+    t = one(text, phrase)
+    assert (t.type, t.value) == ("SET", value)
+
+
+UNDATED = [
+    ("The ceasefire began on 15 July.", "15 July", "XXXX-07-15"),
+    ("The port reopened in July 2015.", "July 2015", "2015-07"),
+    ("It was signed on 23 January 2015.", "23 January 2015", "2015-01-23"),
+    ("Peace held through the 1930s.", "the 1930s", "193"),
+    ("Inspectors visit every week.", "every week", "P1W"),
+    ("The siege lasted for three years.", "three years", "P3Y"),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "value"), UNDATED)
+def test_absolute_expressions_resolve_without_publication(
+    text: str, phrase: str, value: str
+) -> None:
+    assert one(text, phrase, None).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("The minister resigned yesterday.", "yesterday"),
+        ("The army said on Tuesday it had left.", "Tuesday"),
+        ("Rockets fell last week.", "last week"),
+        ("The dam burst two years ago.", "two years ago"),
+        ("The curfew starts at 9 p.m. tonight.", "9 p.m."),
+        ("Talks have recently stalled.", "recently"),
+    ],
+)
+def test_relative_expressions_are_unresolved_without_publication(text: str, phrase: str) -> None:
+    t = one(text, phrase, None)
+    assert (t.value, t.earliest, t.latest) == (None, None, None)
+
+
+def test_offsets_sorted_and_disjoint() -> None:
+    text = (
+        "On Friday, November 13, 2015, at 9 p.m. the attacks began. Three days later, "
+        "police said fighting had lasted for three hours; every year since 2010 the city "
+        "has held a vigil in early January, and last week it was held again."
+    )
+    found = find_times(text, P)
+    assert len(found) >= 7
+    for t in found:
+        assert text[t.start : t.end] == t.text
+    for a, b in itertools.pairwise(found):
+        assert a.end <= b.start
+
+
+def test_longest_match_wins() -> None:
+    found = find_times("It happened on Friday, November 13, 2015.", P)
+    assert [t.text for t in found] == ["Friday, November 13, 2015"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Some 2,000 troops crossed the river.",
+        "Of the 2000 troops sent, half returned.",
+        "The meeting was held in Room 1930 of the ministry.",
+        "The victim, aged 45, was a teacher.",
+        "A 25-year-old man was detained.",
+        "The man, 45 years old, was released.",
+        "Police detained 1990 people after the march.",
+        "She may return if the march goes ahead.",
+    ],
+)
+def test_no_false_positives(text: str) -> None:
+    assert find_times(text, P) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        " ",
+        "\x00\ufffd\u202e",
+        "9" * 5000,
+        "Jan. " * 2000,
+        "a 31 February 2015 b",
+        "ümlaut 😀 ∞",
+    ],
+)
+def test_never_crashes(text: str) -> None:
+    for t in find_times(text, P):
+        assert text[t.start : t.end] == t.text
+
+
+def test_impossible_dates_are_dropped() -> None:
+    found = find_times("It happened on 31 February 2015.", P)
+    assert [(t.text, t.value) for t in found] == [("February 2015", "2015-02")]
+
+
+def test_huge_text_is_fast_enough() -> None:
+    text = "On 23 January 2015 shelling resumed, officials said on Tuesday. " * 2000
+    found = find_times(text, P)
+    assert len(found) == 4000
+
+
+def test_spacy_component_sets_doc_times() -> None:
+    register_extensions()
+    register_extensions()  # idempotent
+    nlp = spacy.blank("en")
+    nlp.add_pipe("parallax_times")
+    doc = nlp.make_doc("Rockets fell yesterday and again on 23 January 2015.")
+    doc._.published = P
+    doc = nlp(doc)
+    assert [(t.text, t.value) for t in doc._.times] == [
+        ("yesterday", "2015-11-19"),
+        ("23 January 2015", "2015-01-23"),
+    ]
+
+
+def test_spacy_component_without_publication() -> None:
+    register_extensions()
+    nlp = spacy.blank("en")
+    nlp.add_pipe("parallax_times")
+    doc = nlp("Rockets fell yesterday.")
+    assert [(t.text, t.value) for t in doc._.times] == [("yesterday", None)]
