@@ -21,6 +21,9 @@ install: $(STAMP)
 demo: install
 	$(BIN)/parallax --db $(DB) analyze examples/corpus --format table
 	$(BIN)/parallax --db $(DB) docs
+	$(BIN)/parallax --db $(DB) places --segment body --limit 12
+	$(BIN)/parallax --db $(DB) times --segment body --type DATE --limit 12
+	$(BIN)/parallax --db $(DB) figures --segment body --limit 12
 
 ## test: set up and run the whole test suite
 test: install

@@ -8,13 +8,18 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from parallax.errors import UsageError
 from parallax.ingest.document import build_document
 from parallax.ingest.metadata import DocHints, parse_date
 from parallax.ingest.sources import Media, RawRecord, detect_format
 from parallax.schema import Analysis
+
+if TYPE_CHECKING:
+    from parallax.extract.annotate import Annotator
 
 _API_SOURCE = "<text>"
 
@@ -24,6 +29,16 @@ def _hints(published: str | dt.date | None, outlet: str | None) -> DocHints:
     if published is not None and date is None:
         raise UsageError(f"published={published!r} is not a date (use YYYY-MM-DD)")
     return DocHints(published=date, outlet=outlet)
+
+
+def _document(text: str, hints: DocHints, *, clean: bool) -> Analysis:
+    """The cleaned, segmented document (no extraction yet), exactly as ingest builds it."""
+    payload = text.encode("utf-8")
+    media: Media = "text"
+    if clean and detect_format(Path(_API_SOURCE), payload[:512]) == "html":
+        media = "html"
+    record = RawRecord(_API_SOURCE, "", payload, media, media, hints)
+    return build_document(record, clean=clean).analysis
 
 
 def analyze(
@@ -39,12 +54,16 @@ def analyze(
     ``clean=False`` analyses it exactly as given, so offsets index into ``text`` itself.
     ``published`` anchors relative dates; ``outlet`` names the source.
     """
-    payload = text.encode("utf-8")
-    media: Media = "text"
-    if clean and detect_format(Path(_API_SOURCE), payload[:512]) == "html":
-        media = "html"
-    record = RawRecord(_API_SOURCE, "", payload, media, media, _hints(published, outlet))
-    return build_document(record, clean=clean).analysis
+    analysis = _document(text, _hints(published, outlet), clean=clean)
+    return _annotator().annotate([analysis])[0]
+
+
+@lru_cache(maxsize=1)
+def _annotator() -> Annotator:
+    """One pipeline per process: loading the model takes about a second."""
+    from parallax.extract.annotate import Annotator
+
+    return Annotator()
 
 
 def analyze_many(
@@ -54,6 +73,13 @@ def analyze_many(
     outlet: str | None = None,
     clean: bool = True,
 ) -> Iterator[Analysis]:
-    """Analyse many texts lazily, with the same options for each."""
+    """Analyse many texts lazily, with the same options for each (batched through spaCy)."""
+    hints = _hints(published, outlet)
+    batch: list[Analysis] = []
     for text in texts:
-        yield analyze(text, published=published, outlet=outlet, clean=clean)
+        batch.append(_document(text, hints, clean=clean))
+        if len(batch) >= 64:
+            yield from _annotator().annotate(batch)
+            batch = []
+    if batch:
+        yield from _annotator().annotate(batch)

@@ -11,10 +11,10 @@ import csv
 import json
 import logging
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any, NoReturn, TypeVar
 
 import click
 from rich.console import Console
@@ -195,6 +195,7 @@ def _run_ingest(
     manifests: Sequence[Path] = (),
     overrides: DocHints | None = None,
     on_document: Any = None,
+    annotator: Any = None,
 ) -> IngestReport:
     tracker = IngestProgress(paths, verbose=verbose)
     hooks = tracker.hooks()
@@ -210,7 +211,12 @@ def _run_ingest(
     with tracker.progress:
         try:
             report = corpus.ingest(
-                *paths, clean=clean, manifests=list(manifests), hooks=hooks, overrides=overrides
+                *paths,
+                clean=clean,
+                manifests=list(manifests),
+                hooks=hooks,
+                overrides=overrides,
+                annotator=annotator,
             )
         except KeyboardInterrupt:
             stderr.print(
@@ -421,6 +427,9 @@ def analyze(
 
         with user_errors():
             load_knowledge(overlays)
+    from parallax.extract.annotate import Annotator
+
+    annotator = Annotator(kb_files=overlays)
     if store:
         corpus = open_store(ctx, max_doc_mb=max_doc_mb, batch_size=batch_size)
     else:
@@ -444,6 +453,7 @@ def analyze(
             manifests=manifests,
             overrides=overrides,
             on_document=emit,
+            annotator=annotator,
         )
     if fmt == "json":
         click.echo(json.dumps(collected, ensure_ascii=False, indent=2))
@@ -468,7 +478,154 @@ def _summary_row(analysis: dict[str, Any]) -> dict[str, Any]:
         "segments": len(analysis["segments"]),
         "body %": f"{100 * kinds.get('body', 0) / total:.0f}",
         "comment %": f"{100 * kinds.get('comment', 0) / total:.0f}",
+        "entities": len(analysis["entities"]),
+        "places": len(analysis["places"]),
+        "times": len(analysis["times"]),
+        "figures": len(analysis["figures"]),
     }
+
+
+def _records(
+    ctx: click.Context,
+    kind: str,
+    fmt: str,
+    *,
+    where: Mapping[str, object],
+    outlet: str | None,
+    contains: str | None,
+    limit: int | None,
+) -> None:
+    """Print stored records of one kind; the shared body of the listing commands."""
+    filters = {k: v for k, v in where.items() if v is not None}
+    with open_store(ctx, read_only=True) as corpus, user_errors():
+        rows = corpus.records(kind, where=filters, outlet=outlet, contains=contains, limit=limit)
+    if fmt == "table":
+        rows = [{k: v for k, v in row.items() if k not in {"start", "end"}} for row in rows]
+    _emit(rows, fmt, f"{len(rows)} {kind}")
+
+
+_Command = TypeVar("_Command", bound=Callable[..., None])
+
+
+def record_filters(kind: str) -> Callable[[_Command], _Command]:
+    """The options every listing command shares: outlet, document, segment kind, text, limit."""
+
+    def decorate(command: _Command) -> _Command:
+        options: list[Callable[[Any], Any]] = [
+            click.option("--outlet", default=None, help="Only outlets matching this text."),
+            click.option("--doc", "doc_id", default=None, help="Only this document id."),
+            click.option(
+                "--segment",
+                type=click.Choice(["title", "byline", "dateline", "body", "caption", "comment"]),
+                default=None,
+                help="Only records in segments of this kind (comment = reader comments).",
+            ),
+            click.option(
+                "--text",
+                "contains",
+                default=None,
+                help=f"Only {kind} whose text contains this.",
+            ),
+            click.option("--limit", type=int, default=None, help="At most this many rows."),
+            format_option,
+            click.pass_context,
+        ]
+        for option in reversed(options):
+            command = option(command)
+        return command
+
+    return decorate
+
+
+@cli.command()
+@click.option("--country", default=None, help="Only places in this country (ISO3, e.g. SYR).")
+@click.option("--feature-class", default=None, help="Only this GeoNames class (P, A, L, S, T, H).")
+@record_filters("places")
+def places(
+    ctx: click.Context,
+    country: str | None,
+    feature_class: str | None,
+    outlet: str | None,
+    doc_id: str | None,
+    segment: str | None,
+    contains: str | None,
+    limit: int | None,
+    fmt: str,
+) -> None:
+    """List stored places: each toponym with its GeoNames id, country and coordinates."""
+    where = {"country_code": country and country.upper(), "feature_class": feature_class}
+    where |= {"doc_id": doc_id, "segment": segment}
+    _records(ctx, "places", fmt, where=where, outlet=outlet, contains=contains, limit=limit)
+
+
+@cli.command()
+@click.option(
+    "--quantity",
+    type=click.Choice(
+        ["killed", "injured", "displaced", "troops", "strikes", "money", "area", "people", "other"]
+    ),
+    default=None,
+    help="Only figures counting this.",
+)
+@record_filters("figures")
+def figures(
+    ctx: click.Context,
+    quantity: str | None,
+    outlet: str | None,
+    doc_id: str | None,
+    segment: str | None,
+    contains: str | None,
+    limit: int | None,
+    fmt: str,
+) -> None:
+    """List stored figures: value, range, unit, what they count and who claims them."""
+    where = {"quantity": quantity, "doc_id": doc_id, "segment": segment}
+    _records(ctx, "figures", fmt, where=where, outlet=outlet, contains=contains, limit=limit)
+
+
+@cli.command()
+@click.option(
+    "--type",
+    "time_type",
+    type=click.Choice(["DATE", "TIME", "DURATION", "SET"]),
+    default=None,
+    help="Only temporal expressions of this type.",
+)
+@record_filters("times")
+def times(
+    ctx: click.Context,
+    time_type: str | None,
+    outlet: str | None,
+    doc_id: str | None,
+    segment: str | None,
+    contains: str | None,
+    limit: int | None,
+    fmt: str,
+) -> None:
+    """List stored dates and times with their TimeML values and earliest/latest bounds."""
+    where = {"type": time_type, "doc_id": doc_id, "segment": segment}
+    _records(ctx, "times", fmt, where=where, outlet=outlet, contains=contains, limit=limit)
+
+
+@cli.command()
+@click.option("--label", default=None, help="Only this entity label (PERSON, ORG, GPE, ...).")
+@click.option("--actor", "actor_id", default=None, help="Only mentions of this actor id.")
+@record_filters("entities")
+def entities(
+    ctx: click.Context,
+    label: str | None,
+    actor_id: str | None,
+    outlet: str | None,
+    doc_id: str | None,
+    segment: str | None,
+    contains: str | None,
+    limit: int | None,
+    fmt: str,
+) -> None:
+    """List stored named entities with the actor each was linked to."""
+    where = {"label": label and label.upper(), "actor_id": actor_id, "doc_id": doc_id}
+    where |= {"segment": segment}
+    _records(ctx, "entities", fmt, where=where, outlet=outlet, contains=contains, limit=limit)
 
 
 @cli.command()

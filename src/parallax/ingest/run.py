@@ -9,7 +9,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 import duckdb
 
@@ -19,6 +19,9 @@ from parallax.ingest.metadata import DocHints
 from parallax.ingest.sources import ManifestIndex, RawRecord, iter_records
 from parallax.settings import Settings
 from parallax.store.writer import WriteResult, write_batch
+
+if TYPE_CHECKING:  # the annotator pulls in spaCy; plain ingest does not need it
+    from parallax.extract.annotate import Annotator
 
 DocumentHook = Callable[[IngestedDocument], None]
 ErrorHook = Callable[[InputError], None]
@@ -61,10 +64,13 @@ def ingest(
     stdin: BinaryIO | None = None,
     hooks: IngestHooks | None = None,
     overrides: DocHints | None = None,
+    annotator: Annotator | None = None,
 ) -> IngestReport:
     """Ingest every document under ``paths`` into the store behind ``con``.
 
-    ``overrides`` (e.g. ``--outlet``, ``--published``) beat every other metadata source.
+    ``overrides`` (e.g. ``--outlet``, ``--published``) beat every other metadata source. With an
+    ``annotator`` every batch is also analysed (entities, places, times, figures) and its
+    records are stored in the same transaction as the documents.
     """
     hooks = hooks or IngestHooks()
     index = manifests or ManifestIndex()
@@ -76,7 +82,15 @@ def ingest(
     def flush() -> None:
         if not docs and not failures:
             return
-        result = write_batch(con, docs, failures)
+        version = None
+        if annotator is not None and docs:
+            analysed = annotator.annotate([d.analysis for d in docs])
+            docs[:] = [replace(d, analysis=a) for d, a in zip(docs, analysed, strict=True)]
+            version = annotator.version
+        if hooks.on_document:
+            for doc in docs:
+                hooks.on_document(doc)
+        result = write_batch(con, docs, failures, records_version=version)
         report.totals += result
         docs.clear()
         failures.clear()
@@ -98,8 +112,6 @@ def ingest(
                 item = error
             else:
                 docs.append(doc)
-                if hooks.on_document:
-                    hooks.on_document(doc)
         if isinstance(item, InputError):
             failures.append(item)
             report.failures.append(item)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from types import TracebackType
-from typing import BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 import duckdb
 
@@ -20,6 +20,10 @@ from parallax.schema import Analysis
 from parallax.settings import Settings, load_settings
 from parallax.store import queries
 from parallax.store.db import connect
+from parallax.store.records import RECORD_COLUMNS, list_records
+
+if TYPE_CHECKING:
+    from parallax.extract.annotate import Annotator
 
 
 class Corpus:
@@ -40,8 +44,12 @@ class Corpus:
         stdin: BinaryIO | None = None,
         hooks: IngestHooks | None = None,
         overrides: DocHints | None = None,
+        annotator: Annotator | None = None,
     ) -> IngestReport:
-        """Ingest files, folders (recursively) or ``"-"`` (stdin); failures are recorded."""
+        """Ingest files, folders (recursively) or ``"-"`` (stdin); failures are recorded.
+
+        With an ``annotator`` (``parallax.extract.annotate.Annotator``) the documents are also
+        analysed and their records stored."""
         index = ManifestIndex(manifests or [])
         return ingest(
             self.connection,
@@ -52,11 +60,28 @@ class Corpus:
             stdin=stdin,
             hooks=hooks,
             overrides=overrides,
+            annotator=annotator,
         )
 
     def documents(self, *, outlet: str | None = None) -> list[queries.DocumentRow]:
         """Every stored document (optionally of outlets matching ``outlet``)."""
         return queries.list_documents(self.connection, outlet=outlet)
+
+    def records(
+        self,
+        kind: str,
+        *,
+        where: dict[str, object] | None = None,
+        outlet: str | None = None,
+        contains: str | None = None,
+        limit: int | None = None,
+    ) -> list[dict[str, Any]]:
+        """Stored records of one kind (entities, places, times, figures) with their outlet."""
+        if kind not in RECORD_COLUMNS:
+            raise UsageError(f"{kind}: not a record kind ({', '.join(RECORD_COLUMNS)})")
+        return list_records(
+            self.connection, kind, where=where, outlet=outlet, contains=contains, limit=limit
+        )
 
     def failures(self) -> list[queries.FailureRow]:
         """Inputs that could not be used, with their reasons."""

@@ -60,6 +60,71 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (source, locator)
     );
     """,
+    # 2: the facts layer. One table per record kind of the data contract, keyed by document
+    # and position; `segment` is the kind of segment the record lies in (comment = readers).
+    # `analyses` says which extractor version produced a document's records.
+    """
+    CREATE TABLE analyses (
+        doc_id      VARCHAR PRIMARY KEY,
+        version     VARCHAR NOT NULL,      -- parallax.extract.annotate.EXTRACTOR_VERSION
+        analyzed_at TIMESTAMP NOT NULL
+    );
+    CREATE TABLE entities (
+        doc_id   VARCHAR NOT NULL,
+        idx      INTEGER NOT NULL,
+        start    INTEGER NOT NULL,
+        "end"    INTEGER NOT NULL,
+        text     VARCHAR NOT NULL,
+        segment  VARCHAR,
+        label    VARCHAR NOT NULL,         -- PERSON|ORG|GPE|LOC|NORP|FAC|EVENT
+        actor_id VARCHAR,
+        PRIMARY KEY (doc_id, idx)
+    );
+    CREATE TABLE places (
+        doc_id        VARCHAR NOT NULL,
+        idx           INTEGER NOT NULL,
+        start         INTEGER NOT NULL,
+        "end"         INTEGER NOT NULL,
+        text          VARCHAR NOT NULL,
+        segment       VARCHAR,
+        geonameid     BIGINT,
+        name          VARCHAR,
+        country_code  VARCHAR,             -- ISO 3166-1 alpha-3
+        lat           DOUBLE,
+        lon           DOUBLE,
+        feature_class VARCHAR,
+        PRIMARY KEY (doc_id, idx)
+    );
+    CREATE TABLE times (
+        doc_id   VARCHAR NOT NULL,
+        idx      INTEGER NOT NULL,
+        start    INTEGER NOT NULL,
+        "end"    INTEGER NOT NULL,
+        text     VARCHAR NOT NULL,
+        segment  VARCHAR,
+        type     VARCHAR NOT NULL,         -- DATE|TIME|DURATION|SET
+        value    VARCHAR,                  -- TimeML value, NULL when unresolved
+        earliest VARCHAR,
+        latest   VARCHAR,
+        PRIMARY KEY (doc_id, idx)
+    );
+    CREATE TABLE figures (
+        doc_id     VARCHAR NOT NULL,
+        idx        INTEGER NOT NULL,
+        start      INTEGER NOT NULL,
+        "end"      INTEGER NOT NULL,
+        text       VARCHAR NOT NULL,
+        segment    VARCHAR,
+        value      DOUBLE,
+        low        DOUBLE,
+        high       DOUBLE,
+        unit       VARCHAR,
+        quantity   VARCHAR NOT NULL,
+        about      VARCHAR,
+        claimed_by VARCHAR,
+        PRIMARY KEY (doc_id, idx)
+    );
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

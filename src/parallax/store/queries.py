@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import duckdb
 
 from parallax.schema import Analysis, DocumentMeta, Segment
+from parallax.store.records import load_records
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,7 @@ def load_analysis(con: duckdb.DuckDBPyConnection, doc_id: str) -> Analysis | Non
         doc=meta,
         text=row[6],
         segments=[Segment(kind=k, start=s, end=e) for k, s, e in segments],
+        **load_records(con, doc_id),
     )
 
 

@@ -20,6 +20,8 @@ import duckdb
 
 from parallax.errors import InputError
 from parallax.ingest.document import IngestedDocument
+from parallax.store.records import write_records
+from parallax.store.sql import unnest_insert
 
 
 @dataclass
@@ -63,22 +65,6 @@ def fingerprint(doc: IngestedDocument) -> str:
     return hashlib.sha256(material.encode("utf-8")).hexdigest()
 
 
-def _unnest_insert(
-    con: duckdb.DuckDBPyConnection,
-    table: str,
-    columns: Sequence[str],
-    rows: Sequence[Sequence[object]],
-    *,
-    conflict: str = "",
-) -> None:
-    if not rows:
-        return
-    select = ", ".join(f"unnest(${i + 1}) AS {c}" for i, c in enumerate(columns))
-    names = ", ".join(f'"{c}"' for c in columns)
-    values = [list(col) for col in zip(*rows, strict=True)]
-    con.execute(f"INSERT INTO {table} ({names}) SELECT * FROM (SELECT {select}) {conflict}", values)
-
-
 def _existing_fingerprints(con: duckdb.DuckDBPyConnection, ids: list[str]) -> dict[str, str]:
     rows = con.execute(
         "SELECT id, fingerprint FROM documents WHERE id IN (SELECT unnest($1))", [ids]
@@ -90,8 +76,13 @@ def write_batch(
     con: duckdb.DuckDBPyConnection,
     docs: Sequence[IngestedDocument],
     failures: Sequence[InputError],
+    *,
+    records_version: str | None = None,
 ) -> WriteResult:
-    """Store a batch of documents and failures atomically; return what changed."""
+    """Store a batch of documents and failures atomically; return what changed.
+
+    With ``records_version`` the documents have been analysed and their records (entities,
+    places, times, figures) replace any stored ones, in the same transaction."""
     result = WriteResult(failed=len(failures))
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     unique = list({d.id: d for d in docs}.values())
@@ -113,6 +104,8 @@ def write_batch(
         _write_documents(con, changed, now)
         _write_sources(con, docs, now)
         _write_failures(con, failures, now)
+        if records_version is not None:
+            write_records(con, [d.analysis for d in unique], records_version)
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
@@ -129,7 +122,7 @@ def _write_documents(
         (d.sha256, len(d.record.payload), d.record.media, zlib.compress(d.record.payload, 6))
         for d, _ in changed
     ]
-    _unnest_insert(
+    unnest_insert(
         con, "blobs", ("sha256", "size", "media", "data"), blobs, conflict="ON CONFLICT DO NOTHING"
     )
     rows = []
@@ -180,7 +173,7 @@ def _write_documents(
     keep_first_seen = ", ".join(
         f'"{c}" = excluded."{c}"' for c in columns if c not in {"id", "ingested_at"}
     )
-    _unnest_insert(
+    unnest_insert(
         con,
         "documents",
         columns,
@@ -194,7 +187,7 @@ def _write_documents(
         for d, _ in changed
         for i, s in enumerate(d.analysis.segments)
     ]
-    _unnest_insert(con, "segments", ("doc_id", "idx", "kind", "start", "end"), segments)
+    unnest_insert(con, "segments", ("doc_id", "idx", "kind", "start", "end"), segments)
 
 
 def _write_sources(
@@ -206,7 +199,7 @@ def _write_sources(
             for d in docs
         }.values()
     )
-    _unnest_insert(
+    unnest_insert(
         con,
         "sources",
         ("source", "locator", "doc_id", "seen_at"),
@@ -231,7 +224,7 @@ def _write_failures(
             (f.source, f.locator): (f.source, f.locator, f.kind, f.reason, now) for f in failures
         }.values()
     )
-    _unnest_insert(
+    unnest_insert(
         con,
         "failures",
         ("source", "locator", "kind", "reason", "seen_at"),

@@ -1,0 +1,162 @@
+"""Run the language pipeline over documents and turn its annotations into contract records.
+
+Ingest gives a document its cleaned text and segments; this module fills in the records of the
+data contract (entities, places, times, figures) with offsets into that same text. Each segment
+that can carry facts is analysed as its own spaCy ``Doc`` — a segment boundary is always a
+sentence boundary, boilerplate is never read, and the offsets are shifted back by the segment's
+start — so records in a reader comment stay recognisably the readers' (``Analysis.segment_of``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Final, TypeVar
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from parallax.schema import Analysis, Entity, Figure, Place, Time
+
+#: Bumped whenever the pipeline or an extractor changes what it stores, so stored documents
+#: analysed by an older version are analysed again.
+EXTRACTOR_VERSION: Final = "4.0"
+
+#: Segment kinds whose text is analysed; boilerplate (menus, share buttons, bios) is not.
+ANALYSED_KINDS: Final = frozenset({"title", "byline", "dateline", "body", "caption", "comment"})
+
+#: Longest piece handed to spaCy at once; longer segments are cut at a line break.
+MAX_PIECE_CHARS: Final = 20_000
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A stretch of one document's text analysed as one spaCy ``Doc``."""
+
+    doc_index: int
+    start: int
+    end: int
+
+
+def pieces(analysis: Analysis, doc_index: int = 0) -> Iterator[Piece]:
+    """The analysable stretches of a document: its non-boilerplate segments, long ones cut at
+    line breaks (or, failing that, spaces) so memory stays bounded on huge documents."""
+    segments = analysis.segments or []
+    spans = [(s.start, s.end) for s in segments if s.kind in ANALYSED_KINDS]
+    if not segments:
+        spans = [(0, len(analysis.text))]
+    text = analysis.text
+    for start, end in spans:
+        while end - start > MAX_PIECE_CHARS:
+            limit = start + MAX_PIECE_CHARS
+            cut = text.rfind("\n", start + MAX_PIECE_CHARS // 2, limit)
+            if cut == -1:
+                cut = text.rfind(" ", start + MAX_PIECE_CHARS // 2, limit)
+            cut = limit if cut == -1 else cut + 1
+            yield Piece(doc_index, start, cut)
+            start = cut
+        if text[start:end].strip():
+            yield Piece(doc_index, start, end)
+
+
+class Annotator:
+    """The full pipeline (model, knowledge base, extractors), loaded once and reused."""
+
+    version: Final = EXTRACTOR_VERSION
+
+    def __init__(self, *, kb_files: Iterable[Path | str] = (), batch_size: int = 32) -> None:
+        self.kb_files = tuple(str(f) for f in kb_files)
+        self.batch_size = batch_size
+        self._nlp: Language | None = None
+
+    @property
+    def nlp(self) -> Language:
+        """The spaCy pipeline, built on first use (loading takes about a second)."""
+        if self._nlp is None:
+            self._nlp = build_full_pipeline(self.kb_files)
+        return self._nlp
+
+    def annotate(self, analyses: Sequence[Analysis]) -> list[Analysis]:
+        """Copies of ``analyses`` with entities, places, times and figures filled in."""
+        nlp = self.nlp
+        found: list[dict[str, list[object]]] = [
+            {"entities": [], "places": [], "times": [], "figures": []} for _ in analyses
+        ]
+        work = [p for i, a in enumerate(analyses) for p in pieces(a, i)]
+        docs = (self._make_doc(nlp, analyses[p.doc_index], p) for p in work)
+        for piece, doc in zip(work, nlp.pipe(docs, batch_size=self.batch_size), strict=True):
+            records = found[piece.doc_index]
+            for kind, items in records_of(doc, piece.start).items():
+                records[kind].extend(items)
+        return [
+            analysis.model_copy(update=records)
+            for analysis, records in zip(analyses, found, strict=True)
+        ]
+
+    @staticmethod
+    def _make_doc(nlp: Language, analysis: Analysis, piece: Piece) -> Doc:
+        doc = nlp.make_doc(analysis.text[piece.start : piece.end])
+        doc._.published = analysis.doc.published
+        return doc
+
+
+def build_full_pipeline(kb_files: Sequence[str] = ()) -> Language:
+    """Model + knowledge base + the fact extractors, in the order they depend on each other."""
+    from parallax.extract import figures, times
+    from parallax.nlp.pipeline import build_pipeline
+
+    nlp = build_pipeline(kb_files=kb_files)
+    times.register_extensions()
+    figures.register_extensions()
+    nlp.add_pipe("parallax_times")
+    nlp.add_pipe("parallax_figures")
+    return nlp
+
+
+def records_of(doc: Doc, offset: int) -> dict[str, list[object]]:
+    """The contract records in one analysed piece, offsets shifted by ``offset``."""
+    entities: list[object] = []
+    places: list[object] = []
+    for ent in doc.ents:
+        start, end = ent.start_char + offset, ent.end_char + offset
+        actor = ent._.actor
+        entities.append(
+            Entity(
+                start=start,
+                end=end,
+                text=ent.text,
+                label=ent.label_,
+                actor_id=actor.actor_id if actor is not None else None,
+            )
+        )
+        place = ent._.place
+        if place is not None:
+            places.append(
+                Place(
+                    start=start,
+                    end=end,
+                    text=ent.text,
+                    geonameid=place.geonameid,
+                    name=place.name,
+                    country_code=place.country,
+                    lat=place.lat,
+                    lon=place.lon,
+                    feature_class=place.feature_class,
+                )
+            )
+    return {
+        "entities": entities,
+        "places": places,
+        "times": [_shift(t, offset) for t in (doc._.times or ())],
+        "figures": [_shift(f, offset) for f in (doc._.figures or ())],
+    }
+
+
+_Record = TypeVar("_Record", Time, Figure)
+
+
+def _shift(record: _Record, offset: int) -> _Record:
+    if offset == 0:
+        return record
+    return record.model_copy(update={"start": record.start + offset, "end": record.end + offset})

@@ -1,0 +1,140 @@
+"""Store and read the facts layer: entities, places, times and figures of analysed documents.
+
+A document's records are replaced as a whole (delete, then insert) inside the caller's
+transaction, and ``analyses`` remembers which extractor version wrote them: analysing the same
+input again leaves exactly one copy, and a newer extractor knows what it still has to redo.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any, Final
+
+import duckdb
+
+from parallax.schema import Analysis, Entity, Figure, Place, Segment, Time
+from parallax.store.sql import unnest_insert
+
+#: Record tables and the contract fields each stores after (doc_id, idx, start, end, text, segment).
+RECORD_COLUMNS: Final[dict[str, tuple[str, ...]]] = {
+    "entities": ("label", "actor_id"),
+    "places": ("geonameid", "name", "country_code", "lat", "lon", "feature_class"),
+    "times": ("type", "value", "earliest", "latest"),
+    "figures": ("value", "low", "high", "unit", "quantity", "about", "claimed_by"),
+}
+_COMMON: Final = ("doc_id", "idx", "start", "end", "text", "segment")
+
+
+def segment_kind(segments: Sequence[Segment], start: int) -> str | None:
+    """The kind of the segment that contains offset ``start`` (segments are sorted)."""
+    low, high = 0, len(segments)
+    while low < high:
+        mid = (low + high) // 2
+        if segments[mid].end <= start:
+            low = mid + 1
+        else:
+            high = mid
+    if low < len(segments) and segments[low].start <= start:
+        return segments[low].kind
+    return None
+
+
+def write_records(
+    con: duckdb.DuckDBPyConnection, analyses: Sequence[Analysis], version: str
+) -> None:
+    """Replace the stored records of every document in ``analyses`` (call inside a transaction)."""
+    if not analyses:
+        return
+    ids = [a.doc.id for a in analyses]
+    for table in (*RECORD_COLUMNS, "analyses"):
+        con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT unnest($1))", [ids])
+    for table, fields in RECORD_COLUMNS.items():
+        rows: list[tuple[Any, ...]] = []
+        for analysis in analyses:
+            segments = sorted(analysis.segments, key=lambda s: s.start)
+            for idx, record in enumerate(getattr(analysis, table)):
+                common = (
+                    analysis.doc.id,
+                    idx,
+                    record.start,
+                    record.end,
+                    record.text,
+                    segment_kind(segments, record.start),
+                )
+                rows.append(common + tuple(getattr(record, f) for f in fields))
+        unnest_insert(con, table, _COMMON + fields, rows)
+    now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    unnest_insert(
+        con, "analyses", ("doc_id", "version", "analyzed_at"), [(i, version, now) for i in ids]
+    )
+
+
+def list_records(
+    con: duckdb.DuckDBPyConnection,
+    table: str,
+    *,
+    where: dict[str, object] | None = None,
+    outlet: str | None = None,
+    contains: str | None = None,
+    limit: int | None = None,
+) -> list[dict[str, Any]]:
+    """Rows of one record table joined to their document's outlet and date.
+
+    ``where`` holds exact column filters; ``outlet`` and ``contains`` match case-insensitive
+    substrings of the outlet name and of the record's text.
+    """
+    if table not in RECORD_COLUMNS:
+        raise ValueError(f"unknown record table {table!r}")
+    clauses: list[str] = []
+    params: list[object] = []
+    for column, value in (where or {}).items():
+        if column not in _COMMON + RECORD_COLUMNS[table]:
+            raise ValueError(f"unknown column {column!r} of {table}")
+        clauses.append(f'r."{column}" = ?')
+        params.append(value)
+    if outlet:
+        clauses.append("d.outlet ILIKE ?")
+        params.append(f"%{outlet}%")
+    if contains:
+        clauses.append("r.text ILIKE ?")
+        params.append(f"%{contains}%")
+    columns = ", ".join(f'r."{c}"' for c in RECORD_COLUMNS[table])
+    filters = "WHERE " + " AND ".join(clauses) if clauses else ""
+    sql = (
+        f'SELECT r.doc_id, d.outlet, d.published, r.start, r."end", r.text, r.segment, {columns} '
+        f"FROM {table} r JOIN documents d ON d.id = r.doc_id {filters} "
+        "ORDER BY d.published NULLS LAST, r.doc_id, r.start"
+    )
+    if limit is not None:
+        sql += f" LIMIT {int(limit)}"
+    cursor = con.execute(sql, params)
+    names = [c[0] for c in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+def stale_documents(con: duckdb.DuckDBPyConnection, version: str) -> list[str]:
+    """Ids of stored documents never analysed, or analysed by another extractor version."""
+    rows = con.execute(
+        "SELECT d.id FROM documents d LEFT JOIN analyses a ON a.doc_id = d.id "
+        "WHERE a.version IS NULL OR a.version <> ? ORDER BY d.id",
+        [version],
+    ).fetchall()
+    return [str(r[0]) for r in rows]
+
+
+_MODELS: Final = {"entities": Entity, "places": Place, "times": Time, "figures": Figure}
+
+
+def load_records(con: duckdb.DuckDBPyConnection, doc_id: str) -> dict[str, list[Any]]:
+    """A stored document's records as contract objects, by kind, in document order."""
+    found: dict[str, list[Any]] = {}
+    for table, fields in RECORD_COLUMNS.items():
+        names = ("start", "end", "text", *fields)
+        columns = ", ".join(f'"{c}"' for c in names)
+        rows = con.execute(
+            f"SELECT {columns} FROM {table} WHERE doc_id = ? ORDER BY idx", [doc_id]
+        ).fetchall()
+        model = _MODELS[table]
+        found[table] = [model(**dict(zip(names, row, strict=True))) for row in rows]
+    return found
