@@ -52,10 +52,11 @@ train-model: install
 	$(BIN)/python -m parallax.nlp.training.build --data $(SHARED)/data/training \
 		--out src/parallax/nlp/model --work training-work
 
-## eval: score the shipped model on held-out splits it never saw (the docs/model.md figures)
+## eval: score the model on held-out splits (docs/model.md) and the extractors (docs/quality.md)
 eval: install
 	$(BIN)/python -m parallax.nlp.training.evaluate --model src/parallax/nlp/model \
 		--data $(SHARED)/data/training --corpus training-work/corpus --out training-work/scores
+	$(BIN)/python -m parallax.evaluation.report --data $(SHARED)/data --write docs/quality.md
 
 ## bench: words per second of the model with nlp.pipe on one core
 bench: install

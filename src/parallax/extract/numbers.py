@@ -327,10 +327,15 @@ def _bounds(kind: str | None, core: _Core) -> tuple[float | None, float | None, 
     if kind == "max":
         return v, None, v
     if kind == "near":
-        return v, 0.9 * v, v
+        return v, _tidy(0.9 * v), v
     if kind == "approx":
-        return v, 0.9 * v, 1.1 * v
+        return v, _tidy(0.9 * v), _tidy(1.1 * v)
     return v, v, v
+
+
+def _tidy(x: float) -> float:
+    """0.9 and 1.1 times a number without binary noise (770.0000000000001 -> 770.0)."""
+    return float(f"{x:.12g}")
 
 
 def _range_end(

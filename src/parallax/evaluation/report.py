@@ -1,0 +1,117 @@
+"""``make eval`` for the facts layer: run every scorer, write ``docs/quality.md``, check floors.
+
+The evaluation gate keeps one floor per metric in ``eval/baseline.json``; a score under its floor
+fails the gate (and the test that runs it in CI), so quality can only be lowered on purpose, by
+editing the baseline in the same commit with a reason.
+
+Run: ``python -m parallax.evaluation.report --data ../shared/data [--write docs/quality.md]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+from collections.abc import Mapping
+from pathlib import Path
+
+import spacy
+
+from parallax.evaluation import figures, times
+
+REPO = Path(__file__).resolve().parents[3]
+BASELINE = REPO / "eval" / "baseline.json"
+FIGURES_GOLD = REPO / "tests" / "data" / "figures_gold.jsonl"
+
+Scores = dict[str, dict[str, float]]
+
+
+def run_all(data: Path) -> Scores:
+    """Every facts-layer score, keyed by scorer, then metric."""
+    nlp = spacy.blank("en")
+    meantime_xml = str(data / "meantime" / "intra-doc_annotation" / "corpus_*" / "*.xml")
+    return {
+        "times_timebank": times.score_timebank(data / "timebank"),
+        "times_meantime": times.score_meantime(data / "meantime"),
+        "figures_gold": figures.score_gold(FIGURES_GOLD, nlp),
+        "figures_meantime": figures.score_meantime(meantime_xml, nlp),
+    }
+
+
+def below_floor(scores: Scores, baseline: Mapping[str, Mapping[str, float]]) -> list[str]:
+    """One line per metric that fell under its floor (a missing metric counts as fallen)."""
+    fallen = []
+    for scorer, floors in baseline.items():
+        for metric, floor in floors.items():
+            value = scores.get(scorer, {}).get(metric)
+            if value is None or value < floor - 1e-9:
+                fallen.append(f"{scorer}.{metric}: {value} < floor {floor}")
+    return fallen
+
+
+def markdown(scores: Scores, today: dt.date) -> str:
+    """``docs/quality.md``: a table per extractor with the figures and the date."""
+    parts = [
+        "# Quality of the extractors",
+        "",
+        f"Measured {today.isoformat()} by `make eval` (`python -m parallax.evaluation.report`) on",
+        "the development data in `../shared/data` (never copied into the repository). Floors",
+        "for each metric are in `eval/baseline.json`; `tests/test_eval_gate.py` fails if one",
+        "drops.",
+        "",
+        "## Dates and times",
+        "",
+        "Recall: gold TIMEX3 overlapped by a prediction; precision: predictions overlapping a",
+        "gold TIMEX3; value accuracy: exact TimeML value on matched expressions. MEANTIME is",
+        "scored only up to each document's last annotated sentence (it annotates the first six).",
+        "",
+        times.table("TimeBank + AQUAINT", scores["times_timebank"]),
+        "",
+        times.table("MEANTIME (English)", scores["times_meantime"]),
+        "",
+        "## Figures",
+        "",
+        "The gold file `tests/data/figures_gold.jsonl` was written by the team together with",
+        "the rules, so its scores are optimistic; MEANTIME VALUE spans are an outside check",
+        "(boundaries differ: MEANTIME often includes the counted noun).",
+        "",
+        _table(scores["figures_gold"]),
+        "",
+        "MEANTIME VALUE spans:",
+        "",
+        _table(scores["figures_meantime"]),
+        "",
+    ]
+    return "\n".join(parts)
+
+
+def _table(scores: Mapping[str, float]) -> str:
+    rows = ["| metric | score |", "|---|---:|"]
+    for name, value in scores.items():
+        shown = f"{value:.0f}" if name in ("gold", "predicted", "matched") else f"{value:.3f}"
+        rows.append(f"| {name} | {shown} |")
+    return "\n".join(rows)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Score, optionally write the report, and exit non-zero if a metric is under its floor."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data")
+    parser.add_argument("--write", type=Path, default=None, help="write the markdown report here")
+    args = parser.parse_args(argv)
+    scores = run_all(args.data)
+    text = markdown(scores, dt.date.today())
+    if args.write:
+        args.write.write_text(text, encoding="utf-8")
+        print(f"wrote {args.write}")
+    else:
+        print(text)
+    fallen = below_floor(scores, json.loads(BASELINE.read_text(encoding="utf-8")))
+    for line in fallen:
+        print(f"BELOW FLOOR: {line}")
+    if fallen:
+        raise SystemExit(1)
+
+
+if __name__ == "__main__":
+    main()
