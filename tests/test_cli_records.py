@@ -8,7 +8,6 @@ import json
 from pathlib import Path
 
 import pytest
-
 from tests.conftest import CliRun
 
 ARTICLE = """Coalition strikes hit Raqqa

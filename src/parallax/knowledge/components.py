@@ -154,8 +154,8 @@ class Linker:
         return doc
 
     def _places_after_prepositions(self, doc: Doc) -> None:
-        """"talks in Geneva" tagged PERSON by the model: a name that no person in the registry
-        bears, that follows a locative preposition and that is a known city or state is a place.
+        """Relabel as places the model's PERSON names in "talks in Geneva": a name that no
+        person in the registry bears, after a locative preposition, naming a known city or state.
         """
         fixed = []
         changed = False
