@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
-from tests.conftest import CliRun
+from conftest import CliRun
 
 ARTICLE = """Coalition strikes hit Raqqa
 
