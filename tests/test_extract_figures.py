@@ -467,3 +467,20 @@ def test_gold_file_scores_stay_high() -> None:
     assert scores["f1"] >= 0.9
     assert scores["value_accuracy"] >= 0.9
     assert scores["quantity_accuracy"] >= 0.8
+
+
+def test_parse_about_in_universal_dependencies(nlp: Language) -> None:
+    """Our model parses in UD: "scores" -nmod-> "civilians" -case-> "of"."""
+    doc = parsed(
+        nlp,
+        [
+            ("Scores", 4, "nsubj:pass", "NOUN"),
+            ("of", 2, "case", "ADP"),
+            ("civilians", 0, "nmod", "NOUN"),
+            ("were", 4, "aux:pass", "AUX"),
+            ("killed", 4, "ROOT", "VERB"),
+            (".", 4, "punct", "PUNCT"),
+        ],
+    )
+    (fig,) = find_figures(doc)
+    assert (fig.text, fig.about, fig.quantity) == ("Scores", "civilians", "killed")

@@ -257,7 +257,17 @@ def _about_parsed(doc: Doc, a: Amount) -> Token | None:
         for obj in prep.children
         if obj.dep_ == "pobj"
     )
-    return next(objects, None)
+    # Universal Dependencies (our model): "of" is a `case` child of the noun, an `nmod` of
+    # the quantity word ("scores" -nmod-> "civilians" -case-> "of").
+    ud_objects = (
+        noun
+        for tok in span
+        for noun in tok.children
+        if noun.i >= a.end
+        and noun.dep_.startswith("nmod")
+        and any(c.dep_ == "case" and c.lower_ == "of" for c in noun.children)
+    )
+    return next(objects, None) or next(ud_objects, None)
 
 
 def _about_tokens(doc: Doc, a: Amount) -> Token | None:
