@@ -16,6 +16,7 @@ import glob
 import json
 import math
 import xml.etree.ElementTree as ET
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -141,7 +142,8 @@ def score_meantime(pattern: str, nlp: Language | None = None) -> dict[str, float
     }
 
 
-def _table(title: str, scores: dict[str, float]) -> str:
+def table(title: str, scores: Mapping[str, float]) -> str:
+    """A markdown table of one scorer's metrics (counts as integers)."""
     rows = [f"| {title} | |", "|---|---:|"]
     for name, value in scores.items():
         shown = f"{value:.0f}" if name in ("gold", "predicted", "matched") else f"{value:.3f}"
@@ -159,9 +161,9 @@ def main(argv: list[str] | None = None) -> None:
         parser.error("give --gold and/or --meantime")
     nlp = spacy.blank("en")
     if args.gold:
-        print(_table(f"figures gold: {args.gold}", score_gold(args.gold, nlp)))
+        print(table(f"figures gold: {args.gold}", score_gold(args.gold, nlp)))
     if args.meantime:
-        print(_table("MEANTIME VALUE spans", score_meantime(args.meantime, nlp)))
+        print(table("MEANTIME VALUE spans", score_meantime(args.meantime, nlp)))
 
 
 if __name__ == "__main__":

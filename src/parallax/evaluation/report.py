@@ -75,22 +75,12 @@ def markdown(scores: Scores, today: dt.date) -> str:
         "the rules, so its scores are optimistic; MEANTIME VALUE spans are an outside check",
         "(boundaries differ: MEANTIME often includes the counted noun).",
         "",
-        _table(scores["figures_gold"]),
+        figures.table("figures gold file", scores["figures_gold"]),
         "",
-        "MEANTIME VALUE spans:",
-        "",
-        _table(scores["figures_meantime"]),
+        figures.table("MEANTIME VALUE spans", scores["figures_meantime"]),
         "",
     ]
     return "\n".join(parts)
-
-
-def _table(scores: Mapping[str, float]) -> str:
-    rows = ["| metric | score |", "|---|---:|"]
-    for name, value in scores.items():
-        shown = f"{value:.0f}" if name in ("gold", "predicted", "matched") else f"{value:.3f}"
-        rows.append(f"| {name} | {shown} |")
-    return "\n".join(rows)
 
 
 def main(argv: list[str] | None = None) -> None:

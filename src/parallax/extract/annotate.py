@@ -103,12 +103,11 @@ class Annotator:
 
 def build_full_pipeline(kb_files: Sequence[str] = ()) -> Language:
     """Model + knowledge base + the fact extractors, in the order they depend on each other."""
-    from parallax.extract import figures, times
+    import parallax.extract.figures
+    import parallax.extract.times  # noqa: F401 - both register their factories
     from parallax.nlp.pipeline import build_pipeline
 
     nlp = build_pipeline(kb_files=kb_files)
-    times.register_extensions()
-    figures.register_extensions()
     nlp.add_pipe("parallax_times")
     nlp.add_pipe("parallax_figures")
     return nlp

@@ -16,7 +16,7 @@ import json
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 import spacy
 from spacy.language import Language
@@ -40,6 +40,19 @@ IDENTITY: dict[str, str] = {
 }
 
 
+#: spaCy's syntax scores, in the column order of the model card's syntax table.
+SYNTAX_KEYS: Final = (
+    "token_acc",
+    "tag_acc",
+    "pos_acc",
+    "morph_acc",
+    "lemma_acc",
+    "dep_uas",
+    "dep_las",
+    "sents_f",
+)
+
+
 def load_docs(nlp: Language, path: Path) -> list[Doc]:
     """Gold docs of a ``.spacy`` file."""
     return list(DocBin().from_disk(path).get_docs(nlp.vocab))
@@ -58,17 +71,7 @@ def score_syntax(nlp: Language, gold: Sequence[Doc], *, raw_text: bool) -> dict[
         examples.append(Example(predicted, doc))
     with nlp.select_pipes(disable=[n for n in ("ner",) if n in nlp.pipe_names]):
         scores = nlp.evaluate(examples)
-    keys = (
-        "token_acc",
-        "tag_acc",
-        "pos_acc",
-        "morph_acc",
-        "lemma_acc",
-        "dep_uas",
-        "dep_las",
-        "sents_f",
-    )
-    return {k: float(scores[k]) for k in keys if scores.get(k) is not None}
+    return {k: float(scores[k]) for k in SYNTAX_KEYS if scores.get(k) is not None}
 
 
 def _gold_spans(doc: Doc, mapping: dict[str, str]) -> tuple[set[Span3], set[int]]:
@@ -172,19 +175,7 @@ def to_markdown(results: dict[str, Any]) -> str:
     ]
     for key, name in (("ewt_test_gold_tokens", "gold tokens"), ("ewt_test_raw_text", "raw text")):
         s = results[key]
-        cells = [
-            _fmt(s.get(k, 1.0))
-            for k in (
-                "token_acc",
-                "tag_acc",
-                "pos_acc",
-                "morph_acc",
-                "lemma_acc",
-                "dep_uas",
-                "dep_las",
-                "sents_f",
-            )
-        ]
+        cells = [_fmt(s.get(k, 1.0)) for k in SYNTAX_KEYS]
         lines.append(f"| {name} | " + " | ".join(cells) + " |")
     titles: Iterable[tuple[str, str]] = (
         ("ner_uner_test", "UNER English-EWT test (our GPE/LOC/FAC scored as LOC)"),

@@ -34,23 +34,32 @@ class IobSentence:
     tags: list[str]
 
 
+def _blocks(text: str) -> Iterator[list[str]]:
+    """The non-blank lines of each blank-line-separated block (one sentence per block)."""
+    block: list[str] = []
+    for line in text.splitlines():
+        if line.strip():
+            block.append(line)
+        elif block:
+            yield block
+            block = []
+    if block:
+        yield block
+
+
 def parse_uner(text: str) -> Iterator[IobSentence]:
     """UNER ``.iob2``: ``# sent_id`` comments, then ``id<TAB>word<TAB>tag ...``."""
-    sent = IobSentence("", [], [])
-    for line in text.splitlines():
-        if not line.strip():
-            if sent.words:
-                yield sent
-            sent = IobSentence("", [], [])
-        elif line.startswith("#"):
+    for block in _blocks(text):
+        sent = IobSentence("", [], [])
+        for line in block:
             if line.startswith("# sent_id = "):
                 sent.sent_id = line[len("# sent_id = ") :].strip()
-        else:
-            cols = line.split("\t")
-            sent.words.append(cols[1])
-            sent.tags.append(cols[2])
-    if sent.words:
-        yield sent
+            elif not line.startswith("#"):
+                cols = line.split("\t")
+                sent.words.append(cols[1])
+                sent.tags.append(cols[2])
+        if sent.words:
+            yield sent
 
 
 def spans_from_iob(tags: Sequence[str]) -> list[tuple[int, int, str]]:
@@ -203,17 +212,12 @@ def guess_spaces(words: Sequence[str]) -> list[bool]:
 
 def parse_crossner(text: str) -> Iterator[IobSentence]:
     """CrossNER: ``word<TAB>tag`` per line, blank line between sentences."""
-    sent = IobSentence("", [], [])
-    for line in text.splitlines():
-        if not line.strip():
-            if sent.words:
-                yield sent
-            sent = IobSentence("", [], [])
-            continue
-        word, _, tag = line.partition("\t")
-        sent.words.append(word)
-        sent.tags.append(tag.strip() or "O")
-    if sent.words:
+    for block in _blocks(text):
+        sent = IobSentence("", [], [])
+        for line in block:
+            word, _, tag = line.partition("\t")
+            sent.words.append(word)
+            sent.tags.append(tag.strip() or "O")
         yield sent
 
 
