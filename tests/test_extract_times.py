@@ -293,3 +293,137 @@ def test_spacy_component_without_publication() -> None:
     nlp.add_pipe("parallax_times")
     doc = nlp("Rockets fell yesterday.")
     assert [(t.text, t.value) for t in doc._.times] == [("yesterday", None)]
+
+
+# --- tense decides far-off months and days (P is Friday 20 November 2015) -----------------
+
+TENSE = [
+    # nearest March is 2016, but the sentence is in the past
+    ("The dam was finished in March after delays.", "March", "2015-03"),
+    ("The dam will be finished in March, officials say.", "March", "2016-03"),
+    ("The minister resigned on 4 April amid protests.", "4 April", "2015-04-04"),
+    # nearest August is 2015, but the sentence speaks of the future
+    ("Elections will be held in August under the new law.", "August", "2016-08"),
+    ("The court agreed to hear the case in August.", "August", "2016-08"),
+    # close to publication the nearest date stands whatever the tense
+    ("Payments were made on 10 January by the fund.", "10 January", "2016-01-10"),
+    ("Nothing is said about the ruling of June.", "June", "2015-06"),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "value"), TENSE)
+def test_tense_places_unyeared_dates(text: str, phrase: str, value: str) -> None:
+    assert one(text, phrase).value == value
+
+
+def test_sentence_tense_uses_nearest_cue() -> None:
+    from parallax.extract.timex_tense import sentence_tense
+
+    def tense(text: str, phrase: str) -> str | None:
+        i = text.index(phrase)
+        return sentence_tense(text, i, i + len(phrase))
+
+    assert tense("Crews will be deployed in May.", "May") == "future"  # passive: "will" counts
+    assert tense("The envoy said Tuesday it would strike.", "Tuesday") == "past"
+    assert tense("On Tuesday, the union plans to march.", "Tuesday") == "future"
+    assert tense("On Tuesday, the union planned to march.", "Tuesday") == "past"
+    assert tense("It rained. In May the river rose.", "May") == "past"
+    assert tense("In May, nothing.", "May") is None
+
+
+def test_weekday_after_planned_to_is_ahead() -> None:
+    assert one("The team planned to leave on Sunday for the coast.", "Sunday").value == (
+        "2015-11-22"
+    )
+    assert one("The team left on Sunday for the coast.", "Sunday").value == "2015-11-15"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        ("Talks began in January this year in Oslo.", "January this year", "2015-01"),
+        ("Stores close after October of next year.", "October of next year", "2016-10"),
+        ("The law passed on June 5 last year.", "June 5 last year", "2014-06-05"),
+        ("The index is at its lowest since '82 today.", "'82", "1982"),
+    ],
+)
+def test_months_with_relative_years(text: str, phrase: str, value: str) -> None:
+    assert one(text, phrase).value == value
+
+
+def test_short_year_needs_a_publication_date() -> None:
+    assert one("Lowest since '82.", "'82", published=None).value is None
+
+
+def test_24_hour_clock_with_zone_needs_no_preposition() -> None:
+    assert one("As of 14:48 UTC the index was down.", "14:48 UTC").value == ("2015-11-20T14:48Z")
+    assert one("Banks acted together. 0800 UTC was the hour.", "0800 UTC").value == (
+        "2015-11-20T08:00Z"
+    )
+    assert not find_times("The final score was 14:12 in the end.", P)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        ("The plane is two and a half years late.", "two and a half years", "P2Y6M"),
+        ("They talked for 5 1/2 hours straight.", "5 1/2 hours", "PT5H30M"),
+        ("It shrank for two consecutive quarters.", "two consecutive quarters", "P2Q"),
+        ("It settled its decades-long dispute.", "decades-long", "PXY"),
+        ("After a day-long meeting they left.", "day-long", "P1D"),
+        ("Over the years prices rose.", "the years", "PXY"),
+    ],
+)
+def test_more_durations(text: str, phrase: str, value: str) -> None:
+    t = one(text, phrase)
+    assert (t.type, t.value) == ("DURATION", value)
+
+
+def test_fraction_of_quarters_is_not_a_duration() -> None:
+    assert not find_times("Nearly three-quarters of voters agreed.", P)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "type_", "value"),
+    [
+        ("Sales rose in next year's first quarter.", "next year's first quarter", "DATE",
+         "2016-Q1"),
+        ("It lost less than in the first quarter of last year.", "the first quarter of last year",
+         "DATE", "2014-Q1"),
+        ("Trade peaks in the second and fourth quarters.", "fourth quarters", "SET", "XXXX-Q4"),
+        ("Profit fell from the 2014 quarter, it said.", "the 2014 quarter", "DATE", "2014-Q3"),
+    ],
+)  # fmt: skip
+def test_quarters_in_results_news(text: str, phrase: str, type_: str, value: str) -> None:
+    t = one(text, phrase)
+    assert (t.type, t.value) == (type_, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        ("Growth looks good in the near term, he said.", "the near term", "FUTURE_REF"),
+        ("The plant stays shut for the time being.", "the time being", "PRESENT_REF"),
+        ("These are mistakes of the past.", "the past", "PAST_REF"),
+        ("Return the boy as soon as possible.", "as soon as possible", "FUTURE_REF"),
+    ],
+)
+def test_more_vague_references(text: str, phrase: str, value: str) -> None:
+    assert one(text, phrase).value == value
+
+
+def test_the_trading_day_is_the_publication_day() -> None:
+    t = one("The Dow ended the day 2% higher.", "the day")
+    assert (t.value, t.earliest, t.latest) == ("2015-11-20", "2015-11-20", "2015-11-20")
+    assert not find_times("During the day the streets were calm.", P)
+    assert one("The Dow ended the day higher.", "the day", published=None).value is None
+
+
+def test_scorer_accepts_both_decade_spellings() -> None:
+    from parallax.evaluation.times import same_value
+
+    assert same_value("198", "198X")
+    assert same_value("19", "19XX")
+    assert same_value("2000-W07", "2000-W7")
+    assert not same_value("1998", "1998-XX")
+    assert not same_value("199", "198X")

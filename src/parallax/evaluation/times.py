@@ -147,10 +147,20 @@ def read_meantime(path: Path) -> GoldDoc:
 
 
 def same_value(pred: str | None, gold: str | None) -> bool:
-    """Strict equality, except that ISO week numbers compare unpadded ("W7" is "W07")."""
+    """Strict equality up to two spelling variants that TimeML itself allows.
+
+    ISO week numbers compare unpadded ("W7" is "W07"), and a decade or century may be written
+    truncated or padded with ``X`` for the unknown digits: TimeBank writes "the 1980s" both as
+    ``198`` and ``198X`` and "the 20th century" as ``19`` and ``19XX``. Both spell the same
+    period, so neither should count as a wrong value. Anything else (``1998`` vs ``1998-XX``,
+    ``P10Y`` vs ``P1E``) stays strict.
+    """
 
     def norm(v: str | None) -> str | None:
-        return None if v is None else re.sub(r"-W0(\d)\b", r"-W\1", v)
+        if v is None:
+            return None
+        v = re.sub(r"^(\d{2,3})X+$", r"\1", v)
+        return re.sub(r"-W0(\d)\b", r"-W\1", v)
 
     return norm(pred) == norm(gold)
 
