@@ -1,4 +1,4 @@
-"""``analyze`` stores entities, places, times and figures once; the listing commands read them."""
+"""``analyze`` stores entities, places, times, figures and quotes once; listings read them."""
 
 from __future__ import annotations
 
@@ -15,6 +15,8 @@ ARTICLE = """Coalition strikes hit Raqqa
 
 Coalition warplanes struck Raqqa in Syria on Tuesday, killing at least 40 fighters,
 the Pentagon said. More than 2,000 air strikes have been carried out since August 2014.
+
+"We will keep up the pressure until the group is defeated," said Ashton Carter.
 
 Comments
 
@@ -59,6 +61,32 @@ def test_figures_and_times_listed_with_filters(analysed: CliRun) -> None:
     assert values["August 2014"] == "2014-08"
     table = analysed("times", "--segment", "comment").output
     assert "last week" in table
+
+
+@pytest.mark.model
+def test_quotes_listed_with_speaker_actor_and_kind(analysed: CliRun) -> None:
+    rows = json.loads(analysed("quotes", "--format", "json").output)
+    direct = [r for r in rows if r["direct"]]
+    assert len(direct) == 1  # analysed twice, stored once
+    assert direct[0]["text"].startswith("We will keep up the pressure")
+    assert direct[0]["speaker"] == "Ashton Carter"
+    assert direct[0]["cue"] == "said"
+    assert direct[0]["segment"] == "body"
+    by_speaker = json.loads(analysed("quotes", "--speaker", "carter", "--format", "json").output)
+    assert [r["text"] for r in by_speaker] == [direct[0]["text"]]
+    indirect = json.loads(analysed("quotes", "--indirect", "--format", "json").output)
+    assert all(not r["direct"] for r in indirect)
+    assert any(r["speaker"] == "the Pentagon" for r in indirect)
+
+
+@pytest.mark.model
+def test_rerun_on_unchanged_input_reads_stored_records(analysed: CliRun, tmp_path: Path) -> None:
+    article = tmp_path / "raqqa.txt"
+    args = ("analyze", str(article), "--published", "2015-11-19", "--outlet", "Example")
+    again = json.loads(analysed(*args, "--format", "json").stdout)
+    stored = json.loads(analysed("quotes", "--format", "json").output)
+    assert [q["text"] for q in again[0]["quotes"]] == [q["text"] for q in stored]
+    assert {p["text"] for p in again[0]["places"]} >= {"Raqqa", "Syria", "Geneva"}
 
 
 def test_listing_needs_a_database(run: CliRun) -> None:

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
+from pathlib import Path
 
 import pytest
 
 from parallax.extract import annotate
 from parallax.extract.annotate import Annotator, pieces
+from parallax.ingest.run import IngestHooks
 from parallax.schema import Analysis, DocumentMeta, Segment
 
 
@@ -41,6 +44,13 @@ def test_long_segments_are_cut_at_line_breaks(monkeypatch: pytest.MonkeyPatch) -
     assert all(text[p.end - 1] == "\n" for p in parts[:-1])
 
 
+def test_hard_wraps_inside_sentences_become_spaces_of_the_same_length() -> None:
+    text = "killing 40 fighters,\nthe Pentagon said.\nNew paragraph\nHeading\nand more"
+    assert annotate.unwrap(text) == (
+        "killing 40 fighters, the Pentagon said.\nNew paragraph\nHeading and more"
+    )
+
+
 def test_whitespace_only_segments_are_not_analysed() -> None:
     text = "Body.\n   \n"
     assert len(list(pieces(doc(text, [("body", 0, 6), ("body", 6, len(text))])))) == 1
@@ -52,6 +62,7 @@ def test_records_point_into_the_document_text() -> None:
         "Strikes hit Raqqa\n"
         "US warplanes struck Raqqa in Syria on Friday, killing at least 30 fighters, "
         "the Pentagon said.\n"
+        "“We hit them hard,” said the US\nsecretary of state.\n"
         "Comment: Kerry met Lavrov in Geneva last week."
     )
     body = text.index("US warplanes")
@@ -60,9 +71,14 @@ def test_records_point_into_the_document_text() -> None:
         text, [("title", 0, body), ("body", body, comment), ("comment", comment, len(text))]
     )
     (result,) = Annotator().annotate([source])
-    for kind in ("entities", "places", "times", "figures"):
+    for kind in ("entities", "places", "times", "figures", "quotes"):
         for record in getattr(result, kind):
             assert text[record.start : record.end] == record.text, (kind, record)
+    quote = next(q for q in result.quotes if q.direct)
+    assert quote.speaker is not None
+    # the speaker crosses a hard line wrap: parsed as one phrase, reported with its break
+    assert quote.speaker.text == text[quote.speaker.start : quote.speaker.end]
+    assert quote.speaker.text == "the US\nsecretary of state"
     place_names = {p.text for p in result.places}
     assert {"Raqqa", "Syria", "Geneva"} <= place_names
     raqqa = next(p for p in result.places if p.text == "Raqqa")
@@ -73,3 +89,36 @@ def test_records_point_into_the_document_text() -> None:
     assert {"JOHN_KERRY", "SERGEI_LAVROV"} <= actors
     geneva = next(p for p in result.places if p.text == "Geneva")
     assert geneva.start > comment  # a reader's place stays in the comment segment
+
+
+class CountingAnnotator(Annotator):
+    """The real annotator, counting the documents it is asked to analyse."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.analysed = 0
+
+    def annotate(self, analyses: Sequence[Analysis]) -> list[Analysis]:
+        self.analysed += len(analyses)
+        return super().annotate(analyses)
+
+
+@pytest.mark.model
+def test_rerun_analyses_only_new_or_changed_documents(tmp_path: Path) -> None:
+    from parallax.store.corpus import open_corpus
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Talks\n\nKerry met Lavrov in Geneva on Friday.\n")
+    (folder / "b.txt").write_text("Strikes\n\nJets struck Raqqa on Monday.\n")
+    annotator = CountingAnnotator()
+    with open_corpus(tmp_path / "db.duckdb") as corpus:
+        corpus.ingest(folder, annotator=annotator)
+        assert annotator.analysed == 2
+        (folder / "b.txt").write_text("Strikes\n\nJets struck Mosul on Monday.\n")
+        seen: list[Analysis] = []
+        hooks = IngestHooks(on_document=lambda d: seen.append(d.analysis))
+        corpus.ingest(folder, annotator=annotator, hooks=hooks)
+        assert annotator.analysed == 3  # only the changed document was analysed again
+        unchanged = next(a for a in seen if "Geneva" in a.text)
+        assert {p.text for p in unchanged.places} >= {"Geneva"}  # read back from the store

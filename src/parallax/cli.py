@@ -482,6 +482,7 @@ def _summary_row(analysis: dict[str, Any]) -> dict[str, Any]:
         "places": len(analysis["places"]),
         "times": len(analysis["times"]),
         "figures": len(analysis["figures"]),
+        "quotes": len(analysis["quotes"]),
     }
 
 
@@ -494,13 +495,17 @@ def _records(
     outlet: str | None,
     contains: str | None,
     limit: int | None,
+    matching: dict[str, str] | None = None,
 ) -> None:
     """Print stored records of one kind; the shared body of the listing commands."""
     filters = {k: v for k, v in where.items() if v is not None}
     with open_store(ctx, read_only=True) as corpus, user_errors():
-        rows = corpus.records(kind, where=filters, outlet=outlet, contains=contains, limit=limit)
+        rows = corpus.records(
+            kind, where=filters, matching=matching, outlet=outlet, contains=contains, limit=limit
+        )
     if fmt == "table":
-        rows = [{k: v for k, v in row.items() if k not in {"start", "end"}} for row in rows]
+        offsets = {"start", "end", "speaker_start", "speaker_end"}
+        rows = [{k: v for k, v in row.items() if k not in offsets} for row in rows]
     _emit(rows, fmt, f"{len(rows)} {kind}")
 
 
@@ -626,6 +631,46 @@ def entities(
     where = {"label": label and label.upper(), "actor_id": actor_id, "doc_id": doc_id}
     where |= {"segment": segment}
     _records(ctx, "entities", fmt, where=where, outlet=outlet, contains=contains, limit=limit)
+
+
+@cli.command()
+@click.option("--speaker", default=None, help="Only quotes whose speaker contains this text.")
+@click.option("--actor", "actor_id", default=None, help="Only quotes of this actor id.")
+@click.option("--cue", default=None, help="Only quotes with this cue (said, warned, ...).")
+@click.option(
+    "--direct/--indirect",
+    "direct",
+    default=None,
+    help="Only direct quotes (in quotation marks) or only indirect speech.",
+)
+@record_filters("quotes")
+def quotes(
+    ctx: click.Context,
+    speaker: str | None,
+    actor_id: str | None,
+    cue: str | None,
+    direct: bool | None,
+    outlet: str | None,
+    doc_id: str | None,
+    segment: str | None,
+    contains: str | None,
+    limit: int | None,
+    fmt: str,
+) -> None:
+    """List stored quotes: what was said, the cue, and who said it (resolved and linked)."""
+    where = {"speaker_actor_id": actor_id, "cue": cue, "direct": direct, "doc_id": doc_id}
+    where |= {"segment": segment}
+    matching = {"speaker": speaker} if speaker else None
+    _records(
+        ctx,
+        "quotes",
+        fmt,
+        where=where,
+        matching=matching,
+        outlet=outlet,
+        contains=contains,
+        limit=limit,
+    )
 
 
 @cli.command()

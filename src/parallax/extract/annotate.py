@@ -1,14 +1,15 @@
 """Run the language pipeline over documents and turn its annotations into contract records.
 
 Ingest gives a document its cleaned text and segments; this module fills in the records of the
-data contract (entities, places, times, figures) with offsets into that same text. Each segment
-that can carry facts is analysed as its own spaCy ``Doc`` — a segment boundary is always a
+data contract (entities, places, times, figures, quotes) with offsets into that same text. Each
+segment that can carry facts is analysed as its own spaCy ``Doc`` — a segment boundary is always a
 sentence boundary, boilerplate is never read, and the offsets are shifted back by the segment's
 start — so records in a reader comment stay recognisably the readers' (``Analysis.segment_of``).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,11 +18,11 @@ from typing import Final, TypeVar
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from parallax.schema import Analysis, Entity, Figure, Place, Time
+from parallax.schema import Analysis, Entity, Figure, Place, Quote, Speaker, Time
 
 #: Bumped whenever the pipeline or an extractor changes what it stores, so stored documents
 #: analysed by an older version are analysed again.
-EXTRACTOR_VERSION: Final = "4.0"
+EXTRACTOR_VERSION: Final = "4.1"
 
 #: Segment kinds whose text is analysed; boilerplate (menus, share buttons, bios) is not.
 ANALYSED_KINDS: Final = frozenset({"title", "byline", "dateline", "body", "caption", "comment"})
@@ -78,17 +79,19 @@ class Annotator:
         return self._nlp
 
     def annotate(self, analyses: Sequence[Analysis]) -> list[Analysis]:
-        """Copies of ``analyses`` with entities, places, times and figures filled in."""
+        """Copies of ``analyses`` with entities, places, times, figures and quotes filled in."""
         nlp = self.nlp
         found: list[dict[str, list[object]]] = [
-            {"entities": [], "places": [], "times": [], "figures": []} for _ in analyses
+            {"entities": [], "places": [], "times": [], "figures": [], "quotes": []}
+            for _ in analyses
         ]
         work = [p for i, a in enumerate(analyses) for p in pieces(a, i)]
         docs = (self._make_doc(nlp, analyses[p.doc_index], p) for p in work)
         for piece, doc in zip(work, nlp.pipe(docs, batch_size=self.batch_size), strict=True):
             records = found[piece.doc_index]
+            text = analyses[piece.doc_index].text
             for kind, items in records_of(doc, piece.start).items():
-                records[kind].extend(items)
+                records[kind].extend(_with_original_text(item, text) for item in items)
         return [
             analysis.model_copy(update=records)
             for analysis, records in zip(analyses, found, strict=True)
@@ -96,63 +99,108 @@ class Annotator:
 
     @staticmethod
     def _make_doc(nlp: Language, analysis: Analysis, piece: Piece) -> Doc:
-        doc = nlp.make_doc(analysis.text[piece.start : piece.end])
+        doc = nlp.make_doc(unwrap(analysis.text[piece.start : piece.end]))
         doc._.published = analysis.doc.published
         return doc
+
+
+#: A line break inside a sentence: hard-wrapped plain text ("40 fighters,\nthe Pentagon said").
+_WRAPPED_LINE = re.compile(r"(?<=[\w,;])\n(?=[a-z])")
+
+
+def unwrap(text: str) -> str:
+    """``text`` with hard line wraps inside sentences turned into spaces.
+
+    The parser takes a line break for a sentence break, which cuts "killing 40 fighters,\nthe
+    Pentagon said" in two. A break after a word or comma and before a lower-case word is a
+    wrap, not a paragraph end; replacing it by one space keeps every offset unchanged.
+    """
+    return _WRAPPED_LINE.sub(" ", text)
 
 
 def build_full_pipeline(kb_files: Sequence[str] = ()) -> Language:
     """Model + knowledge base + the fact extractors, in the order they depend on each other."""
     import parallax.extract.figures
-    import parallax.extract.times  # noqa: F401 - both register their factories
+    import parallax.extract.quotes
+    import parallax.extract.times  # noqa: F401 - each registers its factory
     from parallax.nlp.pipeline import build_pipeline
 
     nlp = build_pipeline(kb_files=kb_files)
     nlp.add_pipe("parallax_times")
     nlp.add_pipe("parallax_figures")
+    nlp.add_pipe("parallax_quotes")
     return nlp
 
 
 def records_of(doc: Doc, offset: int) -> dict[str, list[object]]:
-    """The contract records in one analysed piece, offsets shifted by ``offset``."""
+    """The contract records in one analysed piece, offsets shifted by ``offset``.
+
+    Places come from the linker's ``doc.spans["places"]`` (toponyms trimmed to the name, and
+    those inside organisation names); without it, from the entities it linked."""
     entities: list[object] = []
-    places: list[object] = []
     for ent in doc.ents:
-        start, end = ent.start_char + offset, ent.end_char + offset
         actor = ent._.actor
         entities.append(
             Entity(
-                start=start,
-                end=end,
+                start=ent.start_char + offset,
+                end=ent.end_char + offset,
                 text=ent.text,
                 label=ent.label_,
                 actor_id=actor.actor_id if actor is not None else None,
             )
         )
-        place = ent._.place
-        if place is not None:
-            places.append(
-                Place(
-                    start=start,
-                    end=end,
-                    text=ent.text,
-                    geonameid=place.geonameid,
-                    name=place.name,
-                    country_code=place.country,
-                    lat=place.lat,
-                    lon=place.lon,
-                    feature_class=place.feature_class,
-                )
-            )
+    toponyms = doc.spans.get("places", doc.ents)
+    places: list[object] = [
+        Place(
+            start=span.start_char + offset,
+            end=span.end_char + offset,
+            text=span.text,
+            geonameid=place.geonameid,
+            name=place.name,
+            country_code=place.country,
+            lat=place.lat,
+            lon=place.lon,
+            feature_class=place.feature_class,
+        )
+        for span in toponyms
+        if (place := span._.place) is not None
+    ]
     return {
         "entities": entities,
         "places": places,
         "times": [_shift(t, offset) for t in (doc._.times or ())],
         "figures": [_shift(f, offset) for f in (doc._.figures or ())],
+        "quotes": [_shift_quote(q, offset) for q in (doc._.quotes or ())],
     }
 
 
-_Record = TypeVar("_Record", Time, Figure)
+def _with_original_text(record: object, text: str) -> object:
+    """The record with ``text`` sliced from the document, not from the unwrapped ``Doc``, so
+    a span across a hard line wrap keeps its line break."""
+    if not isinstance(record, Entity | Place | Time | Figure | Quote):
+        return record
+    update: dict[str, object] = {}
+    if record.text != text[record.start : record.end]:
+        update["text"] = text[record.start : record.end]
+    if isinstance(record, Quote) and record.speaker is not None:
+        speaker = record.speaker
+        if speaker.text != text[speaker.start : speaker.end]:
+            update["speaker"] = speaker.model_copy(
+                update={"text": text[speaker.start : speaker.end]}
+            )
+    return record.model_copy(update=update) if update else record
+
+
+_Record = TypeVar("_Record", Time, Figure, Speaker)
+
+
+def _shift_quote(quote: Quote, offset: int) -> Quote:
+    if offset == 0:
+        return quote
+    speaker = _shift(quote.speaker, offset) if quote.speaker is not None else None
+    return quote.model_copy(
+        update={"start": quote.start + offset, "end": quote.end + offset, "speaker": speaker}
+    )
 
 
 def _shift(record: _Record, offset: int) -> _Record:

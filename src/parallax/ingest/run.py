@@ -18,7 +18,8 @@ from parallax.ingest.document import IngestedDocument, build_document
 from parallax.ingest.metadata import DocHints
 from parallax.ingest.sources import ManifestIndex, RawRecord, iter_records
 from parallax.settings import Settings
-from parallax.store.writer import WriteResult, write_batch
+from parallax.store.records import load_records
+from parallax.store.writer import WriteResult, analysed_unchanged, write_batch
 
 if TYPE_CHECKING:  # the annotator pulls in spaCy; plain ingest does not need it
     from parallax.extract.annotate import Annotator
@@ -84,8 +85,7 @@ def ingest(
             return
         version = None
         if annotator is not None and docs:
-            analysed = annotator.annotate([d.analysis for d in docs])
-            docs[:] = [replace(d, analysis=a) for d, a in zip(docs, analysed, strict=True)]
+            docs[:] = _annotated(con, docs, annotator)
             version = annotator.version
         if hooks.on_document:
             for doc in docs:
@@ -123,3 +123,20 @@ def ingest(
     report.warnings.extend(index.pending_warnings)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _annotated(
+    con: duckdb.DuckDBPyConnection, docs: list[IngestedDocument], annotator: Annotator
+) -> list[IngestedDocument]:
+    """The batch with its records: analysed afresh, or read back from the store for documents
+    stored unchanged and analysed by this extractor version (a re-run costs no parsing)."""
+    current = analysed_unchanged(con, docs, annotator.version)
+    fresh = iter(annotator.annotate([d.analysis for d in docs if d.id not in current]))
+    done = []
+    for doc in docs:
+        if doc.id in current:
+            stored = load_records(con, doc.id)
+            done.append(replace(doc, analysis=doc.analysis.model_copy(update=stored)))
+        else:
+            done.append(replace(doc, analysis=next(fresh)))
+    return done

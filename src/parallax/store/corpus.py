@@ -72,15 +72,23 @@ class Corpus:
         kind: str,
         *,
         where: dict[str, object] | None = None,
+        matching: dict[str, str] | None = None,
         outlet: str | None = None,
         contains: str | None = None,
         limit: int | None = None,
     ) -> list[dict[str, Any]]:
-        """Stored records of one kind (entities, places, times, figures) with their outlet."""
+        """Stored records of one kind (entities, places, times, figures, quotes) with their
+        outlet; ``matching`` filters columns by substring."""
         if kind not in RECORD_COLUMNS:
             raise UsageError(f"{kind}: not a record kind ({', '.join(RECORD_COLUMNS)})")
         return list_records(
-            self.connection, kind, where=where, outlet=outlet, contains=contains, limit=limit
+            self.connection,
+            kind,
+            where=where,
+            matching=matching,
+            outlet=outlet,
+            contains=contains,
+            limit=limit,
         )
 
     def failures(self) -> list[queries.FailureRow]:

@@ -125,6 +125,25 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (doc_id, idx)
     );
     """,
+    # 3: quotes. Direct and indirect speech; `text` is the quoted or reported content, `cue`
+    # the attribution words, `speaker*` the resolved speaker mention and its actor.
+    """
+    CREATE TABLE quotes (
+        doc_id           VARCHAR NOT NULL,
+        idx              INTEGER NOT NULL,
+        start            INTEGER NOT NULL,
+        "end"            INTEGER NOT NULL,
+        text             VARCHAR NOT NULL,
+        segment          VARCHAR,
+        direct           BOOLEAN NOT NULL,
+        cue              VARCHAR,
+        speaker          VARCHAR,
+        speaker_start    INTEGER,
+        speaker_end      INTEGER,
+        speaker_actor_id VARCHAR,
+        PRIMARY KEY (doc_id, idx)
+    );
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,4 +1,4 @@
-"""Store and read the facts layer: entities, places, times and figures of analysed documents.
+"""Store and read the facts layer: entities, places, times, figures and quotes of documents.
 
 A document's records are replaced as a whole (delete, then insert) inside the caller's
 transaction, and ``analyses`` remembers which extractor version wrote them: analysing the same
@@ -13,7 +13,7 @@ from typing import Any, Final
 
 import duckdb
 
-from parallax.schema import Analysis, Entity, Figure, Place, Segment, Time
+from parallax.schema import Analysis, Entity, Figure, Place, Quote, Segment, Speaker, Time
 from parallax.store.sql import unnest_insert
 
 #: Record tables and the contract fields each stores after (doc_id, idx, start, end, text, segment).
@@ -22,6 +22,7 @@ RECORD_COLUMNS: Final[dict[str, tuple[str, ...]]] = {
     "places": ("geonameid", "name", "country_code", "lat", "lon", "feature_class"),
     "times": ("type", "value", "earliest", "latest"),
     "figures": ("value", "low", "high", "unit", "quantity", "about", "claimed_by"),
+    "quotes": ("direct", "cue", "speaker", "speaker_start", "speaker_end", "speaker_actor_id"),
 }
 _COMMON: Final = ("doc_id", "idx", "start", "end", "text", "segment")
 
@@ -62,11 +63,48 @@ def write_records(
                     record.text,
                     segment_kind(segments, record.start),
                 )
-                rows.append(common + tuple(getattr(record, f) for f in fields))
+                rows.append(common + _flat(record, fields))
         unnest_insert(con, table, _COMMON + fields, rows)
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     unnest_insert(
         con, "analyses", ("doc_id", "version", "analyzed_at"), [(i, version, now) for i in ids]
+    )
+
+
+def _flat(record: Any, fields: tuple[str, ...]) -> tuple[Any, ...]:
+    """The stored columns of a record: a quote's nested speaker becomes ``speaker_*``."""
+    if isinstance(record, Quote):
+        speaker = record.speaker
+        return (
+            record.direct,
+            record.cue,
+            speaker.text if speaker else None,
+            speaker.start if speaker else None,
+            speaker.end if speaker else None,
+            speaker.actor_id if speaker else None,
+        )
+    return tuple(getattr(record, f) for f in fields)
+
+
+def _unflat(table: str, row: dict[str, Any]) -> Any:
+    """A contract record from its stored columns (the inverse of :func:`_flat`)."""
+    if table != "quotes":
+        return _MODELS[table](**row)
+    speaker = None
+    if row["speaker"] is not None:
+        speaker = Speaker(
+            start=row["speaker_start"],
+            end=row["speaker_end"],
+            text=row["speaker"],
+            actor_id=row["speaker_actor_id"],
+        )
+    return Quote(
+        start=row["start"],
+        end=row["end"],
+        text=row["text"],
+        direct=row["direct"],
+        cue=row["cue"],
+        speaker=speaker,
     )
 
 
@@ -75,14 +113,16 @@ def list_records(
     table: str,
     *,
     where: dict[str, object] | None = None,
+    matching: dict[str, str] | None = None,
     outlet: str | None = None,
     contains: str | None = None,
     limit: int | None = None,
 ) -> list[dict[str, Any]]:
     """Rows of one record table joined to their document's outlet and date.
 
-    ``where`` holds exact column filters; ``outlet`` and ``contains`` match case-insensitive
-    substrings of the outlet name and of the record's text.
+    ``where`` holds exact column filters, ``matching`` case-insensitive substring filters on
+    columns; ``outlet`` and ``contains`` match substrings of the outlet name and of the
+    record's text.
     """
     if table not in RECORD_COLUMNS:
         raise ValueError(f"unknown record table {table!r}")
@@ -93,6 +133,11 @@ def list_records(
             raise ValueError(f"unknown column {column!r} of {table}")
         clauses.append(f'r."{column}" = ?')
         params.append(value)
+    for column, text in (matching or {}).items():
+        if column not in RECORD_COLUMNS[table]:
+            raise ValueError(f"unknown column {column!r} of {table}")
+        clauses.append(f'r."{column}" ILIKE ?')
+        params.append(f"%{text}%")
     if outlet:
         clauses.append("d.outlet ILIKE ?")
         params.append(f"%{outlet}%")
@@ -123,7 +168,12 @@ def stale_documents(con: duckdb.DuckDBPyConnection, version: str) -> list[str]:
     return [str(r[0]) for r in rows]
 
 
-_MODELS: Final = {"entities": Entity, "places": Place, "times": Time, "figures": Figure}
+_MODELS: Final[dict[str, Any]] = {
+    "entities": Entity,
+    "places": Place,
+    "times": Time,
+    "figures": Figure,
+}
 
 
 def load_records(con: duckdb.DuckDBPyConnection, doc_id: str) -> dict[str, list[Any]]:
@@ -135,6 +185,5 @@ def load_records(con: duckdb.DuckDBPyConnection, doc_id: str) -> dict[str, list[
         rows = con.execute(
             f"SELECT {columns} FROM {table} WHERE doc_id = ? ORDER BY idx", [doc_id]
         ).fetchall()
-        model = _MODELS[table]
-        found[table] = [model(**dict(zip(names, row, strict=True))) for row in rows]
+        found[table] = [_unflat(table, dict(zip(names, row, strict=True))) for row in rows]
     return found

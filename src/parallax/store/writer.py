@@ -72,6 +72,22 @@ def _existing_fingerprints(con: duckdb.DuckDBPyConnection, ids: list[str]) -> di
     return {str(r[0]): str(r[1]) for r in rows}
 
 
+def analysed_unchanged(
+    con: duckdb.DuckDBPyConnection, docs: Sequence[IngestedDocument], version: str
+) -> set[str]:
+    """Ids of ``docs`` stored exactly as they are now and analysed by extractor ``version``:
+    their stored records are still right, so a re-run need not analyse them again."""
+    if not docs:
+        return set()
+    rows = con.execute(
+        "SELECT d.id, d.fingerprint FROM documents d JOIN analyses a ON a.doc_id = d.id "
+        "WHERE a.version = $2 AND d.id IN (SELECT unnest($1))",
+        [[d.id for d in docs], version],
+    ).fetchall()
+    stored = {str(r[0]): str(r[1]) for r in rows}
+    return {d.id for d in docs if stored.get(d.id) == fingerprint(d)}
+
+
 def write_batch(
     con: duckdb.DuckDBPyConnection,
     docs: Sequence[IngestedDocument],

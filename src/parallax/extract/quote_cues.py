@@ -1,0 +1,163 @@
+"""Cue words of attribution and the noun phrase of whoever they attribute to.
+
+Attribution in news is carried by a small, well-studied vocabulary (PARC, PolNeAR): verbs of
+saying ("said", "told", "warned"), of writing and publishing ("wrote", "tweeted", "reported"),
+of internal state the reporter attributes ("believes", "fears", "wants") and the preposition
+"according to". The lexicon lives here, apart from the matching logic, so it can be read and
+extended; which verbs take a clause, a noun or an infinitive as their content is part of it.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from spacy.tokens import Span, Token
+
+
+def _lemmas(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+#: Verbs that report speech or writing; they take a clause (ccomp) or a quotation.
+SPEECH_VERBS: Final = _lemmas(
+    "say tell add note explain warn claim argue insist state declare announce report write "
+    "tweet post ask reply respond answer admit acknowledge concede deny confirm suggest "
+    "predict promise pledge vow threaten urge demand accuse blame praise criticize criticise "
+    "condemn describe recall reveal disclose estimate stress emphasize emphasise complain "
+    "boast comment remark continue agree allege assert contend maintain observe testify "
+    "caution mention quip joke retort chant cite reiterate repeat tout echo dismiss "
+    "question recommend propose advise brief inform assure tell proclaim concur lament "
+    "muse shout scream yell exclaim whisper mutter reason speculate acknowledge point "
+    "signal hint indicate conclude show find"
+)
+#: Verbs of belief, fear and wish: attribution of an internal state, with a clause content.
+COGNITION_VERBS: Final = _lemmas(
+    "believe think feel fear hope expect know doubt worry suspect assume realize realise "
+    "understand wonder consider reckon guess imagine trust"
+)
+#: Verbs whose content is an infinitive (xcomp): "vowed to destroy", "wants to leave".
+INTENTION_VERBS: Final = _lemmas(
+    "vow pledge promise threaten want plan intend decide refuse urge call ask demand hope "
+    "expect aim seek agree offer"
+)
+#: Verbs whose object noun phrase is the content: "announced new sanctions", "denied the
+#: report". Kept short: most verbs' objects are not attributed content.
+OBJECT_VERBS: Final = _lemmas(
+    "announce deny confirm cite discuss criticize criticise condemn praise propose "
+    "recommend demand reject welcome dismiss describe question call mention accuse charge "
+    "defend stress endorse oppose reveal liken blast slam tout highlight promise pledge "
+    "acknowledge admit"
+)
+#: Verbs whose content is a prepositional object: "called for a ceasefire", "pointed to the
+#: polls", "spoke of a long war", "warned of reprisals".
+PREPOSITION_VERBS: Final = {
+    "call": frozenset({"for", "on"}),
+    "point": frozenset({"to"}),
+    "speak": frozenset({"of", "about"}),
+    "talk": frozenset({"about", "of"}),
+    "comment": frozenset({"on"}),
+    "warn": frozenset({"of", "about", "against"}),
+    "complain": frozenset({"about", "of"}),
+    "boast": frozenset({"about", "of"}),
+    "argue": frozenset({"for", "against"}),
+    "push": frozenset({"for"}),
+    "apologize": frozenset({"for"}),
+    "apologise": frozenset({"for"}),
+}
+ATTRIBUTION_VERBS: Final = (
+    SPEECH_VERBS | COGNITION_VERBS | INTENTION_VERBS | OBJECT_VERBS | frozenset(PREPOSITION_VERBS)
+)
+
+#: Dependency labels of a verb's subject (UD), active and passive.
+SUBJECT_DEPS: Final = frozenset({"nsubj", "nsubj:outer", "csubj"})
+#: Dependents dropped from a speaker phrase: clauses about the speaker are not the speaker.
+_CUT_FROM_SPEAKER: Final = frozenset({"acl:relcl", "acl", "parataxis", "appos", "cc", "conj"})
+PRONOUNS: Final = _lemmas("he she they it i we you him her them this")
+
+
+def is_cue_verb(token: Token) -> bool:
+    """A verb of the attribution lexicon (by lemma, falling back to the lower-cased form)."""
+    if token.pos_ != "VERB" and token.tag_ not in ("VBD", "VBZ", "VBP"):
+        return False
+    lemma = token.lemma_.lower() or token.lower_
+    return lemma in ATTRIBUTION_VERBS
+
+
+def lemma_of(token: Token) -> str:
+    """The lower-case lemma, or the lower-case form when the lemmatizer left it empty."""
+    return token.lemma_.lower() or token.lower_
+
+
+def is_according_to(token: Token) -> bool:
+    """``according`` in "according to X"."""
+    doc = token.doc
+    return (
+        token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to"
+    )
+
+
+#: Adverbs kept in a cue phrase because they change what it reports ("also said", "never
+#: said", "repeatedly warned").
+_CUE_ADVERBS: Final = _lemmas("also not n't never repeatedly reportedly later again")
+
+
+def cue_phrase(verb: Token) -> Span:
+    """The cue as written: the verb with its particle and auxiliaries ("has said", "pointed
+    out"), so listings show the wording outlets use."""
+    doc = verb.doc
+    start, end = verb.i, verb.i + 1
+    for child in verb.children:
+        if child.i == start - 1 and (
+            child.dep_ in ("aux", "aux:pass") or child.lower_ in _CUE_ADVERBS
+        ):
+            start = child.i
+        if child.dep_ == "compound:prt" and child.i == end:
+            end = child.i + 1
+    return doc[start:end]
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The verb's grammatical subject, climbing to the governing verb for a subject-less
+    participle, infinitive or coordinated verb ("…, saying that", "and added that")."""
+    current = verb
+    for _ in range(3):
+        for child in current.children:
+            if child.dep_ in SUBJECT_DEPS:
+                return child
+        for child in current.children:
+            if child.dep_ == "obl:agent":
+                return child
+        if current.dep_ in ("xcomp", "advcl", "conj", "acl") and current.head is not current:
+            current = current.head
+            continue
+        break
+    return None
+
+
+def speaker_phrase(head: Token) -> Span:
+    """The noun phrase headed by ``head``, without relative clauses, appositions or edge
+    punctuation: "longtime Democratic pollster Pat Caddell", "a US official"."""
+    doc = head.doc
+    keep = {head.i}
+    stack = [head]
+    while stack:
+        node = stack.pop()
+        for child in node.children:
+            if child.dep_ in _CUT_FROM_SPEAKER or (child.dep_ == "case" and node is head):
+                continue
+            keep.add(child.i)
+            stack.append(child)
+    start, end = min(keep), max(keep) + 1
+    # Keep the phrase contiguous around the head: stop at the first gap on either side.
+    for i in range(head.i, end):
+        if i not in keep:
+            end = i
+            break
+    left = head.i
+    while left - 1 >= start and left - 1 in keep:
+        left -= 1
+    while left < head.i and doc[left].is_punct:
+        left += 1
+    while end - 1 > head.i and doc[end - 1].is_punct:
+        end -= 1
+    return doc[left:end]

@@ -1,0 +1,190 @@
+"""Quotes: direct and indirect speech with its cue and speaker, as a spaCy component.
+
+Whom an outlet quotes, and how, is half of its perspective, so every attribution is kept with
+the words that carry it: the quoted or reported content, the cue ("said", "warned",
+"according to") and the speaker as written ("he", "a former US Army intelligence officer") and
+as resolved (a pronoun points back to the nearest named speaker). Direct quotes come from the
+quotation marks (:mod:`parallax.extract.quote_marks`) and the attribution around them;
+indirect speech from the dependency parse (a cue verb and its clause, "according to X").
+Short quoted words inside a clause with no cue of their own are scare quotes, not speech.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from parallax.extract.attribution import Attribution, CharRange, TokenRange
+from parallax.extract.quote_frames import direct_attributions
+from parallax.extract.quote_indirect import indirect_attributions
+from parallax.schema import Quote, Speaker
+
+
+def find_attributions(doc: Doc) -> list[Attribution]:
+    """Every attribution in ``doc``, in text order, speakers resolved and linked."""
+    direct = direct_attributions(doc)
+    covered = [part for a in direct for part in a.content]
+    found = direct + indirect_attributions(doc, covered)
+    found.sort(key=lambda a: a.start)
+    return _resolve_speakers(doc, _outermost(doc, found))
+
+
+def _outermost(doc: Doc, attributions: list[Attribution]) -> list[Attribution]:
+    """Drop attributions whose cue lies inside another one's content: in "X said that Y
+    claimed Z" the reporter attributes to X; what Y claimed is part of X's words."""
+    kept = []
+    for attribution in attributions:
+        if attribution.cue is not None:
+            position = doc[attribution.cue[0]].idx
+            if any(
+                other is not attribution and any(s <= position < e for s, e in other.content)
+                for other in attributions
+            ):
+                continue
+        kept.append(attribution)
+    return kept
+
+
+def quotes_of(doc: Doc, attributions: list[Attribution]) -> list[Quote]:
+    """Contract records: one ``Quote`` per content part, all parts sharing cue and speaker."""
+    quotes = []
+    for attribution in attributions:
+        cue = doc[slice(*attribution.cue)].text if attribution.cue else None
+        speaker = None
+        if attribution.speaker is not None:
+            span = doc[slice(*attribution.speaker)]
+            speaker = Speaker(
+                start=span.start_char,
+                end=span.end_char,
+                text=span.text,
+                actor_id=attribution.actor_id,
+            )
+        for start, end in attribution.content:
+            quotes.append(
+                Quote(
+                    start=start,
+                    end=end,
+                    text=doc.text[start:end],
+                    direct=attribution.direct,
+                    cue=cue,
+                    speaker=speaker,
+                )
+            )
+    return quotes
+
+
+_PRONOUN_SPEAKERS = frozenset({"he", "she", "they", "him", "her", "them"})
+_RELATIVE = frozenset({"who", "that", "which"})
+_PERSONAL = frozenset({"he", "she", "him", "her"})
+
+
+def _resolve_speakers(doc: Doc, attributions: list[Attribution]) -> list[Attribution]:
+    """Point pronoun sources at the nearest named speaker before them and link actors.
+
+    News names a speaker once and then says "he said"; the nearest earlier named speaker of an
+    attribution is the usual antecedent, else the nearest earlier person (or, for "they", the
+    nearest organisation or state).
+    """
+    resolved: list[Attribution] = []
+    quoted = [part for a in attributions if a.direct for part in a.content]
+    named: list[tuple[int, TokenRange, str | None]] = []  # (token start, span, actor_id)
+    for attribution in attributions:
+        source = attribution.source
+        speaker, actor_id = source, None
+        if source is not None:
+            span = doc[slice(*source)]
+            if len(span) == 1 and span[0].lower_ in _RELATIVE and span[0].head.dep_ == "acl:relcl":
+                # "officials who said…": the speaker is the noun the clause describes.
+                head = span[0].head.head
+                speaker = (head.left_edge.i, head.i + 1)
+                actor_id = _actor_of(doc, doc[slice(*speaker)])
+            elif len(span) == 1 and span[0].lower_ in _PRONOUN_SPEAKERS:
+                antecedent = _antecedent(doc, span[0].i, span[0].lower_, named, quoted)
+                if antecedent is not None:
+                    speaker, actor_id = antecedent
+            else:
+                actor_id = _actor_of(doc, span) or _same_surname(doc, span, named)
+                named.append((span.start, source, actor_id))
+        resolved.append(replace(attribution, speaker=speaker, actor_id=actor_id))
+    return resolved
+
+
+def _antecedent(
+    doc: Doc,
+    position: int,
+    pronoun: str,
+    named: list[tuple[int, TokenRange, str | None]],
+    quoted: list[CharRange],
+) -> tuple[TokenRange, str | None] | None:
+    """The named speaker or entity a pronoun source points back to; people named inside
+    direct quotes are what speakers talk about, not who speaks."""
+    labels = ("PERSON",) if pronoun in _PERSONAL else ("ORG", "GPE", "NORP", "PERSON")
+    best_speaker = next(((s, a) for at, s, a in reversed(named) if at < position), None)
+    best_entity = next(
+        (
+            e
+            for e in reversed(doc.ents)
+            if e.end <= position and e.label_ in labels and not _inside(e.start_char, quoted)
+        ),
+        None,
+    )
+    if best_entity is not None and (
+        best_speaker is None or best_entity.start > best_speaker[0][1] + 60
+    ):
+        return (best_entity.start, best_entity.end), _actor_of(doc, best_entity)
+    return best_speaker
+
+
+def _inside(position: int, ranges: list[CharRange]) -> bool:
+    return any(start <= position < end for start, end in ranges)
+
+
+def _actor_of(doc: Doc, span: Span) -> str | None:
+    """The actor id of a linked mention inside the speaker phrase, if any: a named person
+    first ("UK Prime Minister David Cameron" is Cameron, not the UK)."""
+    candidates = sorted(
+        [*doc.ents, *doc.spans.get("actors", [])], key=lambda m: m.label_ != "PERSON"
+    )
+    for mention in candidates:
+        if mention.label_ == "NORP" and mention.start <= span.root.i < mention.end:
+            continue  # "one Syrian in Paris" is a person of that nation, not its state
+        if mention.start >= span.start and mention.end <= span.end:
+            actor = mention._.actor if Span.has_extension("actor") else None
+            if actor is not None:
+                return str(actor.actor_id)
+    return None
+
+
+def _same_surname(
+    doc: Doc, span: Span, named: list[tuple[int, TokenRange, str | None]]
+) -> str | None:
+    """ "Kerry" after "John Kerry": the actor of an earlier speaker ending in the same word."""
+    last = span[-1].text
+    for _, earlier, actor_id in reversed(named):
+        if actor_id is not None and doc[earlier[1] - 1].text == last:
+            return actor_id
+    return None
+
+
+def register_extensions() -> None:
+    """``doc._.quotes`` (contract records) and ``doc._.attributions`` (token-level detail)."""
+    for name in ("quotes", "attributions"):
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+
+
+@Language.factory("parallax_quotes", assigns=["doc._.quotes", "doc._.attributions"])
+class QuoteTagger:
+    """Pipeline component that stores :func:`find_attributions` and its ``Quote`` records."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        register_extensions()
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        attributions = find_attributions(doc)
+        doc._.attributions = attributions
+        doc._.quotes = quotes_of(doc, attributions)
+        return doc

@@ -1,0 +1,198 @@
+"""Quotes extractor: quotation marks, attribution frames, indirect speech and speakers.
+
+The quotation-mark pairing is tested on text alone; everything else runs the trained pipeline
+with the knowledge base (the parse decides content and speaker), on sentences written here.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+from parallax.evaluation.quotes import Counts, GoldAttribution, read_brat, score_document
+from parallax.extract.attribution import Attribution
+from parallax.extract.quote_marks import find_quoted
+from parallax.schema import Quote
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    import parallax.extract.quotes  # noqa: F401 - registers the factory
+    from parallax.nlp.pipeline import build_pipeline
+
+    pipeline = build_pipeline()
+    pipeline.add_pipe("parallax_quotes")
+    return pipeline
+
+
+def quotes(nlp: Language, text: str) -> list[Quote]:
+    found: list[Quote] = nlp(text)._.quotes
+    return found
+
+
+def inner(text: str) -> list[str]:
+    return [text[q.inner_start : q.inner_end] for q in find_quoted(text)]
+
+
+# --- quotation marks -------------------------------------------------------------------------
+
+
+def test_curly_and_straight_marks_pair_up() -> None:
+    text = 'He said “we will win” and then "go home" before leaving.'
+    assert inner(text) == ["we will win", "go home"]
+
+
+def test_mixed_curly_opening_and_straight_closing_marks_pair() -> None:
+    text = 'Chaffetz said “Immunity deals are not a requirement," on Monday.'
+    assert inner(text) == ["Immunity deals are not a requirement,"]
+
+
+def test_doubled_apostrophes_are_quotation_marks() -> None:
+    text = "She said ''We will stay,'' and left."
+    assert inner(text) == ["We will stay,"]
+
+
+def test_a_quote_running_over_paragraphs_is_split_per_paragraph_and_marked() -> None:
+    text = "He said: “First part of the speech.\n“Second part ends here.” Then he left."
+    found = find_quoted(text)
+    assert [text[q.inner_start : q.inner_end] for q in found] == [
+        "First part of the speech.",
+        "Second part ends here.",
+    ]
+    assert [q.continues for q in found] == [False, True]
+
+
+def test_an_unclosed_mark_does_not_swallow_the_next_paragraphs() -> None:
+    text = "A stray “mark here.\nA new paragraph with “a quote” in it."
+    assert inner(text) == ["a quote"]
+
+
+def test_apostrophes_are_not_quotation_marks() -> None:
+    assert inner("The coalition's strikes and the rebels' losses.") == []
+
+
+# --- direct quotes ---------------------------------------------------------------------------
+
+
+def test_direct_quote_with_inverted_attribution(nlp: Language) -> None:
+    (quote,) = quotes(nlp, "“We will never give up this fight,” said John Kerry.")
+    assert quote.direct
+    assert quote.text == "We will never give up this fight"
+    assert quote.cue == "said"
+    assert quote.speaker is not None
+    assert quote.speaker.text == "John Kerry"
+    assert quote.speaker.actor_id == "JOHN_KERRY"
+
+
+def test_quote_split_by_its_attribution_gives_both_parts_the_same_speaker(
+    nlp: Language,
+) -> None:
+    text = "“We will defeat them,” Kerry said, “and we will do it soon.”"
+    found = quotes(nlp, text)
+    assert [q.text for q in found] == ["We will defeat them", "and we will do it soon"]
+    assert {q.speaker.text for q in found if q.speaker} == {"Kerry"}
+    assert all(q.direct and q.cue == "said" for q in found)
+
+
+def test_colon_attribution_and_following_paragraph_keep_the_speaker(nlp: Language) -> None:
+    text = (
+        "Philip Hammond told reporters: “This is going to be a long fight.”\n"
+        "“We are in it for the long haul, and we will win it.”"
+    )
+    found = quotes(nlp, text)
+    assert len(found) == 2
+    assert all(q.speaker is not None and q.speaker.text == "Philip Hammond" for q in found)
+
+
+def test_scare_quotes_are_not_speech(nlp: Language) -> None:
+    text = "The group's so-called “caliphate” is shrinking, and the “surge” failed."
+    assert [q for q in quotes(nlp, text) if q.direct] == []
+
+
+def test_anonymous_speaker_is_kept_as_written_without_an_actor(nlp: Language) -> None:
+    text = "“Nobody here feels safe any more,” said one Syrian in Paris."
+    (quote,) = quotes(nlp, text)
+    assert quote.speaker is not None
+    assert quote.speaker.text.startswith("one Syrian")
+    assert quote.speaker.actor_id is None
+
+
+# --- indirect speech -------------------------------------------------------------------------
+
+
+def test_reported_clause_after_a_speech_verb(nlp: Language) -> None:
+    (quote,) = quotes(nlp, "The minister warned that Russia would pay a heavy price.")
+    assert not quote.direct
+    assert "Russia would pay a heavy price" in quote.text
+    assert quote.cue == "warned"
+    assert quote.speaker is not None
+    assert quote.speaker.text == "The minister"
+
+
+def test_according_to_attributes_the_rest_of_the_sentence(nlp: Language) -> None:
+    text = "The coalition has carried out 2,000 air strikes, according to the Pentagon."
+    (quote,) = quotes(nlp, text)
+    assert quote.cue == "according to"
+    assert quote.text.startswith("The coalition has carried out 2,000 air strikes")
+    assert quote.speaker is not None
+    assert quote.speaker.text == "the Pentagon"
+
+
+def test_parenthetical_cue_reports_its_host_clause(nlp: Language) -> None:
+    (quote,) = quotes(nlp, "The war is far from over, the general said on Friday.")
+    assert quote.text == "The war is far from over"
+    assert quote.speaker is not None
+    assert quote.speaker.text == "the general"
+
+
+def test_pronoun_speaker_resolves_to_the_person_named_before(nlp: Language) -> None:
+    text = "John Kerry arrived in London on Thursday. He said the talks would resume soon."
+    (quote,) = quotes(nlp, text)
+    assert quote.speaker is not None
+    assert quote.speaker.text == "John Kerry"
+    assert quote.speaker.actor_id == "JOHN_KERRY"
+
+
+def test_nested_report_belongs_to_the_outer_speaker(nlp: Language) -> None:
+    text = "Officials said that the rebels claimed the town had fallen."
+    found = quotes(nlp, text)
+    assert [q.cue for q in found] == ["said"]
+
+
+def test_sentences_without_attribution_give_no_quotes(nlp: Language) -> None:
+    text = "Coalition aircraft struck targets near Raqqa on Tuesday. The town was quiet."
+    assert quotes(nlp, text) == []
+
+
+# --- scorer ----------------------------------------------------------------------------------
+
+
+def test_brat_reader_keeps_discontinuous_contents_and_sources(tmp_path: Path) -> None:
+    ann = (
+        "T1\tSource 0 5\tKerry\n"
+        "T2\tCue 6 10\tsaid\n"
+        "T3\tContent 11 20;25 30\tsome text and more\n"
+        "T4\tAttribution 6 10\tsaid\n"
+        "E1\tAttribution:T4 Content:T3 Cue:T2 Source:T1\n"
+    )
+    assert read_brat(ann) == [GoldAttribution(((11, 20), (25, 30)), ((0, 5),))]
+
+
+def test_scorer_needs_half_of_both_spans_to_match() -> None:
+    text = (
+        "Kerry said the war will be long and hard, and then he spoke at length about the "
+        "weather, the food, the hotel and the flight home."
+    )
+    end = text.index(",")
+    gold = [GoldAttribution(((11, end),), ((0, 5),))]  # "the war will be long and hard"
+    right = Attribution(content=((11, end - 5),), direct=False)  # most of it
+    too_long = Attribution(content=((11, len(text)),), direct=False)  # the whole sentence
+    counts = Counts()
+    score_document(text, [right], [((0, 5),)], gold, counts)
+    score_document(text, [too_long], [((0, 5),)], gold, counts)
+    assert counts.matched == 1
+    assert counts.speaker_right == 1
+    assert counts.gold == 2
+    assert counts.predicted == 2
