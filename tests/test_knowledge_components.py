@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 import pytest
 import spacy
@@ -118,3 +119,76 @@ def test_person_after_a_locative_preposition_that_is_a_known_place_becomes_a_pla
     geneva = next(e for e in doc.ents if e.text == "Geneva")
     assert geneva._.place is not None
     assert geneva._.place.country == "CHE"
+
+
+def linked(nlp: Language, text: str, ents: Sequence[tuple[int, int, str]] = ()) -> Doc:
+    """Run the ruler and linker over ``text`` with ``ents`` as the model's entities."""
+    register_extensions()
+    doc = nlp.make_doc(text)
+    doc.ents = [Span(doc, s, e, label=label) for s, e, label in ents]
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    return doc
+
+
+def places(doc: Doc) -> dict[str, str | None]:
+    return {s.text: s._.place.country for s in doc.spans["places"]}
+
+
+def test_adjectives_modifying_a_noun_are_places_demonyms_are_not(nlp: Language) -> None:
+    doc = linked(nlp, "Syrian forces and Turkish-backed militias met Syrians and a Nigerian .")
+    assert places(doc) == {"Syrian": "SYR", "Turkish": "TUR"}
+
+
+def test_coordinated_adjectives_are_places(nlp: Language) -> None:
+    doc = linked(nlp, "German , Irish and Italian families ; the Irish , who")
+    assert [s.text for s in doc.spans["places"]] == ["German", "Irish", "Italian"]
+
+
+def test_capitalised_datelines_are_places(nlp: Language) -> None:
+    doc = linked(nlp, "BEIRUT (AP) — Talks resumed.\nUPDATE: none")
+    assert places(doc) == {"BEIRUT": "LBN"}
+
+
+def test_names_of_places_the_model_took_for_people_or_organisations(nlp: Language) -> None:
+    doc = linked(
+        nlp,
+        "Paris Hilton met Paris and London and ABC said",
+        [(0, 2, "PERSON"), (3, 4, "PERSON"), (5, 6, "PERSON"), (7, 8, "ORG")],
+    )
+    labels = {e.text: e.label_ for e in doc.ents}
+    assert labels == {"Paris Hilton": "PERSON", "Paris": "PERSON", "London": "GPE", "ABC": "ORG"}
+    assert places(doc) == {"London": "GBR"}
+
+
+def test_place_spans_are_trimmed_to_the_name(nlp: Language) -> None:
+    doc = linked(
+        nlp, "Fighting in eastern Ghouta and the Middle East .", [(2, 4, "LOC"), (5, 8, "LOC")]
+    )
+    assert set(places(doc)) == {"Ghouta", "Middle East"}
+
+
+def test_a_place_name_opening_an_organisation_name(nlp: Language) -> None:
+    text = "The Lagos Chamber of Commerce and the Acme Corporation"
+    doc = linked(nlp, text, [(0, 5, "ORG"), (7, 9, "ORG")])
+    assert places(doc) == {"Lagos": "NGA"}
+    assert [e.label_ for e in doc.ents] == ["ORG", "ORG"]  # the entity stays an organisation
+
+
+def test_words_the_model_left_off_and_state_abbreviations(nlp: Language) -> None:
+    doc = linked(nlp, "A man from New Jersey moved to Dover , Del. last year", [(4, 5, "GPE")])
+    assert places(doc) == {"New Jersey": "USA", "Del.": "USA"}
+
+
+def test_a_town_followed_by_its_state(nlp: Language) -> None:
+    doc = linked(nlp, "Rain in Portland , Maine today", [(2, 3, "GPE"), (4, 5, "GPE")])
+    portland = next(s for s in doc.spans["places"] if s.text == "Portland")
+    assert portland._.place.admin1 == "ME"
+
+
+def test_unambiguous_towns_give_the_document_its_country(nlp: Language) -> None:
+    text = "Clashes in Sidon , Zahle and Tripoli ."
+    doc = linked(nlp, text, [(2, 3, "GPE"), (4, 5, "GPE"), (6, 7, "GPE")])
+    tripoli = next(s for s in doc.spans["places"] if s.text == "Tripoli")
+    assert tripoli._.place.country == "LBN"  # no state named, but two Lebanese towns
+    assert doc._.countries.get("LBN", 0) == 0  # actors' context is left to named states

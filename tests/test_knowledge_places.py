@@ -63,3 +63,116 @@ def test_cities_by_alternate_names(gazetteer: Gazetteer, name: str, country: str
 def test_unknown_names_resolve_to_nothing(gazetteer: Gazetteer) -> None:
     assert gazetteer.resolve("Qwxzyville") is None
     assert gazetteer.candidates("") == []
+
+
+def test_countries_sit_at_their_reference_point_not_their_biggest_city(
+    gazetteer: Gazetteer,
+) -> None:
+    usa = gazetteer.resolve("United States")
+    russia = gazetteer.resolve("Russia")
+    assert usa is not None
+    assert russia is not None
+    assert (usa.lat, usa.lon) == (39.76, -98.5)  # Kansas, not New York
+    assert (russia.lat, russia.lon) == (60.0, 100.0)  # Siberia, not Moscow
+
+
+def test_a_country_beats_its_capital_and_a_state_beats_an_alternate_name(
+    gazetteer: Gazetteer,
+) -> None:
+    mexico = gazetteer.resolve("Mexico")
+    assert mexico is not None
+    assert mexico.kind == "country"  # not Mexico City, whose alternate name it is
+    florida = gazetteer.resolve("Florida")
+    assert florida is not None
+    assert (florida.kind, florida.country) == ("subdivision", "USA")
+
+
+def test_continents_come_from_geonames_and_outrank_namesake_towns(gazetteer: Gazetteer) -> None:
+    africa = gazetteer.resolve("Africa", context={"TUN": 3})  # Mahdia's old name is Africa
+    assert africa is not None
+    assert (africa.kind, africa.geonameid) == ("region", 6255146)
+    atlantic = gazetteer.resolve("Atlantic", context={"USA": 3})  # not Atlantic, Iowa
+    assert atlantic is not None
+    assert atlantic.name == "Atlantic Ocean"
+    london = gazetteer.resolve("London", context={"USA": 3})
+    assert london is not None
+    assert london.country == "GBR"  # a US context does not make it London, Kentucky
+
+
+def test_us_states_are_placed_at_the_middle_of_their_towns(gazetteer: Gazetteer) -> None:
+    california = gazetteer.resolve("California")
+    assert california is not None
+    assert california.lat is not None
+    assert california.lon is not None
+    assert 36 < california.lat < 38.5  # the middle of the state, not Los Angeles
+    assert -121 < california.lon < -118
+
+
+def test_subdivisions_without_geonames_codes_use_a_namesake_town(gazetteer: Gazetteer) -> None:
+    lagos = gazetteer.resolve("Lagos State")
+    assert lagos is not None
+    assert (lagos.kind, lagos.country) == ("subdivision", "NGA")
+    assert lagos.lat is not None
+    assert 6 < lagos.lat < 7
+
+
+@pytest.mark.parametrize(
+    ("name", "state"), [("Calif.", "California"), ("Wash.", "Washington"), ("N.J.", "New Jersey")]
+)
+def test_news_abbreviations_of_states(gazetteer: Gazetteer, name: str, state: str) -> None:
+    place = gazetteer.resolve(name)
+    assert place is not None
+    assert (place.name, place.kind) == (state, "subdivision")  # "Wash." is not the capital
+
+
+@pytest.mark.parametrize(("text", "admin1"), [("Portland, Ore.", "OR"), ("Portland, Maine", "ME")])
+def test_a_town_within_a_state(gazetteer: Gazetteer, text: str, admin1: str) -> None:
+    place = gazetteer.resolve(text)
+    assert place is not None
+    assert (place.name, place.admin1) == ("Portland", admin1)
+
+
+def test_us_counties_are_known_but_not_placed(gazetteer: Gazetteer) -> None:
+    county = gazetteer.resolve("Morris County")
+    assert county is not None
+    assert (county.kind, county.country, county.lat) == ("subdivision", "USA", None)
+
+
+def test_airport_codes_and_bare_directions_are_not_names(gazetteer: Gazetteer) -> None:
+    assert all(c.name != "Cabimas" for c in gazetteer.candidates("CBS"))  # its IATA code
+    assert gazetteer.resolve("South") is None
+    assert gazetteer.resolve("Centre") is None
+
+
+@pytest.mark.parametrize(
+    ("word", "place"),
+    [
+        ("Syrian", "Syria"),
+        ("Turkish", "Turkey"),
+        ("European", "Europe"),
+        ("Latin American", "Latin America"),
+    ],
+)
+def test_adjectives_name_places(gazetteer: Gazetteer, word: str, place: str) -> None:
+    found = gazetteer.adjective(word)
+    assert found is not None
+    assert found.name == place
+
+
+def test_demonyms_are_not_adjectives(gazetteer: Gazetteer) -> None:
+    assert gazetteer.adjective("Syrians") is None
+    assert gazetteer.adjective("Kind") is None
+
+
+def test_named_is_stricter_than_resolve(gazetteer: Gazetteer) -> None:
+    london = gazetteer.named("London")
+    assert london is not None
+    assert london.country == "GBR"
+    assert gazetteer.named("UK") is not None  # a short name, but a state's
+    assert gazetteer.named("P.A.") is None  # short, and no state
+    assert gazetteer.resolve("Cirencester") is not None
+    assert gazetteer.named("Cirencester") is None  # a town under 100,000
+    assert gazetteer.named("Cirencester", min_population=0) is not None
+    enugu = gazetteer.named("Enugu State")
+    assert enugu is not None
+    assert enugu.kind == "subdivision"

@@ -12,6 +12,7 @@ Both work on ``spacy.blank("en")`` too, which keeps their tests model-free.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
@@ -25,12 +26,53 @@ from spacy.util import filter_spans
 
 from parallax.knowledge.actors import GENERIC_TITLES, ActorResolver
 from parallax.knowledge.loader import load_knowledge
-from parallax.knowledge.places import Gazetteer
+from parallax.knowledge.places import ABBREVIATIONS, Gazetteer
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _LOCATIVE = frozenset({"in", "at", "from", "to", "near", "outside", "into", "across", "around"})
 _ADMIN_WORDS = frozenset({"state", "province", "governorate", "region", "district", "oblast"})
+_PERSON_TITLES = frozenset(
+    {
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "dr",
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+        "president",
+        "senator",
+        "sen",
+        "rep",
+        "gov",
+        "governor",
+        "mayor",
+        "judge",
+        "minister",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "general",
+        "gen",
+        "col",
+        "capt",
+        "sgt",
+        "officer",
+        "coach",
+        "prof",
+    }
+)
+#: An all-capitals place name opening a line and followed by the agency or a dash.
+_DATELINE = re.compile(
+    r"(?m)^[ \t]*([A-Z][A-Z'’.-]+(?:[ \t]+[A-Z][A-Z'’.-]+){0,3})(?=[ \t]*[,(—–:-])"
+)
+_ARTICLES = frozenset({"the", "a", "an"})
+_MODIFIED = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
+_LINKS = frozenset({"-", "–", "/"})
 
 
 def register_extensions() -> None:
@@ -126,20 +168,17 @@ class Linker:
 
     def __call__(self, doc: Doc) -> Doc:
         day: dt.date | None = doc._.published
-        self._places_after_prepositions(doc)
+        self._add_place_ents(doc)
+        self._relabel_places(doc)
         countries: Counter[str] = Counter()
         for ent in doc.ents:
             code = self.resolver.state_of(ent.text)
             if code:
                 countries[code] += 1
         doc._.countries = countries
+        self._link_places(doc, countries)
         actors: list[Span] = []
         for ent in doc.ents:
-            if ent.label_ in PLACE_LABELS:
-                after = doc[ent.end].lower_ if ent.end < len(doc) else ""
-                ent._.place = self.gazetteer.resolve(
-                    ent.text, context=countries, prefer_admin=after in _ADMIN_WORDS
-                )
             if ent.label_ in ACTOR_LABELS:
                 actor = self.resolver.resolve(ent.text, day=day, context=countries)
                 ent._.actor = actor
@@ -153,27 +192,169 @@ class Linker:
         doc.spans["actors"] = [s for s in spans if s._.actor is not None]
         return doc
 
-    def _places_after_prepositions(self, doc: Doc) -> None:
-        """Relabel as places the model's PERSON names in "talks in Geneva": a name that no
-        person in the registry bears, after a locative preposition, naming a known city or state.
-        """
+    def _link_places(self, doc: Doc, states: Counter[str]) -> None:
+        """Set ``ent._.place`` on toponyms and on adjectives used as place modifiers, and
+        collect every toponym - trimmed to the name, and those inside organisation names
+        ("the [Washington] Post") - in ``doc.spans["places"]``.
+
+        The context is the states the document names plus the countries of its unambiguous
+        toponyms ("Atlanta" says USA), and "Portland, Oregon" reads "Portland" within Oregon."""
+        context = Counter(states)
+        for ent in doc.ents:
+            if ent.label_ in PLACE_LABELS:
+                found = self.gazetteer.countries_of(ent.text)
+                if len(found) == 1:
+                    context[found.pop()] += 1
+        ents = list(doc.ents)
+        for i, ent in enumerate(ents):
+            if ent.label_ in PLACE_LABELS:
+                after = doc[ent.end].lower_ if ent.end < len(doc) else ""
+                within = None
+                if after == "," and i + 1 < len(ents) and ents[i + 1].start == ent.end + 1:
+                    within = self.gazetteer.resolve(ents[i + 1].text, context=context)
+                for text in dict.fromkeys((ent.text, _toponym(ent).text)):  # "Idlib-based"
+                    ent._.place = self.gazetteer.resolve(
+                        text,
+                        context=context,
+                        prefer_admin=after in _ADMIN_WORDS,
+                        within=within if within is not None and within.kind != "city" else None,
+                    )
+                    if ent._.place is not None:
+                        break
+            elif ent.label_ == "NORP" and _modifies(doc, ent):
+                ent._.place = self.gazetteer.adjective(ent.text)
+        spans = []
+        for ent in ents:
+            if ent._.place is not None:
+                span = _toponym(ent)
+                span._.place = ent._.place
+                spans.append(span)
+            elif ent.label_ == "ORG":
+                spans.extend(self._embedded(ent, context))
+        doc.spans["places"] = spans
+
+    def _embedded(self, ent: Span, context: Counter[str]) -> list[Span]:
+        """The place name an organisation's name opens with: "Washington" in "Washington
+        Post", "Lagos" in "Lagos Chamber of Commerce", "British" in "British parliament"
+        (associative toponyms). Only states' adjectives count: "European Commission" is no
+        place."""
+        first = 1 if ent[0].lower_ in _ARTICLES else 0  # "The Washington Post"
+        for n in range(min(3, len(ent) - first - 1), 0, -1):
+            head = ent[first : first + n]
+            if not head[0].is_title and not head[0].is_upper:
+                continue
+            place = self.gazetteer.named(head.text)
+            if place is None and n == 1:  # "British parliament", not "European Commission"
+                adjective = self.gazetteer.adjective(head.text)
+                place = adjective if adjective is not None and adjective.kind == "country" else None
+            if place is not None:
+                if place.kind != "country":
+                    place = self.gazetteer.resolve(head.text, context=context) or place
+                head._.place = place
+                return [head]
+        return []
+
+    def _add_place_ents(self, doc: Doc) -> None:
+        """Add the toponyms the model misses or clips: capitalised datelines ("BEIRUT (AP) -"),
+        state abbreviations after a town ("Dover, Del."), and a capitalised word the model
+        left off a known name ("New [Jersey]", "Central [American]")."""
+        found = []
+        for match in _DATELINE.finditer(doc.text):
+            span = doc.char_span(match.start(1), match.end(1), label="GPE")
+            if span is not None and self.gazetteer.resolve(span.text) is not None:
+                found.append(span)
+        for token in doc[2:]:
+            if (
+                token.text in ABBREVIATIONS
+                and not token.ent_type_
+                and doc[token.i - 1].text == ","
+                and (doc[token.i - 2].ent_type_ == "GPE" or doc[token.i - 2].is_title)
+            ):
+                found.append(Span(doc, token.i, token.i + 1, label="GPE"))
+        for ent in doc.ents:
+            if ent.label_ in ("GPE", "LOC", "NORP"):
+                longer = self._grown(doc, ent)
+                if longer is not None:
+                    found.append(longer)
+        found.extend(self._bare_names(doc))
+        if found:
+            found = filter_spans(found)
+            taken = {i for span in found for i in range(span.start, span.end)}
+            kept = [e for e in doc.ents if not taken.intersection(range(e.start, e.end))]
+            doc.ents = sorted([*kept, *found], key=lambda s: s.start)
+
+    def _grown(self, doc: Doc, ent: Span) -> Span | None:
+        """The entity with the capitalised word the model left off a known name: "New
+        [Jersey]", "[Mexico] City", "[Gilgit]-Baltistan", "Central [American]"."""
+        options = []
+        if ent.start > 0:
+            options.append((ent.start - 1, ent.end))
+        if ent.end < len(doc):
+            options.append((ent.start, ent.end + 1))
+        if ent.end + 1 < len(doc) and doc[ent.end].text in ("-", "–"):
+            options.append((ent.start, ent.end + 2))
+        for start, end in options:
+            extra = doc[start] if start < ent.start else doc[end - 1]
+            if not (extra.is_title or (extra.is_upper and ent.text.isupper())):
+                continue
+            longer = Span(doc, start, end, label=ent.label_)
+            if ent.label_ == "NORP":
+                if self.gazetteer.adjective(longer.text) is not None:
+                    return longer
+            elif self.gazetteer.named(longer.text, min_population=0) is not None:
+                return Span(doc, start, end, label="GPE" if ent.label_ == "GPE" else "LOC")
+        return None
+
+    def _bare_names(self, doc: Doc) -> list[Span]:
+        """Runs of proper nouns outside any entity that name a place outright ("in Kosice",
+        "NEW JERSEY"): the model misses rarer names and capitalised text."""
+        if not doc.has_annotation("POS"):
+            return []
+        found = []
+        i = 0
+        while i < len(doc):
+            if doc[i].pos_ != "PROPN" or doc[i].ent_type_ or not doc[i].is_alpha:
+                i += 1
+                continue
+            end = i
+            while end < len(doc) and end - i < 4 and doc[end].pos_ == "PROPN":
+                end += 1
+            for stop in range(end, i, -1):
+                span = Span(doc, i, stop, label="GPE")
+                if not any(t.ent_type_ for t in span) and self.gazetteer.named(span.text):
+                    found.append(span)
+                    i = stop - 1
+                    break
+            i += 1
+        return found
+
+    def _relabel_places(self, doc: Doc) -> None:
+        """Relabel as places the model's PERSON and ORG names that are toponyms: "talks in
+        Geneva", "London said", "WASHINGTON (AP)". The name must be no actor in the registry and
+        name a place outright (``Gazetteer.named``: a state, region, subdivision or a town of
+        100,000); a PERSON name must also not be part of a longer personal name in the document
+        ("Paris Hilton ... Paris") nor follow a title ("Mr. Houston")."""
+        people = {t.lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
         fixed = []
         changed = False
         for ent in doc.ents:
-            if (
-                ent.label_ == "PERSON"
-                and ent.start > 0
-                and doc[ent.start - 1].lower_ in _LOCATIVE
-                and self.resolver.resolve(ent.text, day=None) is None
-            ):
-                place = self.gazetteer.resolve(ent.text)
-                if place is not None and (place.population >= 100_000 or place.kind != "city"):
-                    fixed.append(Span(doc, ent.start, ent.end, label="GPE"))
-                    changed = True
-                    continue
-            fixed.append(ent)
+            if ent.label_ in ("PERSON", "ORG") and self._is_place(doc, ent, people):
+                fixed.append(Span(doc, ent.start, ent.end, label="GPE"))
+                changed = True
+            else:
+                fixed.append(ent)
         if changed:
             doc.ents = fixed
+
+    def _is_place(self, doc: Doc, ent: Span, people: set[str]) -> bool:
+        if self.resolver.resolve(ent.text, day=None) is not None:
+            return False
+        if self.gazetteer.named(ent.text) is None:
+            return False
+        before = doc[ent.start - 1].lower_.rstrip(".") if ent.start > 0 else ""
+        if before in _LOCATIVE or ent.label_ == "ORG":
+            return True
+        return before not in _PERSON_TITLES and not any(t.lower_ in people for t in ent)
 
     def _sector_span(self, doc: Doc, ent: Span) -> Span | None:
         """The entity and a sector cue after it: "US" + "forces" is USAMIL."""
@@ -228,3 +409,34 @@ def make_actor_ruler(nlp: Language, name: str, kb_files: list[str]) -> ActorRule
 def make_linker(nlp: Language, name: str, kb_files: list[str]) -> Linker:
     """Actor and place links for entities; actor mentions in ``doc.spans["actors"]``."""
     return Linker(nlp, name, kb_files)
+
+
+def _modifies(doc: Doc, ent: Span) -> bool:
+    """Whether an adjective entity modifies what follows ("Syrian forces", "Turkish-backed",
+    "German, Irish and other immigrants"), naming a place, rather than standing for people
+    ("the Syrians", "a Nigerian") or a language ("in French")."""
+    if ent[-1].tag_ in ("NNS", "NNPS") or ent.end >= len(doc):
+        return False
+    after = doc[ent.end]
+    if after.text in _LINKS:
+        return True
+    if after.text in (",", "and", "or") and ent.end + 1 < len(doc):
+        nxt = doc[ent.end + 1]
+        return nxt.ent_type_ == "NORP" or nxt.pos_ == "ADJ"
+    if doc.has_annotation("POS"):
+        return after.pos_ in _MODIFIED
+    return after.is_alpha and not after.is_stop
+
+
+def _toponym(ent: Span) -> Span:
+    """The name proper of a place entity: without an article or lower-case qualifier before
+    or after it ("the Middle East", "eastern Ghouta", "Idlib province"), a possessive
+    ("Brooklyn's") or trailing punctuation ("Brussels.")."""
+    doc, start, end = ent.doc, ent.start, ent.end
+    while start < end - 1 and (doc[start].is_lower or doc[start].lower_ in _ARTICLES):
+        start += 1
+    while end - 1 > start and (
+        doc[end - 1].is_lower or doc[end - 1].is_punct or doc[end - 1].text in ("'s", "’s")
+    ):
+        end -= 1
+    return doc[start:end]
