@@ -24,6 +24,8 @@ demo: install
 	$(BIN)/parallax --db $(DB) places --segment body --limit 12
 	$(BIN)/parallax --db $(DB) times --segment body --type DATE --limit 12
 	$(BIN)/parallax --db $(DB) figures --segment body --limit 12
+	$(BIN)/parallax --db $(DB) quotes --segment body --direct --limit 12
+	$(BIN)/parallax --db $(DB) events --segment body --status asserted --limit 20
 
 ## test: set up and run the whole test suite
 test: install

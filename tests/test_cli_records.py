@@ -89,6 +89,25 @@ def test_rerun_on_unchanged_input_reads_stored_records(analysed: CliRun, tmp_pat
     assert {p["text"] for p in again[0]["places"]} >= {"Raqqa", "Syria", "Geneva"}
 
 
+@pytest.mark.model
+def test_events_listed_with_type_country_and_date_filters(analysed: CliRun) -> None:
+    rows = json.loads(analysed("events", "--format", "json").output)
+    struck = [r for r in rows if r["trigger_text"] == "struck"]
+    assert len(struck) == 1  # analysed twice, stored once
+    assert struck[0]["type"] == "ASSAULT"
+    assert struck[0]["place_text"] == "Raqqa"
+    assert struck[0]["date_value"] == "2015-11-17"
+    assert struck[0]["status"] == "reported"  # "…, the Pentagon said."
+    assert json.loads(struck[0]["figures"])[0]["low"] == 40
+    in_syria = json.loads(analysed("events", "--country", "syr", "--format", "json").output)
+    assert "struck" in {r["trigger_text"] for r in in_syria}
+    later = json.loads(analysed("events", "--since", "2015-11-18", "--format", "json").output)
+    assert "struck" not in {r["trigger_text"] for r in later}
+    bad = analysed("events", "--since", "yesterday")
+    assert bad.exit_code == 2
+    assert "--since" in bad.output
+
+
 def test_listing_needs_a_database(run: CliRun) -> None:
     result = run("figures", "--format", "json")
     assert result.exit_code == 2

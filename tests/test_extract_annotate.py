@@ -122,3 +122,24 @@ def test_rerun_analyses_only_new_or_changed_documents(tmp_path: Path) -> None:
         assert annotator.analysed == 3  # only the changed document was analysed again
         unchanged = next(a for a in seen if "Geneva" in a.text)
         assert {p.text for p in unchanged.places} >= {"Geneva"}  # read back from the store
+
+
+def test_place_records_come_from_the_linkers_trimmed_spans() -> None:
+    import spacy
+    from spacy.tokens import Doc as SpacyDoc
+
+    import parallax.knowledge.components  # noqa: F401 - registers the factories
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("parallax_actor_ruler")
+    nlp.add_pipe("parallax_linker")
+    for name in ("times", "figures", "quotes", "events"):  # the other records' attributes
+        if not SpacyDoc.has_extension(name):
+            SpacyDoc.set_extension(name, default=None)
+    parsed = nlp("Rain fell on the Middle East and The Washington Post said so.")
+    records = annotate.records_of(parsed, 100)
+    entities = {e.text: (e.start, e.end) for e in records["entities"]}  # type: ignore[attr-defined]
+    found = {p.text: (p.start, p.end, p.name) for p in records["places"]}  # type: ignore[attr-defined]
+    assert entities["the Middle East"] == (113, 128)  # the entity as tagged...
+    assert found["Middle East"] == (117, 128, "Middle East")  # ...the place as named
+    assert found["Washington"] == (137, 147, "Washington")  # inside the paper's name

@@ -30,6 +30,7 @@ from rich.progress import (
 from rich.table import Table
 
 from parallax.errors import InputError, ParallaxError, UsageError
+from parallax.extract.event_lexicon import PLOVER_TYPES
 from parallax.ingest.document import IngestedDocument
 from parallax.ingest.metadata import DocHints, parse_date
 from parallax.ingest.run import IngestHooks, IngestReport
@@ -483,6 +484,7 @@ def _summary_row(analysis: dict[str, Any]) -> dict[str, Any]:
         "times": len(analysis["times"]),
         "figures": len(analysis["figures"]),
         "quotes": len(analysis["quotes"]),
+        "events": len(analysis["events"]),
     }
 
 
@@ -671,6 +673,118 @@ def quotes(
         contains=contains,
         limit=limit,
     )
+
+
+_EVENT_TABLE_COLUMNS = (
+    "doc_id",
+    "outlet",
+    "published",
+    "type",
+    "mode",
+    "status",
+    "trigger_text",
+    "actor_text",
+    "actor_id",
+    "recipient_text",
+    "recipient_actor_id",
+    "place_text",
+    "date_value",
+    "acled_event_type",
+    "segment",
+)
+
+
+@cli.command()
+@click.option(
+    "--type",
+    "event_type",
+    type=click.Choice(PLOVER_TYPES, case_sensitive=False),
+    default=None,
+    help="Only events of this PLOVER type.",
+)
+@click.option(
+    "--status",
+    type=click.Choice(["asserted", "reported", "hypothetical", "negated", "future"]),
+    default=None,
+    help="Only events with this status.",
+)
+@click.option("--actor", default=None, help="Actor or recipient id or text contains this.")
+@click.option("--country", default=None, help="Actor, recipient or place in this ISO3 country.")
+@click.option("--place", default=None, help="Only events whose place name contains this.")
+@click.option("--since", default=None, help="Events dated (or published) on/after YYYY-MM-DD.")
+@click.option("--until", default=None, help="Events dated (or published) on/before YYYY-MM-DD.")
+@record_filters("events")
+def events(
+    ctx: click.Context,
+    event_type: str | None,
+    status: str | None,
+    actor: str | None,
+    country: str | None,
+    place: str | None,
+    since: str | None,
+    until: str | None,
+    outlet: str | None,
+    doc_id: str | None,
+    segment: str | None,
+    contains: str | None,
+    limit: int | None,
+    fmt: str,
+) -> None:
+    """List stored events: PLOVER type, status, actor, recipient, place, date, ACLED code."""
+    with user_errors():
+        conditions = _event_conditions(actor, country, place, since, until)
+    where = {"type": event_type and event_type.upper(), "status": status, "doc_id": doc_id}
+    where |= {"segment": segment}
+    filters: dict[str, object] = {k: v for k, v in where.items() if v is not None}
+    with open_store(ctx, read_only=True) as corpus, user_errors():
+        rows = corpus.records(
+            "events",
+            where=filters,
+            outlet=outlet,
+            contains=contains,
+            limit=limit,
+            conditions=conditions,
+        )
+    if fmt == "table":
+        rows = [{k: row[k] for k in _EVENT_TABLE_COLUMNS} for row in rows]
+    _emit(rows, fmt, f"{len(rows)} events")
+
+
+def _event_conditions(
+    actor: str | None,
+    country: str | None,
+    place: str | None,
+    since: str | None,
+    until: str | None,
+) -> list[tuple[str, list[object]]]:
+    """SQL clauses for the event filters that look at several columns."""
+    conditions: list[tuple[str, list[object]]] = []
+    if actor:
+        columns = ("actor_id", "actor_text", "recipient_actor_id", "recipient_text")
+        clause = " OR ".join(f"r.{c} ILIKE ?" for c in columns)
+        conditions.append((clause, [f"%{actor}%"] * len(columns)))
+    if country:
+        code = country.upper()
+        clause = (
+            "list_contains(string_split(r.actor_country, '+'), ?) OR "
+            "list_contains(string_split(r.recipient_country, '+'), ?) OR r.place_country_code = ?"
+        )
+        conditions.append((clause, [code, code, code]))
+    if place:
+        conditions.append(("r.place_text ILIKE ? OR r.place_name ILIKE ?", [f"%{place}%"] * 2))
+    # An event's day: its own date's bounds when it has one, else its document's date.
+    day_from = "COALESCE(TRY_CAST(left(r.date_latest, 10) AS DATE), d.published)"
+    day_to = "COALESCE(TRY_CAST(left(r.date_earliest, 10) AS DATE), d.published)"
+    for option, value, sql in (
+        ("--since", since, f"{day_from} >= ?"),
+        ("--until", until, f"{day_to} <= ?"),
+    ):
+        if value is not None:
+            day = parse_date(value)
+            if day is None:
+                raise UsageError(f"{option} {value!r} is not a date (use YYYY-MM-DD)")
+            conditions.append((sql, [day]))
+    return conditions
 
 
 @cli.command()

@@ -136,8 +136,12 @@ EventStatus = Literal["asserted", "reported", "hypothetical", "negated", "future
 
 
 class Event(Span):
-    """Who did what to whom, where and when, coded in PLOVER (and ACLED where it applies)."""
+    """Who did what to whom, where and when, coded in PLOVER (and ACLED where it applies).
 
+    The record's own span is the sentence that reports the event; ``trigger`` is the word that
+    names the act ("struck", "air strikes"), so both are provenance."""
+
+    trigger: Span | None = None
     type: str
     mode: str | None = None
     status: EventStatus = "asserted"

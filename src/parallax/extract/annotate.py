@@ -1,10 +1,10 @@
 """Run the language pipeline over documents and turn its annotations into contract records.
 
 Ingest gives a document its cleaned text and segments; this module fills in the records of the
-data contract (entities, places, times, figures, quotes) with offsets into that same text. Each
-segment that can carry facts is analysed as its own spaCy ``Doc`` — a segment boundary is always a
-sentence boundary, boilerplate is never read, and the offsets are shifted back by the segment's
-start — so records in a reader comment stay recognisably the readers' (``Analysis.segment_of``).
+data contract (entities, places, times, figures, quotes, events) with offsets into that same
+text. Each segment that can carry facts is analysed as its own spaCy ``Doc`` — a segment
+boundary is always a sentence boundary, boilerplate is never read, and the offsets are shifted
+back by the segment's start — so records in a reader comment stay recognisably the readers'.
 """
 
 from __future__ import annotations
@@ -18,14 +18,17 @@ from typing import Final, TypeVar
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from parallax.schema import Analysis, Entity, Figure, Place, Quote, Speaker, Time
+from parallax.schema import Analysis, Entity, Event, Figure, Place, Quote, Speaker, Time
 
 #: Bumped whenever the pipeline or an extractor changes what it stores, so stored documents
 #: analysed by an older version are analysed again.
-EXTRACTOR_VERSION: Final = "4.1"
+EXTRACTOR_VERSION: Final = "5.0"
 
 #: Segment kinds whose text is analysed; boilerplate (menus, share buttons, bios) is not.
 ANALYSED_KINDS: Final = frozenset({"title", "byline", "dateline", "body", "caption", "comment"})
+
+#: The record lists of ``Analysis`` this module fills.
+RECORD_KINDS: Final = ("entities", "places", "times", "figures", "quotes", "events")
 
 #: Longest piece handed to spaCy at once; longer segments are cut at a line break.
 MAX_PIECE_CHARS: Final = 20_000
@@ -79,11 +82,10 @@ class Annotator:
         return self._nlp
 
     def annotate(self, analyses: Sequence[Analysis]) -> list[Analysis]:
-        """Copies of ``analyses`` with entities, places, times, figures and quotes filled in."""
+        """Copies of ``analyses`` with every record kind (:data:`RECORD_KINDS`) filled in."""
         nlp = self.nlp
         found: list[dict[str, list[object]]] = [
-            {"entities": [], "places": [], "times": [], "figures": [], "quotes": []}
-            for _ in analyses
+            {kind: [] for kind in RECORD_KINDS} for _ in analyses
         ]
         work = [p for i, a in enumerate(analyses) for p in pieces(a, i)]
         docs = (self._make_doc(nlp, analyses[p.doc_index], p) for p in work)
@@ -120,6 +122,7 @@ def unwrap(text: str) -> str:
 
 def build_full_pipeline(kb_files: Sequence[str] = ()) -> Language:
     """Model + knowledge base + the fact extractors, in the order they depend on each other."""
+    import parallax.extract.events
     import parallax.extract.figures
     import parallax.extract.quotes
     import parallax.extract.times  # noqa: F401 - each registers its factory
@@ -129,6 +132,7 @@ def build_full_pipeline(kb_files: Sequence[str] = ()) -> Language:
     nlp.add_pipe("parallax_times")
     nlp.add_pipe("parallax_figures")
     nlp.add_pipe("parallax_quotes")
+    nlp.add_pipe("parallax_events")
     return nlp
 
 
@@ -171,13 +175,14 @@ def records_of(doc: Doc, offset: int) -> dict[str, list[object]]:
         "times": [_shift(t, offset) for t in (doc._.times or ())],
         "figures": [_shift(f, offset) for f in (doc._.figures or ())],
         "quotes": [_shift_quote(q, offset) for q in (doc._.quotes or ())],
+        "events": [shift_event(e, offset) for e in (doc._.events or ())],
     }
 
 
 def _with_original_text(record: object, text: str) -> object:
     """The record with ``text`` sliced from the document, not from the unwrapped ``Doc``, so
     a span across a hard line wrap keeps its line break."""
-    if not isinstance(record, Entity | Place | Time | Figure | Quote):
+    if not isinstance(record, Entity | Place | Time | Figure | Quote | Event):
         return record
     update: dict[str, object] = {}
     if record.text != text[record.start : record.end]:
@@ -189,6 +194,22 @@ def _with_original_text(record: object, text: str) -> object:
                 update={"text": text[speaker.start : speaker.end]}
             )
     return record.model_copy(update=update) if update else record
+
+
+def shift_event(event: Event, offset: int) -> Event:
+    """An event with every span in it (sentence, trigger, actors, place, date, figures)
+    moved by ``offset``."""
+    if offset == 0:
+        return event
+    update: dict[str, object] = {"start": event.start + offset, "end": event.end + offset}
+    for name in ("trigger", "actor", "recipient", "place", "date"):
+        nested = getattr(event, name)
+        if nested is not None:
+            update[name] = nested.model_copy(
+                update={"start": nested.start + offset, "end": nested.end + offset}
+            )
+    update["figures"] = [_shift(f, offset) for f in event.figures]
+    return event.model_copy(update=update)
 
 
 _Record = TypeVar("_Record", Time, Figure, Speaker)

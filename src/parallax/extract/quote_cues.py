@@ -68,10 +68,6 @@ ATTRIBUTION_VERBS: Final = (
     SPEECH_VERBS | COGNITION_VERBS | INTENTION_VERBS | OBJECT_VERBS | frozenset(PREPOSITION_VERBS)
 )
 
-#: Dependency labels of a verb's subject (UD), active and passive.
-SUBJECT_DEPS: Final = frozenset({"nsubj", "nsubj:outer", "csubj"})
-#: Dependents dropped from a speaker phrase: clauses about the speaker are not the speaker.
-_CUT_FROM_SPEAKER: Final = frozenset({"acl:relcl", "acl", "parataxis", "appos", "cc", "conj"})
 PRONOUNS: Final = _lemmas("he she they it i we you him her them this")
 
 
@@ -114,50 +110,3 @@ def cue_phrase(verb: Token) -> Span:
         if child.dep_ == "compound:prt" and child.i == end:
             end = child.i + 1
     return doc[start:end]
-
-
-def subject_of(verb: Token) -> Token | None:
-    """The verb's grammatical subject, climbing to the governing verb for a subject-less
-    participle, infinitive or coordinated verb ("…, saying that", "and added that")."""
-    current = verb
-    for _ in range(3):
-        for child in current.children:
-            if child.dep_ in SUBJECT_DEPS:
-                return child
-        for child in current.children:
-            if child.dep_ == "obl:agent":
-                return child
-        if current.dep_ in ("xcomp", "advcl", "conj", "acl") and current.head is not current:
-            current = current.head
-            continue
-        break
-    return None
-
-
-def speaker_phrase(head: Token) -> Span:
-    """The noun phrase headed by ``head``, without relative clauses, appositions or edge
-    punctuation: "longtime Democratic pollster Pat Caddell", "a US official"."""
-    doc = head.doc
-    keep = {head.i}
-    stack = [head]
-    while stack:
-        node = stack.pop()
-        for child in node.children:
-            if child.dep_ in _CUT_FROM_SPEAKER or (child.dep_ == "case" and node is head):
-                continue
-            keep.add(child.i)
-            stack.append(child)
-    start, end = min(keep), max(keep) + 1
-    # Keep the phrase contiguous around the head: stop at the first gap on either side.
-    for i in range(head.i, end):
-        if i not in keep:
-            end = i
-            break
-    left = head.i
-    while left - 1 >= start and left - 1 in keep:
-        left -= 1
-    while left < head.i and doc[left].is_punct:
-        left += 1
-    while end - 1 > head.i and doc[end - 1].is_punct:
-        end -= 1
-    return doc[left:end]

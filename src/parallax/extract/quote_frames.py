@@ -23,10 +23,9 @@ from parallax.extract.quote_cues import (
     is_according_to,
     is_cue_verb,
     lemma_of,
-    speaker_phrase,
-    subject_of,
 )
 from parallax.extract.quote_marks import Quoted, find_quoted
+from parallax.extract.syntax import noun_phrase, subject_of
 
 #: Tokens a frame reaches back / forward from the quote before giving up.
 LEFT_REACH: Final = 25
@@ -150,7 +149,7 @@ def _cue_and_source(
 
 
 def _phrase_range(head: Token) -> TokenRange:
-    phrase = speaker_phrase(head)
+    phrase = noun_phrase(head)
     return phrase.start, phrase.end
 
 

@@ -25,9 +25,8 @@ from parallax.extract.quote_cues import (
     is_according_to,
     is_cue_verb,
     lemma_of,
-    speaker_phrase,
-    subject_of,
 )
+from parallax.extract.syntax import noun_phrase, subject_of
 
 #: Dependents of the cue after its complement that still belong to the reported content.
 _TRAILING_DEPS: Final = frozenset({"obl", "advcl", "obj", "iobj", "xcomp", "ccomp", "advmod"})
@@ -73,7 +72,7 @@ def _according_to(doc: Doc, token: Token) -> Attribution | None:
     head = token.head if token.head.i > token.i + 1 else _next_noun(doc, token.i + 2)
     if head is None:
         return None
-    source = speaker_phrase(head)
+    source = noun_phrase(head)
     phrase = set(range(token.i, max(source.end, token.i + 2)))
     sentence = token.sent
     left = set(range(sentence.start, token.i))
@@ -134,7 +133,7 @@ def _verb_attribution(doc: Doc, verb: Token) -> Attribution | None:
     cue = cue_phrase(verb)
     source = None
     if subject is not None:
-        phrase = speaker_phrase(subject)
+        phrase = noun_phrase(subject)
         source = (phrase.start, phrase.end)
         content -= set(range(phrase.start, phrase.end))
     elif lemma not in SPEECH_VERBS:
@@ -155,7 +154,9 @@ def _content_of(verb: Token, lemma: str) -> set[int] | None:
     complement = _complement(verb, lemma)
     if complement is None:
         return None
-    if complement is verb.head:  # parenthetical cue: the host clause is the content
+    if (
+        complement.i == verb.head.i and complement.i != verb.i
+    ):  # parenthetical cue: the host clause is the content
         return _subtree(complement, stop=verb)
     content = _subtree(complement, stop=verb)
     # What follows the complement in the cue's clause belongs to the content too: "argues
@@ -198,7 +199,7 @@ def _complement(verb: Token, lemma: str) -> Token | None:
 
 def _subtree(root: Token, stop: Token) -> set[int]:
     """The subtree of ``root`` without ``stop``'s own subtree (the cue and its speaker)."""
-    excluded = {t.i for t in stop.subtree} if stop in root.subtree else set()
+    excluded = {t.i for t in stop.subtree} if any(t.i == stop.i for t in root.subtree) else set()
     excluded.add(stop.i)
     return {t.i for t in root.subtree} - excluded
 

@@ -6,6 +6,7 @@ path as the CLI.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, BinaryIO
@@ -76,9 +77,10 @@ class Corpus:
         outlet: str | None = None,
         contains: str | None = None,
         limit: int | None = None,
+        conditions: Sequence[tuple[str, Sequence[object]]] = (),
     ) -> list[dict[str, Any]]:
-        """Stored records of one kind (entities, places, times, figures, quotes) with their
-        outlet; ``matching`` filters columns by substring."""
+        """Stored records of one kind (entities, places, times, figures, quotes, events) with
+        their outlet; ``matching`` filters columns by substring, ``conditions`` adds SQL."""
         if kind not in RECORD_COLUMNS:
             raise UsageError(f"{kind}: not a record kind ({', '.join(RECORD_COLUMNS)})")
         return list_records(
@@ -89,6 +91,7 @@ class Corpus:
             outlet=outlet,
             contains=contains,
             limit=limit,
+            conditions=conditions,
         )
 
     def failures(self) -> list[queries.FailureRow]:

@@ -144,6 +144,60 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (doc_id, idx)
     );
     """,
+    # 4: events. The sentence span, the trigger, the PLOVER type/mode/quad class and status,
+    # actor and recipient (coded; compound actors join their codes with "+"), place, date,
+    # ACLED codes, and the linked figures as JSON (parallax.store.event_rows).
+    """
+    CREATE TABLE events (
+        doc_id VARCHAR NOT NULL,
+        idx INTEGER NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        text VARCHAR NOT NULL,
+        segment VARCHAR,
+        "type" VARCHAR NOT NULL,          -- PLOVER event type
+        "mode" VARCHAR,
+        "quad" VARCHAR,
+        "status" VARCHAR NOT NULL,        -- asserted|reported|hypothetical|negated|future
+        "trigger_start" INTEGER,
+        "trigger_end" INTEGER,
+        "trigger_text" VARCHAR,
+        "actor_start" INTEGER,
+        "actor_end" INTEGER,
+        "actor_text" VARCHAR,
+        "actor_id" VARCHAR,
+        "actor_name" VARCHAR,
+        "actor_country" VARCHAR,
+        "actor_sector" VARCHAR,
+        "recipient_start" INTEGER,
+        "recipient_end" INTEGER,
+        "recipient_text" VARCHAR,
+        "recipient_actor_id" VARCHAR,
+        "recipient_name" VARCHAR,
+        "recipient_country" VARCHAR,
+        "recipient_sector" VARCHAR,
+        "place_start" INTEGER,
+        "place_end" INTEGER,
+        "place_text" VARCHAR,
+        "place_geonameid" BIGINT,
+        "place_name" VARCHAR,
+        "place_country_code" VARCHAR,
+        "place_lat" DOUBLE,
+        "place_lon" DOUBLE,
+        "place_feature_class" VARCHAR,
+        "date_start" INTEGER,
+        "date_end" INTEGER,
+        "date_text" VARCHAR,
+        "date_type" VARCHAR,
+        "date_value" VARCHAR,
+        "date_earliest" VARCHAR,
+        "date_latest" VARCHAR,
+        "acled_event_type" VARCHAR,
+        "acled_sub_event_type" VARCHAR,
+        "figures" VARCHAR,                -- JSON list of the linked figures
+        PRIMARY KEY (doc_id, idx)
+    );
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,4 +1,4 @@
-"""Store and read the facts layer: entities, places, times, figures and quotes of documents.
+"""Store and read analysed records: entities, places, times, figures, quotes and events.
 
 A document's records are replaced as a whole (delete, then insert) inside the caller's
 transaction, and ``analyses`` remembers which extractor version wrote them: analysing the same
@@ -13,7 +13,8 @@ from typing import Any, Final
 
 import duckdb
 
-from parallax.schema import Analysis, Entity, Figure, Place, Quote, Segment, Speaker, Time
+from parallax.schema import Analysis, Entity, Event, Figure, Place, Quote, Segment, Speaker, Time
+from parallax.store.event_rows import EVENT_COLUMNS, event_from_row, event_values
 from parallax.store.sql import unnest_insert
 
 #: Record tables and the contract fields each stores after (doc_id, idx, start, end, text, segment).
@@ -23,6 +24,7 @@ RECORD_COLUMNS: Final[dict[str, tuple[str, ...]]] = {
     "times": ("type", "value", "earliest", "latest"),
     "figures": ("value", "low", "high", "unit", "quantity", "about", "claimed_by"),
     "quotes": ("direct", "cue", "speaker", "speaker_start", "speaker_end", "speaker_actor_id"),
+    "events": EVENT_COLUMNS,
 }
 _COMMON: Final = ("doc_id", "idx", "start", "end", "text", "segment")
 
@@ -72,7 +74,10 @@ def write_records(
 
 
 def _flat(record: Any, fields: tuple[str, ...]) -> tuple[Any, ...]:
-    """The stored columns of a record: a quote's nested speaker becomes ``speaker_*``."""
+    """The stored columns of a record: a quote's nested speaker becomes ``speaker_*``, an
+    event's nested fields their prefixed columns."""
+    if isinstance(record, Event):
+        return event_values(record)
     if isinstance(record, Quote):
         speaker = record.speaker
         return (
@@ -88,6 +93,8 @@ def _flat(record: Any, fields: tuple[str, ...]) -> tuple[Any, ...]:
 
 def _unflat(table: str, row: dict[str, Any]) -> Any:
     """A contract record from its stored columns (the inverse of :func:`_flat`)."""
+    if table == "events":
+        return event_from_row(row)
     if table != "quotes":
         return _MODELS[table](**row)
     speaker = None
@@ -117,12 +124,14 @@ def list_records(
     outlet: str | None = None,
     contains: str | None = None,
     limit: int | None = None,
+    conditions: Sequence[tuple[str, Sequence[object]]] = (),
 ) -> list[dict[str, Any]]:
     """Rows of one record table joined to their document's outlet and date.
 
     ``where`` holds exact column filters, ``matching`` case-insensitive substring filters on
     columns; ``outlet`` and ``contains`` match substrings of the outlet name and of the
-    record's text.
+    record's text. ``conditions`` are extra SQL clauses with their parameters, written by our
+    own code (never by users) against ``r`` (the record) and ``d`` (its document).
     """
     if table not in RECORD_COLUMNS:
         raise ValueError(f"unknown record table {table!r}")
@@ -138,6 +147,9 @@ def list_records(
             raise ValueError(f"unknown column {column!r} of {table}")
         clauses.append(f'r."{column}" ILIKE ?')
         params.append(f"%{text}%")
+    for clause, values in conditions:
+        clauses.append(f"({clause})")
+        params.extend(values)
     if outlet:
         clauses.append("d.outlet ILIKE ?")
         params.append(f"%{outlet}%")

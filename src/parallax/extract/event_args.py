@@ -1,0 +1,257 @@
+"""Who did it to whom, where and when: the arguments of an event trigger.
+
+A verbal trigger's actor is its subject (or the "by" phrase of a passive), its recipient the
+object (or the passive subject); a nominal trigger's actor is a possessive or a modifier
+("Russia's strikes", "coalition air strikes", "strikes by US jets") and its recipient the
+"of/on/against" phrase ("the downing of a Russian plane", "attacks on Paris"). Each argument
+phrase is coded by the actor mentions inside it: a named actor, a state plus a sector cue
+("Syrian regime warplanes" is Syria's military), or a bare sector cue ("the jihadists").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Final
+
+from spacy.tokens import Doc, Span, Token
+
+from parallax.extract.event_lexicon import lemma_candidates
+from parallax.extract.syntax import SUBJECT_DEPS, noun_phrase
+from parallax.knowledge.actors import ActorResolver
+from parallax.schema import Actor
+
+#: Prepositions that introduce the recipient of a verbal or nominal trigger.
+RECIPIENT_CASES: Final = frozenset({"against", "on", "upon", "of", "at", "with", "to", "into"})
+#: Prepositions of a place phrase ("in Raqqa", "out of Manbij", "near Mosul").
+PLACE_CASES: Final = frozenset(
+    [
+        "in",
+        "near",
+        "at",
+        "from",
+        "around",
+        "outside",
+        "inside",
+        "across",
+        "into",
+        "of",
+        "over",
+        "on",
+        "to",
+        "out",
+        "within",
+        "towards",
+        "toward",
+        "through",
+        "throughout",
+    ]
+)
+_TIME_ENTS: Final = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY"})
+#: Modifiers that make the actor a sponsor, not the doer: "US-backed forces".
+_SPONSOR_WORDS: Final = frozenset(
+    {"backed", "led", "supported", "sponsored", "funded", "armed", "trained"}
+)
+
+
+def verbal_arguments(trigger: Token) -> tuple[Token | None, Token | None]:
+    """(actor head, recipient head) of a verb trigger, passives and "lose X to Y" included."""
+    actor = recipient = None
+    for child in trigger.children:
+        if child.dep_ in SUBJECT_DEPS:
+            actor = child
+        elif child.dep_ == "nsubj:pass":
+            recipient = child
+        elif child.dep_ == "obl:agent" or (child.dep_ == "obl" and _case(child) == "by"):
+            actor = child
+        elif child.dep_ == "obj" and recipient is None:
+            recipient = child
+    if recipient is None:
+        recipient = _prepositional(trigger, RECIPIENT_CASES - {"of", "into", "to"})
+    if recipient is None:
+        # "threatened to cut off power to Nakhichevan": the content's recipient.
+        content = next((c for c in trigger.children if c.dep_ in ("xcomp", "ccomp")), None)
+        if content is not None and content.pos_ in ("VERB", "AUX"):
+            _, recipient = verbal_arguments(content)
+            if recipient is None:
+                recipient = _prepositional(content, frozenset({"to", "against", "with"}))
+    if recipient is not None and (recipient.ent_type_ in _TIME_ENTS or recipient.like_num):
+        recipient = None  # "met Sunday": a date, not a party
+    if "lose" in lemma_candidates(trigger.lemma_, trigger.lower_):
+        # "ISIS lost Sinjar to Kurdish forces": the winners took it from the subject.
+        winner = _prepositional(trigger, frozenset({"to"}))
+        return winner, actor
+    if (
+        actor is None
+        and trigger.dep_ in ("xcomp", "advcl", "conj", "acl")
+        and trigger.head.i != trigger.i
+    ):
+        actor = next((c for c in trigger.head.children if c.dep_ in SUBJECT_DEPS), None)
+        if actor is None and trigger.dep_ == "acl":
+            actor = trigger.head  # "forces fighting ISIS": the noun the participle describes
+    return actor, recipient
+
+
+def nominal_arguments(trigger: Token) -> tuple[Token | None, Token | None]:
+    """(actor head, recipient head) of a noun trigger; a light verb's subject is its actor."""
+    actor = recipient = None
+    for child in trigger.children:
+        if (
+            child.dep_ == "nmod:poss"
+            or (child.dep_ in ("nmod", "acl") and _case(child) == "by")
+            or (
+                (
+                    child.dep_ in ("compound", "amod")
+                    and child.pos_ in ("PROPN", "NOUN", "ADJ")
+                    and actor is None
+                )
+                and (
+                    child.ent_type_ in ("NORP", "ORG", "GPE", "PERSON")
+                    or child.lower_ == "coalition"
+                )
+            )
+        ):
+            actor = child
+    recipient = _prepositional(trigger, RECIPIENT_CASES)
+    head = trigger.head
+    if recipient is None and trigger.dep_ == "nsubj" and head.pos_ == "VERB":
+        recipient = next((c for c in head.children if c.dep_ == "obj"), None)  # "strikes hit X"
+    if actor is None and trigger.dep_ in ("obj", "nsubj:pass") and head.i != trigger.i:
+        actor = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
+    return actor, recipient
+
+
+def _case(token: Token) -> str | None:
+    return next((c.lower_ for c in token.children if c.dep_ == "case"), None)
+
+
+def _prepositional(trigger: Token, cases: frozenset[str]) -> Token | None:
+    for child in trigger.children:
+        if child.dep_ in ("obl", "nmod") and _case(child) in cases:
+            return child
+    return None
+
+
+def code_actor(doc: Doc, head: Token, resolver: ActorResolver | None) -> Actor:
+    """An ``Actor`` record for the phrase around ``head``, coded by the mentions inside it.
+
+    Coordinated actors ("Hungarian and Romanian officials") are one compound actor: each
+    code joined by ``+`` in ``actor_id`` and ``country``."""
+    phrase = noun_phrase(head, keep_conjuncts=True)
+    mentions = _mentions(doc, phrase)
+    if not mentions and head.pos_ == "PRON":
+        antecedent = _antecedent(doc, head)
+        mentions = [antecedent] if antecedent is not None else []
+    sector = _head_sector(phrase, head, resolver.sector_cues if resolver else {})
+    codes: list[tuple[str, str, str | None]] = []
+    for mention in mentions:
+        resolved = mention._.actor
+        country, own_sector = resolved.country, resolved.sector
+        actor_id, name = resolved.actor_id, resolved.name
+        if own_sector is None and country and sector and mention.root.i != phrase.root.i:
+            actor_id, name = f"{country}{sector}", f"{name} ({sector})"  # "Syrian warplanes"
+        codes.append((actor_id, name, country))
+        sector = own_sector or sector
+    if not codes and resolver is not None:
+        resolved = resolver.resolve(phrase.text, day=doc._.published)
+        if resolved is not None:
+            codes.append((resolved.actor_id, resolved.name, resolved.country))
+            sector = resolved.sector or sector
+    countries = [c for _, _, c in codes if c]
+    return Actor(
+        start=phrase.start_char,
+        end=phrase.end_char,
+        text=phrase.text,
+        actor_id="+".join(dict.fromkeys(a for a, _, _ in codes)) or None,
+        name=" and ".join(dict.fromkeys(n for _, n, _ in codes)) or None,
+        country="+".join(dict.fromkeys(countries)) or None,
+        sector=sector,
+    )
+
+
+_PERSONAL: Final = frozenset({"he", "him", "his", "she", "her"})
+_COLLECTIVE: Final = frozenset({"it", "its", "they", "them", "their"})
+_RELATIVE: Final = frozenset({"that", "which", "who", "whom", "whose"})
+
+
+def _antecedent(doc: Doc, pronoun: Token) -> Span | None:
+    """The actor mention a pronoun stands for: for a relative pronoun the noun its clause
+    describes, for "he"/"she" the nearest person before it, for "it"/"they" the nearest
+    organisation or state."""
+    word = pronoun.lower_
+    mentions = [m for m in doc.spans.get("actors", []) if m._.actor is not None]
+    if word in _RELATIVE and pronoun.head.dep_ == "acl:relcl":
+        noun = pronoun.head.head
+        return next((m for m in mentions if m.start <= noun.i < m.end), None)
+    if word in _PERSONAL:
+        labels = {"PERSON"}
+    elif word in _COLLECTIVE:
+        labels = {"ORG", "GPE", "NORP", ""}
+    else:
+        return None  # "I", "we", "you": the writer or reader, not a coded actor
+    earlier = [m for m in mentions if m.end <= pronoun.i and m.label_ in labels]
+    return earlier[-1] if earlier else None
+
+
+def _mentions(doc: Doc, phrase: Span) -> list[Span]:
+    """The linked actor mentions that code the phrase, sponsors ("US-backed") left out: the
+    one over the phrase's head alone when there is one, else every one (compound actors)."""
+    candidates = [
+        m
+        for m in doc.spans.get("actors", [])
+        if m.start >= phrase.start
+        and m.end <= phrase.end
+        and m._.actor is not None
+        and not _is_sponsor(doc, m)
+    ]
+    over_head = [m for m in candidates if m.start <= phrase.root.i < m.end]
+    if not over_head:
+        return candidates
+    head = over_head[0]
+    coordinated = [
+        m
+        for m in candidates
+        if m is not head
+        and (
+            m.root.dep_ == "conj"
+            or any(t.head.i in range(m.start, m.end) and t.dep_ == "conj" for t in head)
+        )
+    ]
+    return sorted([head, *coordinated], key=lambda m: m.start)
+
+
+def _is_sponsor(doc: Doc, mention: Span) -> bool:
+    after = doc[mention.end : mention.end + 2]
+    return any(t.lower_ in _SPONSOR_WORDS for t in after)
+
+
+def _head_sector(phrase: Span, head: Token, sector_cues: Mapping[str, str]) -> str | None:
+    words = [t.lower_ for t in phrase if t.i <= head.i]
+    for size in (3, 2, 1):
+        if len(words) >= size:
+            sector = sector_cues.get(" ".join(words[-size:]))
+            if sector:
+                return sector
+    return sector_cues.get(head.lemma_.lower())
+
+
+def place_in(trigger: Token, sentence: Span, taken: list[tuple[int, int]]) -> Span | None:
+    """The toponym of the event: one the trigger governs by a place preposition or as a
+    modifier ("out of Manbij", "the Paris attacks"), else one the sentence places something
+    in ("in Syria"); never a toponym that acts ("Russia annexed") or one inside the actor or
+    recipient phrase ("a Russian plane" is not in Russia)."""
+    places = [
+        e
+        for e in sentence.ents
+        if e._.place is not None
+        and e.label_ != "NORP"  # "Syrian warplanes" say whose, not where
+        and not any(s <= e.start < end for s, end in taken)
+    ]
+    governed = [
+        p
+        for p in places
+        if p.root.head.i == trigger.i
+        and (p.root.dep_ in ("compound", "amod", "obj") or _case(p.root) in PLACE_CASES)
+    ]
+    locative = [p for p in places if _case(p.root) in PLACE_CASES]
+    chosen = governed or locative
+    return chosen[0] if chosen else None

@@ -1,0 +1,366 @@
+"""Event triggers: the verbs and nouns that report an act, with their PLOVER type and mode.
+
+PLOVER (manual 0.8) has sixteen event types; news reports them with a few hundred verbs and
+nouns ("struck", "air strikes", "drove out", "talks", "sent troops"). The lexicon is data, kept
+apart from the matching so an analyst can read and extend it. A trigger's mode refines the type
+the PLOVER way (ASSAULT ``aerial``, COERCE ``seize``, MOBILIZE ``troops``); the weapon words
+in the sentence can refine an ASSAULT mode further (:func:`assault_mode`). Statements ("said",
+"called for") are not events: PLOVER dropped CAMEO's statement categories, and quotes are kept
+by :mod:`parallax.extract.quotes`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Final
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A PLOVER type and mode for one trigger lemma; ``territory`` marks acts that take or
+    lose ground (ACLED tells government from non-state territorial gains)."""
+
+    type: str
+    mode: str | None = None
+    territory: bool = False
+
+
+def _entries(plover_type: str, mode: str | None, words: str) -> dict[str, Trigger]:
+    return dict.fromkeys(words.split(), Trigger(plover_type, mode))
+
+
+def _territory(words: str) -> dict[str, Trigger]:
+    return dict.fromkeys(words.split(), Trigger("ASSAULT", None, territory=True))
+
+
+#: Verb lemmas that report an act.
+VERB_TRIGGERS: Final[dict[str, Trigger]] = {
+    **_entries("ASSAULT", None, "attack assault storm raid ambush fight battle clash invade hit"),
+    **_entries("ASSAULT", "aerial", "bomb airstrike"),
+    **_entries("ASSAULT", "heavy-weapons", "shell bombard pound"),
+    **_entries("ASSAULT", "firearms", "shoot gun"),
+    **_entries("ASSAULT", "targeted", "assassinate"),
+    **_entries("ASSAULT", "destroy", "destroy demolish raze"),
+    **_entries("ASSAULT", None, "down"),
+    **_entries("ASSAULT", "abduct", "abduct kidnap"),
+    **_entries("ASSAULT", "torture", "torture"),
+    **_entries("ASSAULT", "sexual", "rape"),
+    **_entries("ASSAULT", None, "kill massacre slaughter execute behead murder wound injure"),
+    **_entries("ASSAULT", None, "strike target"),
+    # Taking ground by force is ASSAULT in PLOVER 0.8 (CAMEO's "occupy territory" was FIGHT);
+    # COERCE "seize" is searches, raids on property and confiscation.
+    **_territory("capture occupy annex recapture retake liberate overrun conquer lose seize"),
+    **_entries("ASSAULT", None, "besiege encircle blockade"),
+    **_entries("COERCE", "seize", "confiscate"),
+    **_entries("COERCE", "arrest", "arrest detain imprison jail"),
+    **_entries("COERCE", "deport", "deport"),
+    **_entries("COERCE", "restrict", "ban restrict"),
+    **_entries("COERCE", "censor", "censor"),
+    **_entries("RETREAT", "withdraw", "withdraw retreat evacuate flee"),
+    **_entries("RETREAT", "release", "free"),
+    **_entries("RETREAT", "disarm", "disarm"),
+    **_entries("RETREAT", "resign", "resign"),
+    **_entries("MOBILIZE", "troops", "deploy mobilize mobilise station dispatch"),
+    **_entries("AID", None, "aid donate fund supply provide"),
+    **_entries("COOPERATE", None, "cooperate coordinate ally partner extradite"),
+    **_entries("SUPPORT", None, "support endorse praise welcome recognize recognise sign"),
+    **_entries("SUPPORT", None, "apologize apologise"),
+    **_entries("AGREE", None, "agree pledge offer promise accept"),
+    **_entries("CONCEDE", None, "lift ease relax shorten"),
+    **_entries("RETREAT", "disarm", "demobilize demobilise"),
+    **_entries("REJECT", None, "renege oppose dismiss"),
+    **_entries("SANCTION", "discontinue", "halt freeze"),
+    **_entries("COERCE", "restrict", "prevent"),
+    **_entries("ACCUSE", "disapprove", "complain"),
+    **_entries("ASSAULT", "beat", "beat"),
+    **_entries("CONSULT", None, "meet negotiate consult talk discuss confer telephone host"),
+    **_entries("CONSULT", None, "receive"),
+    **_entries("SUPPORT", None, "commend hail applaud congratulate thank back reaffirm"),
+    **_entries("REJECT", None, "spurn defy"),
+    **_entries("REQUEST", None, "ask plead implore"),
+    **_entries("ASSAULT", "explosives", "explode detonate"),
+    **_entries("ASSAULT", None, "burn"),
+    **_entries("MOBILIZE", "troops", "mass reinforce"),
+    **_entries("AID", None, "assist finance"),
+    **_entries("CONCEDE", None, "allow permit accede"),
+    **_entries("CONSULT", "visit", "visit"),
+    **_entries("CONSULT", "third-party", "mediate"),
+    **_entries("CONCEDE", None, "concede compromise"),
+    **_entries("REQUEST", None, "demand request appeal urge pressure press"),
+    **_entries("ACCUSE", "disapprove", "condemn criticize criticise denounce blame"),
+    **_entries("ACCUSE", "allege", "accuse allege sue indict charge"),
+    **_entries("ACCUSE", "investigate", "investigate probe"),
+    **_entries("REJECT", None, "reject refuse veto rebuff"),
+    **_entries("THREATEN", None, "threaten"),
+    **_entries("PROTEST", "demo", "protest demonstrate march rally"),
+    **_entries("PROTEST", "riot", "riot"),
+    **_entries("PROTEST", "boycott", "boycott"),
+    **_entries("SANCTION", "discontinue", "sanction embargo suspend sever"),
+    **_entries("SANCTION", "expel", "expel"),
+    **_entries("SANCTION", "convict", "convict sentence"),
+}
+
+#: Noun lemmas that report an act ("the downing of", "air strikes", "talks").
+NOUN_TRIGGERS: Final[dict[str, Trigger]] = {
+    **_entries("ASSAULT", None, "attack assault raid ambush offensive fighting battle clash"),
+    **_entries("ASSAULT", None, "strike incursion"),
+    **_entries("ASSAULT", None, "invasion killing massacre execution murder"),
+    **_entries("ASSAULT", "aerial", "airstrike bombing bombardment sortie"),
+    **_entries("ASSAULT", "heavy-weapons", "shelling"),
+    **_entries("ASSAULT", "firearms", "shooting"),
+    **_entries("ASSAULT", "targeted", "assassination"),
+    **_entries("ASSAULT", "destroy", "destruction"),
+    **_entries("ASSAULT", None, "downing"),
+    **_entries("ASSAULT", "abduct", "abduction kidnapping"),
+    **_entries("ASSAULT", "suicide-attack", "suicide-bombing"),
+    **_territory("capture seizure occupation annexation recapture"),
+    **_entries("ASSAULT", None, "siege blockade"),
+    **_entries("COERCE", "arrest", "arrest detention"),
+    **_entries("RETREAT", "withdraw", "withdrawal retreat pullout evacuation"),
+    **_entries("RETREAT", "ceasefire", "ceasefire truce cease-fire armistice"),
+    **_entries("MOBILIZE", "troops", "deployment mobilization mobilisation"),
+    **_entries("AID", None, "aid assistance donation"),
+    **_entries("COOPERATE", None, "cooperation collaboration"),
+    **_entries("AGREE", None, "agreement accord deal treaty"),
+    **_entries("CONSULT", None, "talks talk meeting summit negotiation negotiations"),
+    **_entries("CONSULT", None, "conference consultation"),
+    **_entries("CONSULT", "visit", "visit"),
+    **_entries("ACCUSE", "disapprove", "condemnation criticism"),
+    **_entries("REQUEST", None, "demand appeal request ultimatum"),
+    **_entries("ACCUSE", "investigate", "investigation inquiry probe"),
+    **_entries("REJECT", None, "rejection refusal veto"),
+    **_entries("THREATEN", None, "threat"),
+    **_entries("PROTEST", "demo", "protest demonstration rally march"),
+    **_entries("PROTEST", "riot", "riot unrest"),
+    **_entries("SANCTION", "discontinue", "sanction embargo"),
+}
+
+#: Verb + object pairs whose object decides the event: "sent troops", "imposed sanctions".
+VERB_OBJECT_TRIGGERS: Final[dict[tuple[str, str], Trigger]] = {
+    **{
+        (verb, noun): Trigger("MOBILIZE", "troops")
+        for verb in ("send", "deploy", "dispatch", "add", "commit")
+        for noun in ("troops", "soldiers", "forces", "marines", "advisers", "advisors", "jets")
+    },
+    **{
+        (verb, noun): Trigger("AID", None)
+        for verb in ("provide", "send", "give", "deliver", "offer")
+        for noun in ("aid", "assistance", "weapons", "arms", "supplies", "support", "training")
+    },
+    ("impose", "sanction"): Trigger("SANCTION", "discontinue"),
+    ("impose", "curfew"): Trigger("COERCE", "curfew"),
+    ("drive", "out"): Trigger("ASSAULT", None, territory=True),
+    ("push", "out"): Trigger("ASSAULT", None, territory=True),
+    ("take", "control"): Trigger("ASSAULT", None, territory=True),
+    ("lose", "control"): Trigger("ASSAULT", None, territory=True),
+    ("blow", "up"): Trigger("ASSAULT", "explosives"),
+    ("open", "fire"): Trigger("ASSAULT", "firearms"),
+    ("share", "intelligence"): Trigger("COOPERATE", None),
+    ("share", "expertise"): Trigger("COOPERATE", None),
+    ("share", "information"): Trigger("COOPERATE", None),
+    **{
+        (verb, noun): Trigger("SUPPORT", None)
+        for verb in ("establish", "upgrade", "restore", "normalize", "normalise", "resume")
+        for noun in ("ties", "relations", "tie", "relation")
+    },
+    **{
+        (verb, noun): Trigger("SANCTION", "discontinue")
+        for verb in ("sever", "cut", "break", "downgrade", "suspend")
+        for noun in ("ties", "relations", "tie", "relation", "aid", "off")
+    },
+    ("grant", "asylum"): Trigger("AID", None),
+    ("accept", "demands"): Trigger("CONCEDE", None),
+    ("accept", "demand"): Trigger("CONCEDE", None),
+    ("accept", "conditions"): Trigger("CONCEDE", None),
+    ("call", "off"): Trigger("CONCEDE", None),
+    ("call", "on"): Trigger("REQUEST", None),
+    ("call", "for"): Trigger("REQUEST", None),
+    ("rule", "out"): Trigger("REJECT", None),
+    ("turn", "down"): Trigger("REJECT", None),
+    ("back", "down"): Trigger("CONCEDE", None),
+    ("give", "in"): Trigger("CONCEDE", None),
+    ("step", "down"): Trigger("RETREAT", "resign"),
+    ("hand", "over"): Trigger("RETREAT", "release"),
+    ("crack", "down"): Trigger("COERCE", "restrict"),
+    ("recall", "ambassador"): Trigger("SANCTION", "withdraw"),
+    ("withdraw", "ambassador"): Trigger("SANCTION", "withdraw"),
+    ("expel", "diplomats"): Trigger("SANCTION", "expel"),
+    ("impose", "law"): Trigger("COERCE", "martial-law"),
+    ("give", "aid"): Trigger("AID", None),
+    **{
+        ("launch", noun): Trigger("ASSAULT", "heavy-weapons")
+        for noun in ("rockets", "missiles", "rocket", "missile", "shells", "mortars")
+    },
+    **{
+        ("fire", noun): Trigger("ASSAULT", "heavy-weapons")
+        for noun in ("rockets", "missiles", "rocket", "missile", "shells", "mortars")
+    },
+    ("pull", "out"): Trigger("RETREAT", "withdraw"),
+    ("lay", "down"): Trigger("RETREAT", "disarm"),
+    ("reach", "agreement"): Trigger("AGREE", None),
+    ("reach", "deal"): Trigger("AGREE", None),
+    ("lodge", "protest"): Trigger("ACCUSE", "disapprove"),
+    ("file", "complaint"): Trigger("ACCUSE", "disapprove"),
+    ("reduce", "supplies"): Trigger("SANCTION", "discontinue"),
+    ("reduce", "aid"): Trigger("SANCTION", "discontinue"),
+    ("force", "out"): Trigger("SANCTION", "expel"),
+    ("strengthen", "forces"): Trigger("MOBILIZE", "troops"),
+    ("reinforce", "troops"): Trigger("MOBILIZE", "troops"),
+    **{
+        ("block", noun): Trigger("PROTEST", "obstruct")
+        for noun in ("road", "roads", "roadway", "bridge", "highway", "traffic", "transport")
+    },
+    ("hold", "talks"): Trigger("CONSULT", None),
+    ("release", "prisoners"): Trigger("RETREAT", "release"),
+    ("release", "hostages"): Trigger("RETREAT", "release"),
+}
+
+#: Noun triggers a modifier changes: a hunger strike is a protest, not an air strike.
+COMPOUND_TRIGGERS: Final[dict[tuple[str, str], Trigger]] = {
+    ("hunger", "strike"): Trigger("PROTEST", "hunger"),
+    ("general", "strike"): Trigger("PROTEST", "strike"),
+    ("labour", "strike"): Trigger("PROTEST", "strike"),
+    ("labor", "strike"): Trigger("PROTEST", "strike"),
+    ("war", "games"): Trigger("COOPERATE", None),
+    ("peace", "talks"): Trigger("CONSULT", None),
+}
+
+#: Types that are verbal acts about another act: "urged X to withdraw" is one REQUEST, "agreed
+#: to cooperate" one AGREE — the act they are about is their content, not a second event.
+VERBAL_TYPES: Final = frozenset({"AGREE", "REQUEST", "REJECT", "THREATEN", "ACCUSE", "SUPPORT"})
+#: Cooperative and conflictual types, for the PLOVER rule that an intended cooperative act is
+#: AGREE and an intended conflictual act THREATEN (never "type + future").
+COOPERATIVE_TYPES: Final = frozenset(
+    {"SUPPORT", "AID", "RETREAT", "CONSULT", "COOPERATE", "CONCEDE", "AGREE"}
+)
+CONFLICT_TYPES: Final = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"})
+#: THREATEN's mode is the content of the threat.
+THREAT_MODES: Final[dict[str, str]] = {
+    "ASSAULT": "violence",
+    "COERCE": "restrict",
+    "SANCTION": "relations",
+    "MOBILIZE": "violence",
+    "PROTEST": "restrict",
+}
+
+#: Verbs that only carry a nominal trigger ("carried out strikes", "launched an offensive"):
+#: the noun is the event, the verb's subject its actor.
+LIGHT_VERBS: Final = frozenset(
+    [
+        "carry",
+        "conduct",
+        "launch",
+        "stage",
+        "mount",
+        "hold",
+        "make",
+        "wage",
+        "step",
+        "continue",
+        "begin",
+        "start",
+        "lead",
+        "intensify",
+        "escalate",
+        "undertake",
+        "perform",
+        "fly",
+    ]
+)
+
+#: Weapon words in the sentence that make an ASSAULT's mode precise.
+_WEAPON_MODES: Final[dict[str, str]] = {
+    **dict.fromkeys(
+        [
+            "warplane",
+            "warplanes",
+            "jets",
+            "jet",
+            "bombers",
+            "bomber",
+            "aircraft",
+            "airstrike",
+            "airstrikes",
+        ],
+        "aerial",
+    ),
+    **dict.fromkeys(["helicopter", "helicopters", "gunships", "sorties", "air"], "aerial"),
+    **dict.fromkeys(["drone", "drones", "uav", "uavs"], "drone"),
+    **dict.fromkeys(
+        [
+            "artillery",
+            "shells",
+            "mortar",
+            "mortars",
+            "rockets",
+            "rocket",
+            "missiles",
+            "missile",
+            "tank",
+            "tanks",
+        ],
+        "heavy-weapons",
+    ),
+    **dict.fromkeys(
+        [
+            "ied",
+            "ieds",
+            "bomb",
+            "bombs",
+            "explosives",
+            "explosive",
+            "landmine",
+            "landmines",
+            "mine",
+        ],
+        "explosives",
+    ),
+    **dict.fromkeys(["suicide"], "suicide-attack"),
+    **dict.fromkeys(
+        ["gunmen", "gunman", "rifles", "guns", "gunfire", "sniper", "snipers"], "firearms"
+    ),
+}
+
+
+def assault_mode(words: list[str]) -> str | None:
+    """The ASSAULT mode the sentence's weapon words point to, the most specific first."""
+    found = {_WEAPON_MODES[w] for w in words if w in _WEAPON_MODES}
+    for mode in ("suicide-attack", "drone", "aerial", "heavy-weapons", "explosives", "firearms"):
+        if mode in found:
+            return mode
+    return None
+
+
+#: PLOVER quad class of each type (README of the PLOVER repository).
+QUAD: Final[dict[str, str]] = {
+    **dict.fromkeys(("AGREE", "CONSULT", "SUPPORT", "CONCEDE"), "verbal cooperation"),
+    **dict.fromkeys(("COOPERATE", "AID", "RETREAT"), "material cooperation"),
+    **dict.fromkeys(("REQUEST", "ACCUSE", "REJECT", "THREATEN", "SANCTION"), "verbal conflict"),
+    **dict.fromkeys(("PROTEST", "MOBILIZE", "COERCE", "ASSAULT"), "material conflict"),
+}
+PLOVER_TYPES: Final = tuple(QUAD)
+
+
+def lemma_candidates(token_lemma: str, lower: str) -> tuple[str, ...]:
+    """The lemmatizer's answer, the word itself, and the plain forms its suffixes suggest.
+
+    Our small trained lemmatizer sometimes leaves an inflection ("bombed", "destroye"); the
+    lexicon lookup tries the regular de-inflections too, so a trigger is not lost to it."""
+    forms = [token_lemma.lower(), lower]
+    for suffix, replacements in _SUFFIXES:
+        if lower.endswith(suffix) and len(lower) > len(suffix) + 2:
+            stem = lower[: -len(suffix)]
+            forms.extend(stem + r for r in replacements)
+            if len(stem) > 2 and stem[-1] == stem[-2]:
+                forms.append(stem[:-1])  # "shelled" → "shell", "stopped" → "stop"
+    return tuple(dict.fromkeys(forms))
+
+
+_SUFFIXES: Final = (
+    ("ied", ("y",)),
+    ("ies", ("y",)),
+    ("ing", ("", "e")),
+    ("ed", ("", "e")),
+    ("es", ("", "e")),
+    ("s", ("",)),
+)

@@ -1,0 +1,187 @@
+"""Whether an event happened: asserted, reported, hypothetical, negated or future.
+
+An analyst counting strikes must not count "the coalition could strike", "inaction is not an
+option", "committed to destroying ISIS" or "ISIS claimed it downed the plane" as done deeds by
+the outlet's own voice. The status is read from the trigger's own modifiers and from the
+clauses above it (a negation, a modal or conditional, an intention verb, a claim or report) —
+the same cues the PLOVER manual lists as auxiliary modes — and from the attributions the quote
+extractor found (an event inside someone's words is reported).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Final
+
+from spacy.tokens import Token
+
+from parallax.extract.event_lexicon import lemma_candidates
+from parallax.schema import EventStatus
+
+_NEGATIONS: Final = frozenset({"not", "n't", "never", "no", "without", "nor", "neither"})
+_HYPOTHETICAL_AUX: Final = frozenset({"could", "might", "may", "would", "should", "must", "ought"})
+_FUTURE_AUX: Final = frozenset({"will", "shall", "'ll", "wo"})
+_REPORTED_FUTURE: Final = frozenset({"would"})
+_SPEECH: Final = frozenset(
+    ["say", "tell", "announce", "declare", "state", "add", "warn", "insist", "confirm"]
+)
+_CONDITIONS: Final = frozenset({"if", "unless", "provided", "providing", "whether", "lest"})
+#: Governing verbs (and adjectives) that make what they govern an intention, not a deed.
+_INTENTION: Final = frozenset(
+    [
+        "plan",
+        "intend",
+        "vow",
+        "pledge",
+        "promise",
+        "commit",
+        "threaten",
+        "aim",
+        "seek",
+        "prepare",
+        "want",
+        "decide",
+        "expect",
+        "hope",
+        "propose",
+        "offer",
+        "agree",
+        "determine",
+        "resolve",
+        "set",
+        "poise",
+        "ready",
+        "willing",
+        "going",
+    ]
+)
+#: Governing words that make what they govern someone's claim or report.
+_CLAIM: Final = frozenset(
+    [
+        "claim",
+        "allege",
+        "report",
+        "say",
+        "tell",
+        "accuse",
+        "deny",
+        "insist",
+        "suggest",
+        "believe",
+        "responsibility",
+        "accusation",
+        "allegation",
+        "report",
+        "claim",
+    ]
+)
+#: Governing words that make what they govern a possibility, not a deed.
+_POSSIBILITY: Final = frozenset(
+    [
+        "possibility",
+        "option",
+        "prospect",
+        "chance",
+        "risk",
+        "need",
+        "call",
+        "consider",
+        "imagine",
+        "urge",
+        "demand",
+        "ask",
+    ]
+)
+#: How far up the tree a governing cue still counts.
+MAX_CLIMB: Final = 4
+
+
+def event_status(trigger: Token, *, in_attribution: bool) -> EventStatus:
+    """The status of the event ``trigger`` reports (negation beats everything else)."""
+    chain = list(_governing_chain(trigger))
+    if any(_negated(token) for token in chain[:2]):
+        return "negated"
+    for token in chain:
+        if _modal(token, _REPORTED_FUTURE) and _reported_clause(token):
+            return "future"  # "they said they would boycott": the future of the past
+        if _conditional(token) or _modal(token, _HYPOTHETICAL_AUX):
+            return "hypothetical"
+        if _modal(token, _FUTURE_AUX) or _going_to(token):
+            return "future"
+        if token.i != trigger.i and _lemma(token) in _POSSIBILITY:
+            return "hypothetical"
+        if token.i != trigger.i and _lemma(token) in _INTENTION:
+            return "future"
+        if token.i != trigger.i and _lemma(token) in _CLAIM:
+            return "reported"
+    return "reported" if in_attribution else "asserted"
+
+
+def _governing_chain(trigger: Token) -> Iterable[Token]:
+    """The trigger, then the words it hangs from, up to a clause boundary that reports it."""
+    current = trigger
+    yield current
+    for _ in range(MAX_CLIMB):
+        if current.head.i == current.i or current.dep_ in ("parataxis", "conj", "appos", "list"):
+            return
+        current = current.head
+        yield current
+        if current.dep_ == "ROOT":
+            return
+
+
+def _lemma(token: Token) -> str:
+    """The lexicon form of a governing word (the lemmatizer can leave "committed")."""
+    forms = lemma_candidates(token.lemma_, token.lower_)
+    for form in forms:
+        if form in _INTENTION or form in _CLAIM or form in _POSSIBILITY:
+            return form
+    return forms[0]
+
+
+def _negated(token: Token) -> bool:
+    return any(
+        child.lower_ in _NEGATIONS and child.dep_ in ("advmod", "det", "neg", "cc:preconj")
+        for child in token.children
+    )
+
+
+def _modal(token: Token, modals: frozenset[str]) -> bool:
+    return any(c.dep_ in ("aux", "aux:pass") and c.lower_ in modals for c in token.children)
+
+
+def _reported_clause(token: Token) -> bool:
+    """The clause is what someone said ("said they would…"), not a condition."""
+    head = token.head
+    return token.dep_ == "ccomp" and any(
+        f in _SPEECH for f in lemma_candidates(head.lemma_, head.lower_)
+    )
+
+
+def obligation_by_speaker(token: Token) -> Token | None:
+    """The speech verb of "X said Y must do Z" (a demand by X on Y), or None."""
+    head = token.head
+    if (
+        token.dep_ == "ccomp"
+        and _modal(token, _OBLIGATION)
+        and any(
+            f in _SPEECH | {"reiterate", "conclude", "argue"}
+            for f in lemma_candidates(head.lemma_, head.lower_)
+        )
+    ):
+        return head
+    return None
+
+
+_OBLIGATION: Final = frozenset({"must", "should"})
+
+
+def _going_to(token: Token) -> bool:
+    head = token.head
+    return token.dep_ == "xcomp" and head.lower_ == "going" and head.head.i != head.i
+
+
+def _conditional(token: Token) -> bool:
+    return token.dep_ in ("advcl", "ccomp", "acl") and any(
+        c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in token.children
+    )

@@ -1,0 +1,356 @@
+"""Events: who did what to whom, where and when, coded in PLOVER (and ACLED), as a component.
+
+Every trigger the lexicon knows (:mod:`parallax.extract.event_lexicon`) — a verb ("struck"),
+a noun ("air strikes", "the downing of"), a verb with its object ("sent troops") — becomes one
+event with its actor and recipient coded by the knowledge base, the sentence's place, date
+and figures, a status (asserted, reported, hypothetical, negated, future) and provenance: the
+record's span is the sentence, ``trigger`` the word that reports the act. A noun trigger that
+only says how a verb trigger's act was done ("killed in air strikes") enriches that event
+instead of making a second one. Runs after the linker, times, figures and quotes components.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Final
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from parallax.extract.event_acled import acled_code
+from parallax.extract.event_args import code_actor, nominal_arguments, place_in, verbal_arguments
+from parallax.extract.event_lexicon import (
+    COMPOUND_TRIGGERS,
+    CONFLICT_TYPES,
+    COOPERATIVE_TYPES,
+    LIGHT_VERBS,
+    NOUN_TRIGGERS,
+    THREAT_MODES,
+    VERB_OBJECT_TRIGGERS,
+    VERB_TRIGGERS,
+    VERBAL_TYPES,
+    Trigger,
+    assault_mode,
+    lemma_candidates,
+)
+from parallax.extract.event_status import event_status, obligation_by_speaker
+from parallax.extract.syntax import SUBJECT_DEPS
+from parallax.knowledge.actors import ActorResolver
+from parallax.schema import Actor, Event, Figure, Place, Time
+from parallax.schema import Span as SpanRecord
+
+#: Figures linked to an event: the counts an analyst asks of an act.
+_EVENT_QUANTITIES: Final = frozenset(
+    {"killed", "injured", "displaced", "troops", "strikes", "people"}
+)
+
+
+def find_triggers(doc: Doc) -> list[tuple[Token, Trigger]]:
+    """Every trigger token with its PLOVER type and mode, in text order, without the acts
+    that are only the content of another event ("urged Russia to *withdraw*")."""
+    found = []
+    for token in doc:
+        forms = lemma_candidates(token.lemma_, token.lower_)
+        trigger = None
+        if token.pos_ == "VERB" and token.dep_ != "amod":
+            trigger = _verb_object(token, forms) or _first(VERB_TRIGGERS, forms)
+        elif token.pos_ in ("NOUN", "PROPN") and token.dep_ != "compound":
+            trigger = _compound(token, forms) or _first(NOUN_TRIGGERS, forms)
+        if trigger is None and token.pos_ in ("VERB", "AUX") and obligation_by_speaker(token):
+            trigger = Trigger("REQUEST")  # "X said Y must hand over the suspects"
+        if trigger is not None:
+            found.append((token, trigger))
+    by_index = {t.i: tr for t, tr in found}
+    verbs = {t.i for t, _ in found if t.pos_ == "VERB"}
+    # "Russian airstrikes hit a hospital": the noun is the act, the verb only reports it.
+    subject_acts = {t.head.i for t, _ in found if t.pos_ != "VERB" and t.dep_ == "nsubj"}
+    kept = []
+    for token, trigger in found:
+        if token.i in subject_acts:
+            continue
+        if token.pos_ != "VERB" and token.dep_ != "nsubj" and token.head.i in verbs:
+            continue  # "killed in air strikes": the noun says how the verb's act was done
+        if _content_of_verbal_act(token, by_index):
+            continue
+        kept.append((token, trigger))
+    return kept
+
+
+def _compound(noun: Token, forms: tuple[str, ...]) -> Trigger | None:
+    for child in noun.children:
+        if child.dep_ in ("compound", "amod"):
+            for form in forms:
+                found = COMPOUND_TRIGGERS.get((child.lower_, form))
+                if found is not None:
+                    return found
+    return None
+
+
+def _content_of_verbal_act(token: Token, by_index: Mapping[int, Trigger]) -> bool:
+    """True for a trigger inside the clause of an AGREE/REQUEST/REJECT/THREATEN… trigger."""
+    current = token
+    for _ in range(2):
+        if current.dep_ not in ("xcomp", "ccomp", "advcl", "obj", "obl", "acl", "nmod"):
+            return False
+        current = current.head
+        governing = by_index.get(current.i)
+        if governing is not None:
+            return governing.type in VERBAL_TYPES
+    return False
+
+
+def _first(lexicon: Mapping[str, Trigger], forms: tuple[str, ...]) -> Trigger | None:
+    return next((lexicon[f] for f in forms if f in lexicon), None)
+
+
+def _verb_object(verb: Token, forms: tuple[str, ...]) -> Trigger | None:
+    """A verb whose object or particle makes it a trigger: "sent troops", "drove ISIS out"."""
+    partners: list[str] = []
+    for child in verb.children:
+        if child.dep_ in ("obj", "compound:prt"):
+            partners.extend(lemma_candidates(child.lemma_, child.lower_))
+        if child.dep_ == "obl":
+            partners.extend(c.lower_ for c in child.children if c.dep_ == "case")
+    for form in forms:
+        for partner in partners:
+            found = VERB_OBJECT_TRIGGERS.get((form, partner))
+            if found is not None:
+                return found
+    return None
+
+
+class EventExtractor:
+    """Build ``Event`` records for one ``Doc``."""
+
+    def __init__(self, resolver: ActorResolver | None) -> None:
+        self.resolver = resolver
+
+    def __call__(self, doc: Doc) -> list[Event]:
+        quoted = [part for a in (doc._.attributions or ()) for part in a.content]
+        events = []
+        for token, trigger in find_triggers(doc):
+            events.append(self._event(doc, token, trigger, quoted))
+        return events
+
+    def _event(
+        self, doc: Doc, token: Token, trigger: Trigger, quoted: list[tuple[int, int]]
+    ) -> Event:
+        sentence = token.sent
+        if token.pos_ == "VERB":
+            actor_head, recipient_head = verbal_arguments(token)
+            if actor_head is None:
+                actor_head = _instrument_actor(token)
+        else:
+            actor_head, recipient_head = nominal_arguments(token)
+        actor_head = actor_head if _can_act(actor_head) else None
+        if recipient_head is not None and recipient_head.ent_type_ in _TIME_ENTS:
+            recipient_head = None
+        actor = code_actor(doc, actor_head, self.resolver) if actor_head is not None else None
+        recipient = (
+            code_actor(doc, recipient_head, self.resolver) if recipient_head is not None else None
+        )
+        mode = trigger.mode
+        if trigger.type == "ASSAULT":
+            words = [t.lower_ for t in sentence]
+            mode = assault_mode(words) or mode
+        # A toponym recipient with no actor code ("annexed Crimea") is where, not whom.
+        coded = [a for a in (actor, recipient) if a is not None and (a is actor or a.actor_id)]
+        taken = [_tokens(doc, a) for a in coded]
+        place = place_in(token, sentence, taken)
+        in_quote = any(s <= token.idx < e for s, e in quoted)
+        anchor = _status_anchor(token)
+        status = event_status(anchor, in_attribution=in_quote)
+        plover_type = trigger.type
+        speaker = obligation_by_speaker(anchor)
+        if speaker is not None:
+            # "X said Y must withdraw": X demands of Y.
+            plover_type, mode, status = "REQUEST", None, "asserted"
+            recipient = actor
+            subject = next((c for c in speaker.children if c.dep_ in SUBJECT_DEPS), None)
+            actor = code_actor(doc, subject, self.resolver) if subject is not None else None
+        elif status == "future" and plover_type in COOPERATIVE_TYPES and mode != "resign":
+            plover_type, mode = "AGREE", None  # PLOVER: intent to cooperate is AGREE
+        elif status == "future" and plover_type in CONFLICT_TYPES:
+            plover_type, mode = "THREATEN", THREAT_MODES.get(plover_type)
+        elif status == "negated" and plover_type in COOPERATIVE_TYPES:
+            plover_type, mode, status = "REJECT", None, "asserted"  # "will not accept"
+        place_record = _place_record(place) if place is not None else None
+        actor = _located(actor, place_record)
+        recipient = _located(recipient, place_record)
+        return Event(
+            start=sentence.start_char,
+            end=sentence.end_char,
+            text=sentence.text,
+            trigger=SpanRecord(start=token.idx, end=token.idx + len(token), text=token.text),
+            type=plover_type,
+            mode=mode,
+            status=status,
+            acled=None
+            if plover_type != trigger.type and plover_type in ("THREATEN", "AGREE", "REJECT")
+            else acled_code(
+                plover_type,
+                mode,
+                actor.sector if actor else None,
+                recipient.sector if recipient else None,
+                actor_is_state=bool(actor and actor.country),
+                territory=trigger.territory and plover_type == trigger.type,
+            ),
+            actor=actor,
+            recipient=recipient,
+            place=place_record,
+            date=_date(doc, sentence),
+            figures=_figures(doc, sentence),
+        )
+
+
+#: Sectors of actors that belong where they act (the PLOVER convention for domestic actors):
+#: "prisoners rioted at a jail in Dili" are East Timorese, "students throughout Indonesia"
+#: Indonesian. Armed forces and named actors are never placed this way.
+_LOCAL_SECTORS: Final = frozenset({"CVL", "OPP", "REB", "INS", "UAF", "COP", "JUD", "LEG", "MED"})
+
+
+def _located(actor: Actor | None, place: Place | None) -> Actor | None:
+    """An uncoded local actor gets the country of the place the event happens in."""
+    if actor is None or place is None or actor.country or actor.actor_id or not place.country_code:
+        return actor
+    if actor.sector is not None and actor.sector not in _LOCAL_SECTORS:
+        return actor
+    return actor.model_copy(update={"country": place.country_code})
+
+
+_TIME_ENTS: Final = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY"})
+#: Head nouns that name things, not parties: "an opportunity to mobilise", "the purposes of".
+_NOT_PARTIES: Final = frozenset(
+    [
+        "purpose",
+        "opportunity",
+        "release",
+        "reminder",
+        "effort",
+        "plan",
+        "decision",
+        "report",
+        "statement",
+        "move",
+        "step",
+        "way",
+        "fact",
+        "idea",
+        "issue",
+        "situation",
+        "thing",
+        "need",
+        "time",
+        "day",
+        "week",
+        "month",
+        "year",
+        "reason",
+        "result",
+        "enthusiasm",
+        "question",
+        "problem",
+        "news",
+    ]
+)
+
+
+def _can_act(head: Token | None) -> bool:
+    """Whether an argument head can be a party to an event: not a date ("Friday's attacks"),
+    not another event ("the attacks provided…"), not an abstract noun."""
+    if head is None:
+        return False
+    if head.ent_type_ in _TIME_ENTS:
+        return False
+    if head.pos_ == "NOUN" and not head.ent_type_:
+        forms = lemma_candidates(head.lemma_, head.lower_)
+        if any(f in NOUN_TRIGGERS or f in _NOT_PARTIES for f in forms):
+            return False
+    return True
+
+
+def _tokens(doc: Doc, actor: Actor) -> tuple[int, int]:
+    span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    return (span.start, span.end) if span is not None else (0, 0)
+
+
+def _instrument_actor(verb: Token) -> Token | None:
+    """ "killed in Russian air strikes": the actor named on the instrument noun."""
+    for child in verb.children:
+        if child.dep_ == "obl" and (child.lemma_.lower() in NOUN_TRIGGERS):
+            actor, _ = nominal_arguments(child)
+            if actor is not None:
+                return actor
+    return None
+
+
+def _status_anchor(token: Token) -> Token:
+    """Modality of a noun trigger sits on the verb that carries it ("will launch strikes")."""
+    if (
+        token.pos_ != "VERB"
+        and token.dep_ in ("obj", "nsubj:pass")
+        and token.head.lemma_ in LIGHT_VERBS
+    ):
+        return token.head
+    return token
+
+
+def _place_record(span: Span) -> Place:
+    place = span._.place
+    return Place(
+        start=span.start_char,
+        end=span.end_char,
+        text=span.text,
+        geonameid=place.geonameid,
+        name=place.name,
+        country_code=place.country,
+        lat=place.lat,
+        lon=place.lon,
+        feature_class=place.feature_class,
+    )
+
+
+def _date(doc: Doc, sentence: Span) -> Time | None:
+    """The event's date: a dated expression in its sentence, else the nearest one earlier in
+    the paragraph; the publication date is the caller's fallback, not a text span."""
+    times: list[Time] = [
+        t for t in (doc._.times or ()) if t.type == "DATE" and (t.value or "")[:1].isdigit()
+    ]
+    inside = [t for t in times if sentence.start_char <= t.start < sentence.end_char]
+    if inside:
+        return inside[0]
+    paragraph_start = doc.text.rfind("\n", 0, sentence.start_char) + 1
+    before = [t for t in times if paragraph_start <= t.start < sentence.start_char]
+    return before[-1] if before else None
+
+
+def _figures(doc: Doc, sentence: Span) -> list[Figure]:
+    return [
+        f
+        for f in (doc._.figures or ())
+        if sentence.start_char <= f.start < sentence.end_char and f.quantity in _EVENT_QUANTITIES
+    ]
+
+
+def register_extensions() -> None:
+    """``doc._.events``: the contract records."""
+    if not Doc.has_extension("events"):
+        Doc.set_extension("events", default=None)
+
+
+@Language.factory("parallax_events", assigns=["doc._.events"])
+class EventTagger:
+    """Pipeline component storing :class:`EventExtractor` output on ``doc._.events``."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        register_extensions()
+        self.name = name
+        resolver: ActorResolver | None = None
+        if "parallax_linker" in nlp.pipe_names:
+            linker = nlp.get_pipe("parallax_linker")
+            resolver = getattr(linker, "resolver", None)
+        self.extract = EventExtractor(resolver)
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.events = self.extract(doc)
+        return doc

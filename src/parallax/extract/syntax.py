@@ -1,0 +1,67 @@
+"""Small readings of the dependency parse shared by the extractors: subjects and noun phrases.
+
+Quotes need the speaker of a cue verb, events the actor and recipient of a trigger; both are
+"the subject of this verb" and "the noun phrase around this head", read the same way.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from spacy.tokens import Span, Token
+
+#: Dependency labels of a verb's subject (UD), active.
+SUBJECT_DEPS: Final = frozenset({"nsubj", "nsubj:outer", "csubj"})
+#: Dependents dropped from a phrase: clauses about a person are not the person.
+_CUT_FROM_PHRASE: Final = frozenset({"acl:relcl", "acl", "parataxis", "appos", "cc", "conj"})
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The verb's grammatical subject, climbing to the governing verb for a subject-less
+    participle, infinitive or coordinated verb ("…, saying that", "and added that")."""
+    current = verb
+    for _ in range(3):
+        for child in current.children:
+            if child.dep_ in SUBJECT_DEPS:
+                return child
+        for child in current.children:
+            if child.dep_ == "obl:agent":
+                return child
+        if current.dep_ in ("xcomp", "advcl", "conj", "acl") and current.head.i != current.i:
+            current = current.head
+            continue
+        break
+    return None
+
+
+def noun_phrase(head: Token, *, keep_conjuncts: bool = False) -> Span:
+    """The noun phrase headed by ``head``, without relative clauses, appositions, conjuncts or
+    edge punctuation: "longtime Democratic pollster Pat Caddell", "a US official"."""
+    doc = head.doc
+    keep = {head.i}
+    stack = [head]
+    while stack:
+        node = stack.pop()
+        for child in node.children:
+            if child.dep_ in _CUT_FROM_PHRASE and not (
+                keep_conjuncts and child.dep_ in ("conj", "cc")
+            ):
+                continue
+            if child.dep_ == "case" and node.i == head.i:
+                continue
+            keep.add(child.i)
+            stack.append(child)
+    start, end = min(keep), max(keep) + 1
+    # Keep the phrase contiguous around the head: stop at the first gap on either side.
+    for i in range(head.i, end):
+        if i not in keep:
+            end = i
+            break
+    left = head.i
+    while left - 1 >= start and left - 1 in keep:
+        left -= 1
+    while left < head.i and doc[left].is_punct:
+        left += 1
+    while end - 1 > head.i and doc[end - 1].is_punct:
+        end -= 1
+    return doc[left:end]

@@ -1,0 +1,197 @@
+"""Events extractor: triggers, PLOVER types, actors and recipients, status, place, date, ACLED.
+
+Runs the trained pipeline with the knowledge base and every extractor, on sentences written
+here; the lexicon and the crosswalks are also tested on their own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from spacy.language import Language
+
+from parallax.evaluation.plover import GoldRecord, countries_of, score_records, split_of
+from parallax.extract.event_acled import acled_code
+from parallax.extract.event_lexicon import assault_mode, lemma_candidates
+from parallax.schema import Actor, Event
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    from parallax.extract.annotate import build_full_pipeline
+
+    return build_full_pipeline()
+
+
+def events(nlp: Language, text: str, published: dt.date = dt.date(2016, 9, 1)) -> list[Event]:
+    doc = nlp.make_doc(text)
+    doc._.published = published
+    found: list[Event] = nlp(doc)._.events
+    return found
+
+
+def the_event(nlp: Language, text: str, trigger: str) -> Event:
+    found = [e for e in events(nlp, text) if e.trigger is not None and e.trigger.text == trigger]
+    assert found, f"no event on {trigger!r}: {[(e.type, e.trigger) for e in events(nlp, text)]}"
+    return found[0]
+
+
+# --- lexicon and crosswalks ----------------------------------------------------------------
+
+
+def test_lemma_candidates_undo_regular_inflections() -> None:
+    assert "bomb" in lemma_candidates("bombed", "bombed")
+    assert "shell" in lemma_candidates("shelled", "shelled")
+    assert "destroy" in lemma_candidates("destroye", "destroying")
+
+
+def test_weapon_words_make_the_assault_mode_precise() -> None:
+    assert assault_mode(["a", "suicide", "bomber", "blew", "himself", "up"]) == "suicide-attack"
+    assert assault_mode(["drones", "and", "jets", "struck"]) == "drone"
+    assert assault_mode(["gunmen", "opened", "fire"]) == "firearms"
+    assert assault_mode(["they", "met"]) is None
+
+
+def test_acled_crosswalk_by_mode_and_parties() -> None:
+    aerial = acled_code("ASSAULT", "aerial", "MIL", None)
+    assert aerial is not None
+    assert aerial.sub_event_type == "Air/drone strike"
+    on_civilians = acled_code("ASSAULT", None, "INS", "CVL")
+    assert on_civilians is not None
+    assert on_civilians.event_type == "Violence against civilians"
+    state_gain = acled_code("ASSAULT", None, "MIL", "INS", actor_is_state=True, territory=True)
+    assert state_gain is not None
+    assert state_gain.sub_event_type == "Government regains territory"
+    rebel_gain = acled_code("ASSAULT", None, "INS", "MIL", territory=True)
+    assert rebel_gain is not None
+    assert rebel_gain.sub_event_type == "Non-state actor overtakes territory"
+    assert acled_code("ACCUSE", "disapprove", "GOV", "GOV") is None
+
+
+# --- types, actors, recipients -------------------------------------------------------------
+
+
+def test_verbal_trigger_with_coded_actor_recipient_and_place(nlp: Language) -> None:
+    event = the_event(
+        nlp, "Turkish troops shelled Kurdish positions near Afrin on Tuesday.", "shelled"
+    )
+    assert event.type == "ASSAULT"
+    assert event.mode == "heavy-weapons"
+    assert event.actor is not None
+    assert event.actor.country == "TUR"
+    assert event.actor.sector == "MIL"
+    assert event.place is not None
+    assert event.place.text == "Afrin"
+    assert event.date is not None
+    assert event.date.value == "2016-08-30"
+    assert event.status == "asserted"
+
+
+def test_passive_voice_swaps_actor_and_recipient(nlp: Language) -> None:
+    event = the_event(nlp, "Two villages were captured by Russian forces last week.", "captured")
+    assert event.type == "ASSAULT"
+    assert event.acled is not None
+    assert event.acled.sub_event_type == "Government regains territory"
+    assert event.actor is not None
+    assert event.actor.country == "RUS"
+    assert event.recipient is not None
+    assert "villages" in event.recipient.text
+
+
+def test_losing_a_town_to_someone_makes_them_the_actor(nlp: Language) -> None:
+    event = the_event(nlp, "The rebels lost Palmyra to Syrian government forces.", "lost")
+    assert event.type == "ASSAULT"
+    assert event.actor is not None
+    assert event.actor.country == "SYR"
+    assert event.recipient is not None
+    assert event.recipient.sector == "REB"
+
+
+def test_nominal_trigger_with_possessive_actor(nlp: Language) -> None:
+    event = the_event(nlp, "Russia's airstrikes hit a hospital in Idlib.", "airstrikes")
+    assert event.type == "ASSAULT"
+    assert event.mode == "aerial"
+    assert event.actor is not None
+    assert event.actor.actor_id == "RUS"
+    assert event.acled is not None
+    assert event.acled.event_type == "Explosions/Remote violence"
+
+
+def test_verb_with_object_trigger_sends_troops(nlp: Language) -> None:
+    event = the_event(nlp, "Britain sent 300 additional troops to Estonia.", "sent")
+    assert event.type == "MOBILIZE"
+    assert event.mode == "troops"
+    assert event.place is not None
+    assert event.place.text == "Estonia"
+    assert [f.text for f in event.figures] == ["300"]
+
+
+def test_compound_actor_keeps_every_member(nlp: Language) -> None:
+    event = the_event(
+        nlp, "French and German diplomats met the Iranian delegation in Vienna.", "met"
+    )
+    assert event.type == "CONSULT"
+    assert event.actor is not None
+    assert countries_of(event.actor) == {"FRA", "DEU"}
+
+
+def test_sponsor_is_not_the_actor(nlp: Language) -> None:
+    event = the_event(nlp, "Iranian-backed militias stormed the town of Tikrit.", "stormed")
+    assert event.actor is not None
+    assert event.actor.country != "IRN"
+
+
+def test_act_inside_a_request_is_one_request_event(nlp: Language) -> None:
+    found = events(nlp, "The council urged Israel to lift the blockade of Gaza.")
+    assert [e.type for e in found] == ["REQUEST"]
+
+
+# --- status --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "status"),
+    [
+        ("Government jets did not bomb the town.", "bomb", "negated"),
+        ("The army could attack the city within days.", "attack", "hypothetical"),
+        ("If the talks fail, the rebels might attack Aleppo.", "attack", "hypothetical"),
+        ("The group claimed it had attacked the convoy.", "attacked", "reported"),
+        ("Police arrested twelve suspects in Brussels.", "arrested", "asserted"),
+    ],
+)
+def test_status(nlp: Language, text: str, trigger: str, status: str) -> None:
+    assert the_event(nlp, text, trigger).status == status
+
+
+def test_intended_conflict_is_a_threat_and_intended_help_an_agreement(nlp: Language) -> None:
+    threat = the_event(nlp, "Ankara vowed to attack the militia if it crossed the river.", "attack")
+    assert threat.type == "THREATEN"
+    assert threat.status == "future"
+    promise = the_event(nlp, "Japan will provide emergency aid to the refugees.", "provide")
+    assert promise.type == "AGREE"
+    assert promise.status == "future"
+
+
+def test_opinion_without_an_act_gives_no_event(nlp: Language) -> None:
+    assert events(nlp, "This is a deeply troubling and complicated situation.") == []
+
+
+# --- scorer --------------------------------------------------------------------------------
+
+
+def test_split_is_stable_and_roughly_even() -> None:
+    ids = [f"PLOVER-GSR01-ASSAULT-{n:04d}" for n in range(200)]
+    assert split_of(ids[0]) == split_of(ids[0])
+    assert 70 < sum(split_of(i) == "dev" for i in ids) < 130
+
+
+def test_plover_scorer_counts_types_and_countries() -> None:
+    gold = GoldRecord("x", "t", "ASSAULT", ("struck",), frozenset({"RUS"}), frozenset({"SYR"}))
+    actor = Actor(start=0, end=1, text="R", country="RUS")
+    right = Event(start=0, end=1, text="t", type="ASSAULT", actor=actor)
+    wrong = Event(start=0, end=1, text="t", type="CONSULT")
+    scores = score_records([gold, gold], [[right], [wrong]])
+    assert scores["type_accuracy"] == 0.5
+    assert scores["source_country_f1"] == pytest.approx(2 / 3, abs=0.001)
+    assert scores["target_country_f1"] == 0.0
