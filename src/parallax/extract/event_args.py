@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from parallax.extract.event_lexicon import lemma_candidates
 from parallax.extract.syntax import SUBJECT_DEPS, noun_phrase
 from parallax.knowledge.actors import ActorResolver
+from parallax.knowledge.places import PlaceCandidate
 from parallax.schema import Actor
 
 #: Prepositions that introduce the recipient of a verbal or nominal trigger.
@@ -88,27 +89,17 @@ def verbal_arguments(trigger: Token) -> tuple[Token | None, Token | None]:
         actor = next((c for c in trigger.head.children if c.dep_ in SUBJECT_DEPS), None)
         if actor is None and trigger.dep_ == "acl":
             actor = trigger.head  # "forces fighting ISIS": the noun the participle describes
-    return actor, recipient
+    return _antecedent_head(actor), recipient
 
 
 def nominal_arguments(trigger: Token) -> tuple[Token | None, Token | None]:
     """(actor head, recipient head) of a noun trigger; a light verb's subject is its actor."""
-    actor = recipient = None
+    actor = None
     for child in trigger.children:
         if (
             child.dep_ == "nmod:poss"
             or (child.dep_ in ("nmod", "acl") and _case(child) == "by")
-            or (
-                (
-                    child.dep_ in ("compound", "amod")
-                    and child.pos_ in ("PROPN", "NOUN", "ADJ")
-                    and actor is None
-                )
-                and (
-                    child.ent_type_ in ("NORP", "ORG", "GPE", "PERSON")
-                    or child.lower_ == "coalition"
-                )
-            )
+            or (actor is None and _modifier_actor(child))
         ):
             actor = child
     recipient = _prepositional(trigger, RECIPIENT_CASES)
@@ -117,7 +108,35 @@ def nominal_arguments(trigger: Token) -> tuple[Token | None, Token | None]:
         recipient = next((c for c in head.children if c.dep_ == "obj"), None)  # "strikes hit X"
     if actor is None and trigger.dep_ in ("obj", "nsubj:pass") and head.i != trigger.i:
         actor = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
-    return actor, recipient
+    return _antecedent_head(actor), recipient
+
+
+def _modifier_actor(child: Token) -> bool:
+    """A modifier naming who acts ("Russian airstrikes", "coalition raids"), not where: a city
+    before the noun is the place ("the Paris attacks", "the Vienna talks")."""
+    if child.dep_ not in ("compound", "amod") or child.pos_ not in ("PROPN", "NOUN", "ADJ"):
+        return False
+    if child.lower_ == "coalition":
+        return True
+    if child.ent_type_ not in ("NORP", "ORG", "GPE", "PERSON"):
+        return False
+    place = _place_of(child)
+    return place is None or place.kind == "country"
+
+
+def _place_of(token: Token) -> PlaceCandidate | None:
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end:
+            place: PlaceCandidate | None = ent._.place
+            return place
+    return None
+
+
+def _antecedent_head(head: Token | None) -> Token | None:
+    """For a relative pronoun ("forces that retook…") the noun its clause describes."""
+    if head is not None and head.lower_ in _RELATIVE and head.head.dep_ == "acl:relcl":
+        return head.head.head
+    return head
 
 
 def _case(token: Token) -> str | None:

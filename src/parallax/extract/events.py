@@ -260,8 +260,10 @@ def _can_act(head: Token | None) -> bool:
     not another event ("the attacks provided…"), not an abstract noun."""
     if head is None:
         return False
-    if head.ent_type_ in _TIME_ENTS:
-        return False
+    if head.ent_type_ in _TIME_ENTS or any(
+        t.start <= head.idx < t.end for t in (head.doc._.times or ())
+    ):
+        return False  # "Friday's attacks"
     if head.pos_ == "NOUN" and not head.ent_type_:
         forms = lemma_candidates(head.lemma_, head.lower_)
         if any(f in NOUN_TRIGGERS or f in _NOT_PARTIES for f in forms):

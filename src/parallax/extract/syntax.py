@@ -60,8 +60,8 @@ def noun_phrase(head: Token, *, keep_conjuncts: bool = False) -> Span:
     left = head.i
     while left - 1 >= start and left - 1 in keep:
         left -= 1
-    while left < head.i and doc[left].is_punct:
+    while left < head.i and (doc[left].is_punct or doc[left].is_space):
         left += 1
-    while end - 1 > head.i and doc[end - 1].is_punct:
+    while end - 1 > head.i and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     return doc[left:end]
