@@ -60,10 +60,14 @@ eval: install
 		--data $(SHARED)/data/training --corpus training-work/corpus --out training-work/scores
 	$(BIN)/python -m parallax.evaluation.report --data $(SHARED)/data --write docs/quality.md
 
-## bench: words per second of the model with nlp.pipe on one core
+## bench: the model's words/s on one core, then tokenizer / bare model / full analyze path
+## on BENCH_DOCS PolNeAR-based documents (docs/performance.md)
+BENCH_DOCS ?= 1000
 bench: install
 	$(BIN)/python -m parallax.nlp.training.speed --corpus training-work/corpus \
 		--data $(SHARED)/data/training
+	$(BIN)/python -m parallax.benchmark --data $(SHARED)/data --docs $(BENCH_DOCS) \
+		--write docs/performance.md
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache $(DB) $(DB).wal
