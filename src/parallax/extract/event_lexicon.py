@@ -103,7 +103,7 @@ VERB_TRIGGERS: Final[dict[str, Trigger]] = {
 #: Noun lemmas that report an act ("the downing of", "air strikes", "talks").
 NOUN_TRIGGERS: Final[dict[str, Trigger]] = {
     **_entries("ASSAULT", None, "attack assault raid ambush offensive fighting battle clash"),
-    **_entries("ASSAULT", None, "strike incursion"),
+    **_entries("ASSAULT", None, "strike incursion push"),
     **_entries("ASSAULT", None, "invasion killing massacre execution murder"),
     **_entries("ASSAULT", "aerial", "airstrike bombing bombardment sortie"),
     **_entries("ASSAULT", "heavy-weapons", "shelling"),
@@ -154,6 +154,13 @@ VERB_OBJECT_TRIGGERS: Final[dict[tuple[str, str], Trigger]] = {
     ("take", "control"): Trigger("ASSAULT", None, territory=True),
     ("lose", "control"): Trigger("ASSAULT", None, territory=True),
     ("blow", "up"): Trigger("ASSAULT", "explosives"),
+    ("drop", "bombs"): Trigger("ASSAULT", "aerial"),
+    ("drop", "bomb"): Trigger("ASSAULT", "aerial"),
+    ("shoot", "down"): Trigger("ASSAULT", None),
+    ("bring", "down"): Trigger("ASSAULT", None),
+    ("return", "fire"): Trigger("ASSAULT", "firearms"),
+    ("use", "gas"): Trigger("ASSAULT", "unconventional"),
+    ("use", "weapons"): Trigger("ASSAULT", "unconventional"),
     ("open", "fire"): Trigger("ASSAULT", "firearms"),
     ("share", "intelligence"): Trigger("COOPERATE", None),
     ("share", "expertise"): Trigger("COOPERATE", None),
@@ -223,6 +230,9 @@ COMPOUND_TRIGGERS: Final[dict[tuple[str, str], Trigger]] = {
     ("labor", "strike"): Trigger("PROTEST", "strike"),
     ("war", "games"): Trigger("COOPERATE", None),
     ("peace", "talks"): Trigger("CONSULT", None),
+    ("military", "operation"): Trigger("ASSAULT", None),
+    ("ground", "operation"): Trigger("ASSAULT", None),
+    ("military", "operations"): Trigger("ASSAULT", None),
 }
 
 #: Types that are verbal acts about another act: "urged X to withdraw" is one REQUEST, "agreed
@@ -358,6 +368,7 @@ def lemma_candidates(token_lemma: str, lower: str) -> tuple[str, ...]:
 
 _SUFFIXES: Final = (
     ("ied", ("y",)),
+    ("en", ("", "e")),
     ("ies", ("y",)),
     ("ing", ("", "e")),
     ("ed", ("", "e")),

@@ -52,9 +52,9 @@ def find_triggers(doc: Doc) -> list[tuple[Token, Trigger]]:
     for token in doc:
         forms = lemma_candidates(token.lemma_, token.lower_)
         trigger = None
-        if token.pos_ == "VERB" and token.dep_ != "amod":
+        if token.pos_ == "VERB" and token.dep_ != "amod" and not _conjunction_use(token):
             trigger = _verb_object(token, forms) or _first(VERB_TRIGGERS, forms)
-        elif token.pos_ in ("NOUN", "PROPN") and token.dep_ != "compound":
+        elif token.pos_ in ("NOUN", "PROPN") and token.dep_ not in ("compound", "amod"):
             trigger = _compound(token, forms) or _first(NOUN_TRIGGERS, forms)
         if trigger is None and token.pos_ in ("VERB", "AUX") and obligation_by_speaker(token):
             trigger = Trigger("REQUEST")  # "X said Y must hand over the suspects"
@@ -68,12 +68,31 @@ def find_triggers(doc: Doc) -> list[tuple[Token, Trigger]]:
     for token, trigger in found:
         if token.i in subject_acts:
             continue
-        if token.pos_ != "VERB" and token.dep_ != "nsubj" and token.head.i in verbs:
+        if token.pos_ != "VERB" and token.head.i in verbs and _instrument(token):
             continue  # "killed in air strikes": the noun says how the verb's act was done
         if _content_of_verbal_act(token, by_index):
             continue
         kept.append((token, trigger))
     return kept
+
+
+_INSTRUMENT_CASES: Final = frozenset({"in", "by", "with", "from", "through", "using"})
+
+
+def _instrument(noun: Token) -> bool:
+    """A noun that says how its verb's act was done ("killed in air strikes", "hit with
+    rockets"), or restates it as its object ("launched strikes")."""
+    if noun.dep_ == "obj":
+        return True
+    cases = {c.lower_ for c in noun.children if c.dep_ == "case"}
+    return noun.dep_ in ("obl", "nmod") and bool(cases & _INSTRUMENT_CASES)
+
+
+def _conjunction_use(verb: Token) -> bool:
+    """ "Provided the regime observes the truce": a participle used as a conjunction."""
+    return verb.lower_ in ("provided", "providing", "given", "supposing") and (
+        verb.dep_ == "mark" or any(c.dep_ in ("ccomp", "advcl") for c in verb.children)
+    )
 
 
 def _compound(noun: Token, forms: tuple[str, ...]) -> Trigger | None:
@@ -116,6 +135,10 @@ def _verb_object(verb: Token, forms: tuple[str, ...]) -> Trigger | None:
             found = VERB_OBJECT_TRIGGERS.get((form, partner))
             if found is not None:
                 return found
+    if "take" in forms and any(
+        c.dep_ == "obj" and c.ent_type_ in ("GPE", "LOC", "FAC") for c in verb.children
+    ):
+        return Trigger("ASSAULT", None, territory=True)  # "after taking Jarablus"
     return None
 
 
