@@ -38,6 +38,8 @@ from parallax.ingest.sources import RawRecord
 from parallax.schema import json_schema
 from parallax.settings import DEFAULT_DB, load_settings
 from parallax.store.corpus import Corpus
+from parallax.store.export import FORMATS as EXPORT_FORMATS
+from parallax.store.export import export as export_corpus
 from parallax.store.writer import WriteResult
 
 EXIT_PARTIAL = 1
@@ -785,6 +787,36 @@ def _event_conditions(
                 raise UsageError(f"{option} {value!r} is not a date (use YYYY-MM-DD)")
             conditions.append((sql, [day]))
     return conditions
+
+
+@cli.command()
+@click.argument("directory", metavar="DIR", type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(EXPORT_FORMATS),
+    default="jsonl",
+    show_default=True,
+    help="jsonl, csv, parquet: every record kind, one file each; plover: events as PLOVER JSON "
+    "records; acled: events with an ACLED type as an ACLED-style CSV.",
+)
+@click.option(
+    "--include-comments",
+    is_flag=True,
+    help="Also export events found in reader comments as PLOVER/ACLED (always kept in "
+    "jsonl, csv and parquet, marked segment=comment).",
+)
+@click.pass_context
+def export(ctx: click.Context, directory: Path, fmt: str, include_comments: bool) -> None:
+    """Write the stored corpus into folder DIR (created if missing) in one format.
+
+    Files are overwritten, so exporting again gives the same files. The formats, files and
+    fields are described in docs/formats.md.
+    """
+    with open_store(ctx, read_only=True) as corpus, user_errors():
+        written = export_corpus(corpus, directory, fmt, include_comments=include_comments)
+    for path in written:
+        stderr.print(f"wrote {escape(str(path))}")
 
 
 @cli.command()
