@@ -160,16 +160,22 @@ def code_actor(doc: Doc, head: Token, resolver: ActorResolver | None) -> Actor:
     if not mentions and head.pos_ == "PRON":
         antecedent = _antecedent(doc, head)
         mentions = [antecedent] if antecedent is not None else []
-    sector = _head_sector(phrase, head, resolver.sector_cues if resolver else {})
+    head_sector = _head_sector(phrase, head, resolver.sector_cues if resolver else {})
+    sector = head_sector
     codes: list[tuple[str, str, str | None]] = []
     for mention in mentions:
         resolved = mention._.actor
-        country, own_sector = resolved.country, resolved.sector
+        country = resolved.country
         actor_id, name = resolved.actor_id, resolved.name
-        if own_sector is None and country and sector and mention.root.i != phrase.root.i:
-            actor_id, name = f"{country}{sector}", f"{name} ({sector})"  # "Syrian warplanes"
+        modifies = not mention.start <= phrase.root.i < mention.end
+        if modifies and country and head_sector:
+            # "Syrian warplanes", "Syrian government forces": the state's sector the head
+            # names (SYRMIL), not the modifier's own reading (Syria, Syria government).
+            actor_id = f"{country}{head_sector}"
+            name = _sector_name(resolver, country, head_sector, name)
+        else:
+            sector = resolved.sector or sector
         codes.append((actor_id, name, country))
-        sector = own_sector or sector
     if not codes and resolver is not None:
         resolved = resolver.resolve(phrase.text, day=doc._.published)
         if resolved is not None:
@@ -185,6 +191,13 @@ def code_actor(doc: Doc, head: Token, resolver: ActorResolver | None) -> Actor:
         country="+".join(dict.fromkeys(countries)) or None,
         sector=sector,
     )
+
+
+def _sector_name(resolver: ActorResolver | None, country: str, sector: str, fallback: str) -> str:
+    if resolver is None:
+        return f"{fallback} ({sector})"
+    state = resolver.state_names.get(country, country)
+    return f"{state} {resolver.sector_names.get(sector, sector.lower())}"
 
 
 _PERSONAL: Final = frozenset({"he", "him", "his", "she", "her"})

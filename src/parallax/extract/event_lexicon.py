@@ -356,7 +356,7 @@ def lemma_candidates(token_lemma: str, lower: str) -> tuple[str, ...]:
 
     Our small trained lemmatizer sometimes leaves an inflection ("bombed", "destroye"); the
     lexicon lookup tries the regular de-inflections too, so a trigger is not lost to it."""
-    forms = [token_lemma.lower(), lower]
+    forms = [token_lemma.lower(), lower, _IRREGULAR.get(lower, lower)]
     for suffix, replacements in _SUFFIXES:
         if lower.endswith(suffix) and len(lower) > len(suffix) + 2:
             stem = lower[: -len(suffix)]
@@ -365,6 +365,18 @@ def lemma_candidates(token_lemma: str, lower: str) -> tuple[str, ...]:
                 forms.append(stem[:-1])  # "shelled" → "shell", "stopped" → "stop"
     return tuple(dict.fromkeys(forms))
 
+
+#: Irregular past forms of trigger verbs the lemmatizer may leave alone.
+_IRREGULAR: Final[dict[str, str]] = {
+    "took": "take", "taken": "take", "retook": "retake", "retaken": "retake",
+    "overran": "overrun", "struck": "strike", "shot": "shoot", "fought": "fight",
+    "sent": "send", "drove": "drive", "driven": "drive", "withdrew": "withdraw",
+    "withdrawn": "withdraw", "fled": "flee", "met": "meet", "lost": "lose", "froze": "freeze",
+    "frozen": "freeze", "brought": "bring", "blew": "blow", "blown": "blow", "held": "hold",
+    "began": "begin", "begun": "begin", "beaten": "beat", "forbade": "forbid",
+    "broke": "break", "broken": "break", "gave": "give", "given": "give", "led": "lead",
+    "laid": "lay", "slew": "slay", "slain": "slay",
+}  # fmt: skip
 
 _SUFFIXES: Final = (
     ("ied", ("y",)),
