@@ -81,12 +81,12 @@ VERB_TRIGGERS: Final[dict[str, Trigger]] = {
     **_entries("ASSAULT", "explosives", "explode detonate"),
     **_entries("ASSAULT", None, "burn"),
     **_entries("MOBILIZE", "troops", "mass reinforce"),
-    **_entries("AID", None, "assist finance"),
+    **_entries("AID", None, "assist finance airdrop"),
     **_entries("CONCEDE", None, "allow permit accede"),
     **_entries("CONSULT", "visit", "visit"),
     **_entries("CONSULT", "third-party", "mediate"),
     **_entries("CONCEDE", None, "concede compromise"),
-    **_entries("REQUEST", None, "demand request appeal urge pressure press"),
+    **_entries("REQUEST", None, "demand request appeal urge pressure press order"),
     **_entries("ACCUSE", "disapprove", "condemn criticize criticise denounce blame"),
     **_entries("ACCUSE", "allege", "accuse allege sue indict charge"),
     **_entries("ACCUSE", "investigate", "investigate probe"),
@@ -176,6 +176,19 @@ VERB_OBJECT_TRIGGERS: Final[dict[tuple[str, str], Trigger]] = {
         for noun in ("ties", "relations", "tie", "relation", "aid", "off")
     },
     ("grant", "asylum"): Trigger("AID", None),
+    **{
+        (verb, noun): Trigger("AID", None)
+        for verb in ("deliver", "airdrop", "send", "provide", "supply", "ship")
+        for noun in ("food", "medicine", "medicines", "supplies", "ammunition", "fuel", "water")
+    },
+    **{
+        ("release", noun): Trigger("RETREAT", "release")
+        for noun in ("soldiers", "detainees", "captives", "prisoners", "hostages", "prisoner")
+    },
+    ("warn", "consequences"): Trigger("THREATEN", None),
+    ("warn", "retaliation"): Trigger("THREATEN", "violence"),
+    ("fire", "at"): Trigger("ASSAULT", "firearms"),
+    ("fire", "on"): Trigger("ASSAULT", "firearms"),
     ("accept", "demands"): Trigger("CONCEDE", None),
     ("accept", "demand"): Trigger("CONCEDE", None),
     ("accept", "conditions"): Trigger("CONCEDE", None),
@@ -229,6 +242,9 @@ COMPOUND_TRIGGERS: Final[dict[tuple[str, str], Trigger]] = {
     ("labour", "strike"): Trigger("PROTEST", "strike"),
     ("labor", "strike"): Trigger("PROTEST", "strike"),
     ("war", "games"): Trigger("COOPERATE", None),
+    ("joint", "exercises"): Trigger("COOPERATE", None),
+    ("joint", "exercise"): Trigger("COOPERATE", None),
+    ("joint", "patrols"): Trigger("COOPERATE", None),
     ("peace", "talks"): Trigger("CONSULT", None),
     ("military", "operation"): Trigger("ASSAULT", None),
     ("ground", "operation"): Trigger("ASSAULT", None),

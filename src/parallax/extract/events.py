@@ -96,6 +96,13 @@ def _conjunction_use(verb: Token) -> bool:
 
 
 def _compound(noun: Token, forms: tuple[str, ...]) -> Trigger | None:
+    """A noun made a trigger by its modifier ("hunger strike", "joint exercises") or by its
+    target ("an operation against the separatists")."""
+    if any(f in ("operation", "campaign") for f in forms) and any(
+        c.dep_ in ("nmod", "obl") and any(g.lower_ == "against" for g in c.children)
+        for c in noun.children
+    ):
+        return Trigger("ASSAULT")
     for child in noun.children:
         if child.dep_ in ("compound", "amod"):
             for form in forms:
@@ -128,8 +135,12 @@ def _verb_object(verb: Token, forms: tuple[str, ...]) -> Trigger | None:
     for child in verb.children:
         if child.dep_ in ("obj", "compound:prt"):
             partners.extend(lemma_candidates(child.lemma_, child.lower_))
+            for noun in child.subtree:  # "send up to 450 more advisers": the counted noun
+                if noun.pos_ == "NOUN" and noun.i - child.i < 6:
+                    partners.extend(lemma_candidates(noun.lemma_, noun.lower_))
         if child.dep_ == "obl":
             partners.extend(c.lower_ for c in child.children if c.dep_ == "case")
+            partners.extend(lemma_candidates(child.lemma_, child.lower_))
     for form in forms:
         for partner in partners:
             found = VERB_OBJECT_TRIGGERS.get((form, partner))
@@ -191,6 +202,8 @@ class EventExtractor:
             recipient = actor
             subject = next((c for c in speaker.children if c.dep_ in SUBJECT_DEPS), None)
             actor = code_actor(doc, subject, self.resolver) if subject is not None else None
+        elif plover_type == "ASSAULT" and actor is not None and actor.sector == "OPP":
+            plover_type, mode = "PROTEST", "riot"  # "protesters clashed with police"
         elif status == "future" and plover_type in COOPERATIVE_TYPES and mode != "resign":
             plover_type, mode = "AGREE", None  # PLOVER: intent to cooperate is AGREE
         elif status == "future" and plover_type in CONFLICT_TYPES:
