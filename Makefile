@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-stamp
 DB     ?= parallax.duckdb
 SHARED ?= ../shared
 
-.PHONY: install demo test test-fast lint format schema-docs train-model eval bench clean
+.PHONY: install demo test test-fast lint format schema-docs train-model train-attribution eval bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -53,6 +53,11 @@ schema-docs: install
 train-model: install
 	$(BIN)/python -m parallax.nlp.training.build --data $(SHARED)/data/training \
 		--out src/parallax/nlp/model --work training-work
+
+## train-attribution: retrain the attribution tagger in src/parallax/nlp/attribution_model from PolNeAR train
+train-attribution: install
+	$(BIN)/python -m parallax.nlp.training.attribution --data $(SHARED)/data/polnear \
+		--out src/parallax/nlp/attribution_model --work training-work/quotes
 
 ## eval: score the model on held-out splits (docs/model.md) and the extractors (docs/quality.md)
 eval: install

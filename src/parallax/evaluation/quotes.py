@@ -35,26 +35,34 @@ class GoldAttribution:
     source: Ranges
 
 
-def read_brat(ann: str) -> list[GoldAttribution]:
-    """The attribution relations (``E`` lines) of one brat ``.ann`` file."""
-    spans: dict[str, Ranges] = {}
+def read_brat_parts(ann: str) -> tuple[dict[str, tuple[str, Ranges]], list[dict[str, str]]]:
+    """The text-bound spans (id → label and ranges) and the event relations (role → span id)
+    of one brat ``.ann`` file; discontinuous spans keep every part."""
+    spans: dict[str, tuple[str, Ranges]] = {}
     relations: list[dict[str, str]] = []
     for line in ann.splitlines():
         fields = line.split("\t")
         if line.startswith("T") and len(fields) >= 2:
-            _label, _, offsets = fields[1].partition(" ")
+            label, _, offsets = fields[1].partition(" ")
             ranges = []
             for piece in offsets.split(";"):
                 start, end = piece.split()
                 ranges.append((int(start), int(end)))
-            spans[fields[0]] = tuple(ranges)
+            spans[fields[0]] = (label, tuple(ranges))
         elif line.startswith("E") and len(fields) >= 2:
             relations.append(dict(arg.split(":", 1) for arg in fields[1].split()))
+    return spans, relations
+
+
+def read_brat(ann: str) -> list[GoldAttribution]:
+    """The attribution relations (``E`` lines) of one brat ``.ann`` file."""
+    spans, relations = read_brat_parts(ann)
     gold = []
     for relation in relations:
-        content = spans.get(relation.get("Content", ""))
+        _, content = spans.get(relation.get("Content", ""), ("", ()))
         if content:
-            gold.append(GoldAttribution(content, spans.get(relation.get("Source", ""), ())))
+            _, source = spans.get(relation.get("Source", ""), ("", ()))
+            gold.append(GoldAttribution(content, source))
     return gold
 
 

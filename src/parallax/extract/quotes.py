@@ -7,28 +7,69 @@ as resolved (a pronoun points back to the nearest named speaker). Direct quotes 
 quotation marks (:mod:`parallax.extract.quote_marks`) and the attribution around them;
 indirect speech from the dependency parse (a cue verb and its clause, "according to X").
 Short quoted words inside a clause with no cue of their own are scare quotes, not speech.
+When the trained attribution tagger is installed (:mod:`parallax.extract.quote_model`), its
+attributions come first and the rules fill in: the tagger reaches the long tail of cues
+("blasted", "support", nouns) and the internal states the rules do not.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from parallax.extract.attribution import Attribution, CharRange, TokenRange
+from parallax.extract.attribution import Attribution, CharRange, TokenRange, overlap
 from parallax.extract.quote_frames import direct_attributions
 from parallax.extract.quote_indirect import indirect_attributions
+from parallax.extract.quote_model import (
+    AttributionTagger,
+    RoleSpan,
+    available,
+    batches,
+    model_attributions,
+)
 from parallax.schema import Quote, Speaker
 
 
-def find_attributions(doc: Doc) -> list[Attribution]:
-    """Every attribution in ``doc``, in text order, speakers resolved and linked."""
+def find_attributions(doc: Doc, spans: Sequence[RoleSpan] | None = None) -> list[Attribution]:
+    """Every attribution in ``doc``, in text order, speakers resolved and linked.
+
+    ``spans`` are the attribution tagger's predictions for ``doc``, if it ran: see
+    :func:`_with_model` for how they join the rules.
+    """
     direct = direct_attributions(doc)
     covered = [part for a in direct for part in a.content]
     found = direct + indirect_attributions(doc, covered)
+    if spans:
+        found = _with_model(found, model_attributions(doc, spans))
     found.sort(key=lambda a: a.start)
     return _resolve_speakers(doc, _outermost(doc, found))
+
+
+def _with_model(rules: list[Attribution], model: list[Attribution]) -> list[Attribution]:
+    """The tagger's attributions, then the rules' ones sharing no content with them; a tagged
+    attribution without a source borrows the one of the rule attribution it overlaps most.
+
+    Measured on PolNeAR (held-out train texts, then dev): the tagger's contents are the more
+    precise where both find one, the rules add what the tagger misses, and their speaker is
+    the better guess when the tagger found none.
+    """
+    merged = []
+    for attribution in model:
+        if attribution.source is None:
+            best = max(rules, key=lambda r: _shared(attribution, r), default=None)
+            if best is not None and best.source is not None and _shared(attribution, best):
+                attribution = replace(attribution, source=best.source)
+        merged.append(attribution)
+    merged += [r for r in rules if not any(_shared(r, m) for m in model)]
+    return merged
+
+
+def _shared(a: Attribution, b: Attribution) -> int:
+    """Characters of content two attributions share."""
+    return sum(overlap(x, y) for x in a.content for y in b.content)
 
 
 def _outermost(doc: Doc, attributions: list[Attribution]) -> list[Attribution]:
@@ -175,16 +216,39 @@ def register_extensions() -> None:
             Doc.set_extension(name, default=None)
 
 
-@Language.factory("parallax_quotes", assigns=["doc._.quotes", "doc._.attributions"])
+@Language.factory(
+    "parallax_quotes",
+    assigns=["doc._.quotes", "doc._.attributions"],
+    default_config={"use_model": True},
+)
 class QuoteTagger:
-    """Pipeline component that stores :func:`find_attributions` and its ``Quote`` records."""
+    """Pipeline component that stores :func:`find_attributions` and its ``Quote`` records.
 
-    def __init__(self, nlp: Language, name: str) -> None:
+    With ``use_model`` (the default) and the tagger installed, the tagger's spans join the
+    rules; it reads the syntax ``tok2vec`` output (``doc.tensor``), so the component must run
+    in the trained pipeline after ``tok2vec``; without that tensor the rules work alone.
+    """
+
+    def __init__(self, nlp: Language, name: str, use_model: bool = True) -> None:
         register_extensions()
         self.name = name
+        self.tagger = AttributionTagger() if use_model and available() else None
 
     def __call__(self, doc: Doc) -> Doc:
-        attributions = find_attributions(doc)
+        spans = next(self.tagger.spans([doc])) if self.tagger is not None else None
+        return self._annotate(doc, spans)
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 32) -> Iterator[Doc]:
+        """Annotate a stream of docs, running the tagger on batches."""
+        for batch in batches(docs, batch_size):
+            if self.tagger is None:
+                yield from (self._annotate(doc, None) for doc in batch)
+            else:
+                for doc, spans in zip(batch, self.tagger.spans(batch), strict=True):
+                    yield self._annotate(doc, spans)
+
+    def _annotate(self, doc: Doc, spans: Sequence[RoleSpan] | None) -> Doc:
+        attributions = find_attributions(doc, spans)
         doc._.attributions = attributions
         doc._.quotes = quotes_of(doc, attributions)
         return doc

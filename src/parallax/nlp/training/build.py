@@ -24,7 +24,7 @@ import shutil
 import subprocess
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import spacy
@@ -121,10 +121,20 @@ def assemble(work: Path, out: Path) -> None:
             ],
         }
     )
+    write_model(nlp, out)
+
+
+def write_model(
+    nlp: spacy.language.Language, out: Path, finish: Callable[[Path], None] | None = None
+) -> None:
+    """Write a pipeline to ``out`` through a temporary folder, so a failed export never
+    leaves half a model where the package loads it; ``finish`` may edit the folder first."""
     tmp = out.with_name(out.name + ".tmp")
     if tmp.exists():
         shutil.rmtree(tmp)
     nlp.to_disk(tmp)
+    if finish is not None:
+        finish(tmp)
     if out.exists():
         shutil.rmtree(out)
     tmp.rename(out)
