@@ -96,10 +96,13 @@ _POSSIBILITY: Final = frozenset(
 MAX_CLIMB: Final = 4
 
 
-def event_status(trigger: Token, *, in_attribution: bool) -> EventStatus:
-    """The status of the event ``trigger`` reports (negation beats everything else)."""
+def event_status(trigger: Token, *, in_attribution: bool, noun: Token | None = None) -> EventStatus:
+    """The status of the event ``trigger`` reports (negation beats everything else).
+
+    ``noun`` is the event noun when ``trigger`` is the light verb carrying it ("made no
+    arrests")."""
     chain = list(_governing_chain(trigger))
-    if any(_negated(token) for token in chain[:2]):
+    if _is_negated(trigger) or (noun is not None and _negated(noun)):
         return "negated"
     for token in chain:
         if _modal(token, _REPORTED_FUTURE) and _reported_clause(token):
@@ -137,6 +140,18 @@ def _lemma(token: Token) -> str:
         if form in _INTENTION or form in _CLAIM or form in _POSSIBILITY:
             return form
     return forms[0]
+
+
+def _is_negated(trigger: Token) -> bool:
+    """ "did not bomb", "never attacked", "No aircraft have bombed", "failed"-less: the
+    trigger's own negation, its subject's "no", or the negation of the verb it completes
+    ("did not try to attack") — not that of a clause it merely sits in ("did not return fire
+    when separatists shelled")."""
+    if _negated(trigger):
+        return True
+    if any(c.dep_ in ("nsubj", "nsubj:pass") and _negated(c) for c in trigger.children):
+        return True
+    return trigger.dep_ == "xcomp" and _negated(trigger.head)
 
 
 def _negated(token: Token) -> bool:

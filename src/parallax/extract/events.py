@@ -17,6 +17,7 @@ from typing import Final
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from parallax.extract.attribution import Attribution
 from parallax.extract.event_acled import acled_code
 from parallax.extract.event_args import code_actor, nominal_arguments, place_in, verbal_arguments
 from parallax.extract.event_lexicon import (
@@ -34,6 +35,7 @@ from parallax.extract.event_lexicon import (
     lemma_candidates,
 )
 from parallax.extract.event_status import event_status, obligation_by_speaker
+from parallax.extract.quote_cues import COGNITION_VERBS, SPEECH_VERBS
 from parallax.extract.syntax import SUBJECT_DEPS
 from parallax.knowledge.actors import ActorResolver
 from parallax.schema import Actor, Event, Figure, Place, Time
@@ -160,7 +162,7 @@ class EventExtractor:
         self.resolver = resolver
 
     def __call__(self, doc: Doc) -> list[Event]:
-        quoted = [part for a in (doc._.attributions or ()) for part in a.content]
+        quoted = [part for a in (doc._.attributions or ()) if _speech(doc, a) for part in a.content]
         events = []
         for token, trigger in find_triggers(doc):
             events.append(self._event(doc, token, trigger, quoted))
@@ -193,7 +195,8 @@ class EventExtractor:
         place = place_in(token, sentence, taken)
         in_quote = any(s <= token.idx < e for s, e in quoted)
         anchor = _status_anchor(token)
-        status = event_status(anchor, in_attribution=in_quote)
+        noun = token if anchor.i != token.i else None
+        status = event_status(anchor, in_attribution=in_quote, noun=noun)
         plover_type = trigger.type
         speaker = obligation_by_speaker(anchor)
         if speaker is not None:
@@ -305,6 +308,16 @@ def _can_act(head: Token | None) -> bool:
         if any(f in NOUN_TRIGGERS or f in _NOT_PARTIES for f in forms):
             return False
     return True
+
+
+def _speech(doc: Doc, attribution: Attribution) -> bool:
+    """Attributions that make an event someone's word: direct quotes and cues of saying,
+    believing or "according to" — not every cue the attribution tagger proposes."""
+    if attribution.direct or attribution.cue is None:
+        return attribution.direct
+    cue = doc[slice(*attribution.cue)]
+    words = {w for t in cue for w in lemma_candidates(t.lemma_, t.lower_)}
+    return bool(words & (SPEECH_VERBS | COGNITION_VERBS | {"according", ":"}))
 
 
 def _tokens(doc: Doc, actor: Actor) -> tuple[int, int]:
