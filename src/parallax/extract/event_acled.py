@@ -38,6 +38,10 @@ def acled_code(
     ``territory``: the act takes or loses ground; ``actor_is_state``: the actor is coded to a
     country (a state's forces), which separates ACLED's government territorial gains from
     non-state ones."""
+    if plover_type == "COERCE" and territory:  # occupation, annexation
+        return AcledCode(
+            event_type="Strategic developments", sub_event_type="Non-violent transfer of territory"
+        )
     if plover_type == "ASSAULT" and territory:
         if actor_sector in STATE_SECTORS and actor_is_state:
             return AcledCode(event_type="Battles", sub_event_type="Government regains territory")

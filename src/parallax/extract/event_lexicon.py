@@ -47,10 +47,11 @@ VERB_TRIGGERS: Final[dict[str, Trigger]] = {
     **_entries("ASSAULT", "sexual", "rape"),
     **_entries("ASSAULT", None, "kill massacre slaughter execute behead murder wound injure"),
     **_entries("ASSAULT", None, "strike target"),
-    # Taking ground by force is ASSAULT in PLOVER 0.8 (CAMEO's "occupy territory" was FIGHT);
-    # COERCE "seize" is searches, raids on property and confiscation.
-    **_territory("capture occupy annex recapture retake liberate overrun conquer lose seize"),
-    **_entries("ASSAULT", None, "besiege encircle blockade"),
+    # Taking ground in a fight is ASSAULT; holding or annexing it is COERCE "seize" and a
+    # blockade or siege COERCE "restrict" (CAMEO 192 and 191 in the 2021 CAMEO-to-PLOVER table).
+    **_territory("capture recapture retake liberate overrun conquer lose seize"),
+    **dict.fromkeys(("occupy", "annex"), Trigger("COERCE", "seize", territory=True)),
+    **_entries("COERCE", "restrict", "besiege encircle blockade"),
     **_entries("COERCE", "seize", "confiscate"),
     **_entries("COERCE", "arrest", "arrest detain imprison jail"),
     **_entries("COERCE", "deport", "deport"),
@@ -113,8 +114,9 @@ NOUN_TRIGGERS: Final[dict[str, Trigger]] = {
     **_entries("ASSAULT", None, "downing"),
     **_entries("ASSAULT", "abduct", "abduction kidnapping"),
     **_entries("ASSAULT", "suicide-attack", "suicide-bombing"),
-    **_territory("capture seizure occupation annexation recapture"),
-    **_entries("ASSAULT", None, "siege blockade"),
+    **_territory("capture seizure recapture"),
+    **dict.fromkeys(("occupation", "annexation"), Trigger("COERCE", "seize", territory=True)),
+    **_entries("COERCE", "restrict", "siege blockade"),
     **_entries("COERCE", "arrest", "arrest detention"),
     **_entries("RETREAT", "withdraw", "withdrawal retreat pullout evacuation"),
     **_entries("RETREAT", "ceasefire", "ceasefire truce cease-fire armistice"),
