@@ -105,10 +105,10 @@ def test_records_round_trip_and_rewrite_without_duplicates(corpus: Corpus) -> No
     assert stale_documents(corpus.connection, "v1") == []
     assert stale_documents(corpus.connection, "v2") == ["d1"]
     loaded = corpus.document("d1")
-    assert loaded.places == doc.places
-    assert loaded.times == doc.times
-    assert loaded.figures == doc.figures
-    assert loaded.entities == doc.entities
+    assert {p.segment for p in loaded.places} == {"body"}  # stored records say where they lie
+    for kind in ("places", "times", "figures", "entities"):
+        unmarked = [r.model_copy(update={"segment": None}) for r in getattr(loaded, kind)]
+        assert unmarked == getattr(doc, kind), kind
     smaller = doc.model_copy(update={"figures": doc.figures[:1]})
     write_records(corpus.connection, [smaller], "v1")
     assert len(corpus.records("figures")) == 1

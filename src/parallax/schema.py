@@ -31,6 +31,13 @@ class Record(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+class Located(BaseModel):
+    """Mixin for the records ``analyze`` lists: the kind of segment each lies in, so a fact
+    from a reader comment (``comment``) is never mistaken for the outlet's own."""
+
+    segment: SegmentKind | None = None
+
+
 class Span(Record):
     """A stretch of the cleaned text: the provenance every record carries."""
 
@@ -58,14 +65,14 @@ class DocumentMeta(Record):
     url: str | None = None
 
 
-class Entity(Span):
+class Entity(Span, Located):
     """A named mention (PERSON, ORG, GPE, …) optionally linked to an actor."""
 
     label: str
     actor_id: str | None = None
 
 
-class Place(Span):
+class Place(Span, Located):
     """A toponym resolved to a GeoNames id with coordinates."""
 
     geonameid: int | None = None
@@ -76,7 +83,7 @@ class Place(Span):
     feature_class: str | None = None
 
 
-class Time(Span):
+class Time(Span, Located):
     """A temporal expression normalised to a TimeML/ISO value and a range."""
 
     type: Literal["DATE", "TIME", "DURATION", "SET"]
@@ -90,7 +97,7 @@ Quantity = Literal[
 ]
 
 
-class Figure(Span):
+class Figure(Span, Located):
     """A number that counts something, with its range, unit and what it counts."""
 
     value: float | None = None
@@ -117,7 +124,7 @@ class Speaker(Span):
     actor_id: str | None = None
 
 
-class Quote(Span):
+class Quote(Span, Located):
     """Direct or indirect speech with its cue and speaker."""
 
     direct: bool
@@ -135,7 +142,7 @@ class AcledCode(Record):
 EventStatus = Literal["asserted", "reported", "hypothetical", "negated", "future"]
 
 
-class Event(Span):
+class Event(Span, Located):
     """Who did what to whom, where and when, coded in PLOVER (and ACLED where it applies).
 
     The record's own span is the sentence that reports the event; ``trigger`` is the word that

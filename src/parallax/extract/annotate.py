@@ -95,7 +95,7 @@ class Annotator:
             for kind, items in records_of(doc, piece.start).items():
                 records[kind].extend(_with_original_text(item, text) for item in items)
         return [
-            analysis.model_copy(update=records)
+            analysis.model_copy(update=_with_segments(analysis, records))
             for analysis, records in zip(analyses, found, strict=True)
         ]
 
@@ -176,6 +176,22 @@ def records_of(doc: Doc, offset: int) -> dict[str, list[object]]:
         "figures": [_shift(f, offset) for f in (doc._.figures or ())],
         "quotes": [_shift_quote(q, offset) for q in (doc._.quotes or ())],
         "events": [shift_event(e, offset) for e in (doc._.events or ())],
+    }
+
+
+def _with_segments(analysis: Analysis, records: dict[str, list[object]]) -> dict[str, list[object]]:
+    """Every record marked with the kind of segment it lies in (``comment`` = readers)."""
+    from parallax.store.records import segment_kind
+
+    segments = sorted(analysis.segments, key=lambda s: s.start)
+    return {
+        kind: [
+            r.model_copy(update={"segment": segment_kind(segments, r.start)})
+            if isinstance(r, Entity | Place | Time | Figure | Quote | Event)
+            else r
+            for r in items
+        ]
+        for kind, items in records.items()
     }
 
 

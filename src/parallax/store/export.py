@@ -20,10 +20,8 @@ from typing import TYPE_CHECKING, Any, Final, TextIO
 import duckdb
 
 from parallax.errors import UsageError
-from parallax.schema import Entity, Figure, Place, Quote, Speaker, Time
-from parallax.store.event_rows import event_from_row
 from parallax.store.export_formats import ACLED_COLUMNS, acled_rows, plover_record
-from parallax.store.records import RECORD_COLUMNS
+from parallax.store.records import RECORD_COLUMNS, record_from_row
 
 if TYPE_CHECKING:
     from parallax.store.corpus import Corpus
@@ -53,12 +51,6 @@ _FLAT: Final[dict[str, str]] = {
         )
         for table in RECORD_COLUMNS
     },
-}
-_RECORD_MODELS: Final[dict[str, Callable[..., Any]]] = {
-    "entities": Entity,
-    "places": Place,
-    "times": Time,
-    "figures": Figure,
 }
 
 
@@ -119,24 +111,6 @@ def _event_rows(
     )
 
 
-def _record(table: str, row: dict[str, Any]) -> Any:
-    """The data-contract record a flat row holds (nested as ``analyze`` prints it)."""
-    if table == "events":
-        return event_from_row(row)
-    span = {"start": row["start"], "end": row["end"], "text": row["text"]}
-    if table == "quotes":
-        speaker = None
-        if row["speaker"] is not None:
-            speaker = Speaker(
-                start=row["speaker_start"],
-                end=row["speaker_end"],
-                text=row["speaker"],
-                actor_id=row["speaker_actor_id"],
-            )
-        return Quote(**span, direct=row["direct"], cue=row["cue"], speaker=speaker)
-    return _RECORD_MODELS[table](**span, **{f: row[f] for f in RECORD_COLUMNS[table]})
-
-
 def _jsonl_objects(con: duckdb.DuckDBPyConnection, kind: str) -> Iterator[dict[str, Any]]:
     if kind == "documents":
         sql = (
@@ -155,9 +129,11 @@ def _jsonl_objects(con: duckdb.DuckDBPyConnection, kind: str) -> Iterator[dict[s
         f"SELECT r.*, d.outlet, d.published FROM {kind} r "
         f"JOIN documents d ON d.id = r.doc_id {_ORDER}"
     )
+    names = ("start", "end", "text", "segment", *RECORD_COLUMNS[kind])
     for row in _rows(con, sql):
-        head = {k: row[k] for k in ("doc_id", "idx", "outlet", "published", "segment")}
-        yield head | _record(kind, row).model_dump(mode="json")
+        head = {k: row[k] for k in ("doc_id", "idx", "outlet", "published")}
+        record = record_from_row(kind, {k: row[k] for k in names})
+        yield head | record.model_dump(mode="json")
 
 
 def _jsonl(con: duckdb.DuckDBPyConnection, folder: Path, kind: str) -> Path:

@@ -91,8 +91,14 @@ def _flat(record: Any, fields: tuple[str, ...]) -> tuple[Any, ...]:
     return tuple(getattr(record, f) for f in fields)
 
 
-def _unflat(table: str, row: dict[str, Any]) -> Any:
-    """A contract record from its stored columns (the inverse of :func:`_flat`)."""
+def record_from_row(table: str, row: dict[str, Any]) -> Any:
+    """A contract record from its stored columns (the inverse of :func:`_flat`);
+    ``row`` holds ``start``, ``end``, ``text``, ``segment`` and the table's own columns."""
+    segment = row.pop("segment", None)
+    return _unflat_fields(table, row).model_copy(update={"segment": segment})
+
+
+def _unflat_fields(table: str, row: dict[str, Any]) -> Any:
     if table == "events":
         return event_from_row(row)
     if table != "quotes":
@@ -192,10 +198,10 @@ def load_records(con: duckdb.DuckDBPyConnection, doc_id: str) -> dict[str, list[
     """A stored document's records as contract objects, by kind, in document order."""
     found: dict[str, list[Any]] = {}
     for table, fields in RECORD_COLUMNS.items():
-        names = ("start", "end", "text", *fields)
+        names = ("start", "end", "text", "segment", *fields)
         columns = ", ".join(f'"{c}"' for c in names)
         rows = con.execute(
             f"SELECT {columns} FROM {table} WHERE doc_id = ? ORDER BY idx", [doc_id]
         ).fetchall()
-        found[table] = [_unflat(table, dict(zip(names, row, strict=True))) for row in rows]
+        found[table] = [record_from_row(table, dict(zip(names, row, strict=True))) for row in rows]
     return found
