@@ -142,6 +142,21 @@ def test_sponsor_is_not_the_actor(nlp: Language) -> None:
     assert event.actor.country != "IRN"
 
 
+def test_the_coalition_and_the_group_point_back_to_the_actor_named_before(
+    nlp: Language,
+) -> None:
+    text = (
+        "The US-led coalition met in Kuwait. The coalition struck oil trucks near Mayadin. "
+        "Islamic State fighters attacked Kobani. The group later shelled the town."
+    )
+    struck = the_event(nlp, text, "struck")
+    assert struck.actor is not None
+    assert struck.actor.actor_id == "COALITION"
+    shelled = the_event(nlp, text, "shelled")
+    assert shelled.actor is not None
+    assert shelled.actor.actor_id == "ISIS"
+
+
 def test_act_inside_a_request_is_one_request_event(nlp: Language) -> None:
     found = events(nlp, "The council urged Israel to lift the blockade of Gaza.")
     assert [e.type for e in found] == ["REQUEST"]

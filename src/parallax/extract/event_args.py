@@ -176,6 +176,12 @@ def code_actor(doc: Doc, head: Token, resolver: ActorResolver | None) -> Actor:
         else:
             sector = resolved.sector or sector
         codes.append((actor_id, name, country))
+    if not codes:
+        earlier = _definite_antecedent(doc, phrase)
+        if earlier is not None:
+            resolved = earlier._.actor
+            codes.append((resolved.actor_id, resolved.name, resolved.country))
+            sector = resolved.sector or sector
     if not codes and resolver is not None:
         resolved = resolver.resolve(phrase.text, day=doc._.published)
         if resolved is not None:
@@ -198,6 +204,36 @@ def _sector_name(resolver: ActorResolver | None, country: str, sector: str, fall
         return f"{fallback} ({sector})"
     state = resolver.state_names.get(country, country)
     return f"{state} {resolver.sector_names.get(sector, sector.lower())}"
+
+
+#: Definite descriptions that point back to an actor named earlier: "the coalition" after
+#: "the US-led coalition", "the group" after "Islamic State".
+_BACK_REFERENCES: Final[dict[str, frozenset[str]]] = {
+    "coalition": frozenset(),
+    "alliance": frozenset(),
+    "group": frozenset({"INS", "REB", "UAF", "OPP"}),
+    "militia": frozenset({"UAF", "INS", "REB"}),
+    "organisation": frozenset({"INS", "REB", "UAF", "IGO", "NGO"}),
+    "organization": frozenset({"INS", "REB", "UAF", "IGO", "NGO"}),
+    "movement": frozenset({"INS", "REB", "OPP"}),
+}
+
+
+def _definite_antecedent(doc: Doc, phrase: Span) -> Span | None:
+    """The earlier actor mention a bare "the coalition" / "the group" refers to: the nearest
+    one whose name has that word, or (for "group", "militia"…) whose sector fits."""
+    words = [t.lower_ for t in phrase]
+    if len(words) != 2 or words[0] != "the" or words[1] not in _BACK_REFERENCES:
+        return None
+    noun, sectors = words[1], _BACK_REFERENCES[words[1]]
+    mentions: list[Span] = list(doc.spans.get("actors", []))
+    for mention in reversed(mentions):
+        actor = mention._.actor
+        if mention.end > phrase.start or actor is None:
+            continue
+        if noun in (actor.name or "").lower() or (actor.sector in sectors and sectors):
+            return mention
+    return None
 
 
 _PERSONAL: Final = frozenset({"he", "him", "his", "she", "her"})
