@@ -205,6 +205,13 @@ class EventExtractor:
             recipient = actor
             subject = next((c for c in speaker.children if c.dep_ in SUBJECT_DEPS), None)
             actor = code_actor(doc, subject, self.resolver) if subject is not None else None
+        elif (
+            plover_type == "ASSAULT"
+            and actor is not None
+            and actor.sector == "COP"
+            and ("raid" in lemma_candidates(token.lemma_, token.lower_))
+        ):
+            plover_type, mode = "COERCE", "seize"  # police raids: searches (CAMEO 171)
         elif plover_type == "ASSAULT" and actor is not None and actor.sector == "OPP":
             plover_type, mode = "PROTEST", "riot"  # "protesters clashed with police"
         elif status == "future" and plover_type in COOPERATIVE_TYPES and mode != "resign":
