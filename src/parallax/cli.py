@@ -500,14 +500,27 @@ def _records(
     contains: str | None,
     limit: int | None,
     matching: dict[str, str] | None = None,
+    conditions: Sequence[tuple[str, Sequence[object]]] = (),
+    table_columns: Sequence[str] | None = None,
 ) -> None:
-    """Print stored records of one kind; the shared body of the listing commands."""
+    """Print stored records of one kind; the shared body of the listing commands.
+
+    The table format leaves out offsets, or keeps only ``table_columns`` when given (events
+    have too many columns for a terminal)."""
     filters = {k: v for k, v in where.items() if v is not None}
     with open_store(ctx, read_only=True) as corpus, user_errors():
         rows = corpus.records(
-            kind, where=filters, matching=matching, outlet=outlet, contains=contains, limit=limit
+            kind,
+            where=filters,
+            matching=matching,
+            outlet=outlet,
+            contains=contains,
+            limit=limit,
+            conditions=conditions,
         )
-    if fmt == "table":
+    if fmt == "table" and table_columns is not None:
+        rows = [{k: row[k] for k in table_columns} for row in rows]
+    elif fmt == "table":
         offsets = {"start", "end", "speaker_start", "speaker_end"}
         rows = [{k: v for k, v in row.items() if k not in offsets} for row in rows]
     _emit(rows, fmt, f"{len(rows)} {kind}")
@@ -737,19 +750,17 @@ def events(
         conditions = _event_conditions(actor, country, place, since, until)
     where = {"type": event_type and event_type.upper(), "status": status, "doc_id": doc_id}
     where |= {"segment": segment}
-    filters: dict[str, object] = {k: v for k, v in where.items() if v is not None}
-    with open_store(ctx, read_only=True) as corpus, user_errors():
-        rows = corpus.records(
-            "events",
-            where=filters,
-            outlet=outlet,
-            contains=contains,
-            limit=limit,
-            conditions=conditions,
-        )
-    if fmt == "table":
-        rows = [{k: row[k] for k in _EVENT_TABLE_COLUMNS} for row in rows]
-    _emit(rows, fmt, f"{len(rows)} events")
+    _records(
+        ctx,
+        "events",
+        fmt,
+        where=where,
+        outlet=outlet,
+        contains=contains,
+        limit=limit,
+        conditions=conditions,
+        table_columns=_EVENT_TABLE_COLUMNS,
+    )
 
 
 def _event_conditions(
