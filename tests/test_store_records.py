@@ -8,9 +8,18 @@ from pathlib import Path
 import pytest
 
 from parallax.errors import UsageError
-from parallax.schema import Analysis, DocumentMeta, Entity, Figure, Place, Segment, Time
+from parallax.schema import (
+    Analysis,
+    DocumentMeta,
+    Entity,
+    Figure,
+    Place,
+    Segment,
+    Time,
+    segment_kind,
+)
 from parallax.store.corpus import Corpus
-from parallax.store.records import segment_kind, stale_documents, write_records
+from parallax.store.records import stale_documents, write_records
 
 TEXT = "Title line\nIraqi forces entered Mosul on Friday, killing 25 fighters.\nReader: lies!"
 

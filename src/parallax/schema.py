@@ -9,6 +9,7 @@ Schema published in ``docs/`` is generated from these models (``parallax schema`
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -180,6 +181,20 @@ class Analysis(Record):
     def segment_text(self, kind: SegmentKind) -> list[str]:
         """The text of every segment of one kind, in document order."""
         return [self.text[s.start : s.end] for s in self.segments if s.kind == kind]
+
+
+def segment_kind(segments: Sequence[Segment], start: int) -> SegmentKind | None:
+    """The kind of the segment that contains offset ``start`` (segments are sorted)."""
+    low, high = 0, len(segments)
+    while low < high:
+        mid = (low + high) // 2
+        if segments[mid].end <= start:
+            low = mid + 1
+        else:
+            high = mid
+    if low < len(segments) and segments[low].start <= start:
+        return segments[low].kind
+    return None
 
 
 def json_schema() -> dict[str, Any]:

@@ -18,7 +18,17 @@ from typing import Final, TypeVar
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from parallax.schema import Analysis, Entity, Event, Figure, Place, Quote, Speaker, Time
+from parallax.schema import (
+    Analysis,
+    Entity,
+    Event,
+    Figure,
+    Place,
+    Quote,
+    Speaker,
+    Time,
+    segment_kind,
+)
 
 #: Bumped whenever the pipeline or an extractor changes what it stores, so stored documents
 #: analysed by an older version are analysed again.
@@ -155,17 +165,7 @@ def records_of(doc: Doc, offset: int) -> dict[str, list[object]]:
         )
     toponyms = doc.spans.get("places", doc.ents)
     places: list[object] = [
-        Place(
-            start=span.start_char + offset,
-            end=span.end_char + offset,
-            text=span.text,
-            geonameid=place.geonameid,
-            name=place.name,
-            country_code=place.country,
-            lat=place.lat,
-            lon=place.lon,
-            feature_class=place.feature_class,
-        )
+        place.record(span.start_char + offset, span.end_char + offset, span.text)
         for span in toponyms
         if (place := span._.place) is not None
     ]
@@ -181,8 +181,6 @@ def records_of(doc: Doc, offset: int) -> dict[str, list[object]]:
 
 def _with_segments(analysis: Analysis, records: dict[str, list[object]]) -> dict[str, list[object]]:
     """Every record marked with the kind of segment it lies in (``comment`` = readers)."""
-    from parallax.store.records import segment_kind
-
     segments = sorted(analysis.segments, key=lambda s: s.start)
     return {
         kind: [

@@ -47,7 +47,10 @@ PLACE_CASES: Final = frozenset(
         "throughout",
     ]
 )
-_TIME_ENTS: Final = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY"})
+#: Entity labels of dates and numbers (from a model that has them), never parties to an event.
+TIME_ENTS: Final = frozenset(
+    {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"}
+)
 #: Modifiers that make the actor a sponsor, not the doer: "US-backed forces".
 _SPONSOR_WORDS: Final = frozenset(
     {"backed", "led", "supported", "sponsored", "funded", "armed", "trained"}
@@ -75,7 +78,7 @@ def verbal_arguments(trigger: Token) -> tuple[Token | None, Token | None]:
             _, recipient = verbal_arguments(content)
             if recipient is None:
                 recipient = _prepositional(content, frozenset({"to", "against", "with"}))
-    if recipient is not None and (recipient.ent_type_ in _TIME_ENTS or recipient.like_num):
+    if recipient is not None and (recipient.ent_type_ in TIME_ENTS or recipient.like_num):
         recipient = None  # "met Sunday": a date, not a party
     if "lose" in lemma_candidates(trigger.lemma_, trigger.lower_):
         # "ISIS lost Sinjar to Kurdish forces": the winners took it from the subject.

@@ -19,7 +19,13 @@ from spacy.tokens import Doc, Span, Token
 
 from parallax.extract.attribution import Attribution
 from parallax.extract.event_acled import acled_code
-from parallax.extract.event_args import code_actor, nominal_arguments, place_in, verbal_arguments
+from parallax.extract.event_args import (
+    TIME_ENTS,
+    code_actor,
+    nominal_arguments,
+    place_in,
+    verbal_arguments,
+)
 from parallax.extract.event_lexicon import (
     COMPOUND_TRIGGERS,
     CONFLICT_TYPES,
@@ -179,7 +185,7 @@ class EventExtractor:
         else:
             actor_head, recipient_head = nominal_arguments(token)
         actor_head = actor_head if _can_act(actor_head) else None
-        if recipient_head is not None and recipient_head.ent_type_ in _TIME_ENTS:
+        if recipient_head is not None and recipient_head.ent_type_ in TIME_ENTS:
             recipient_head = None
         actor = code_actor(doc, actor_head, self.resolver) if actor_head is not None else None
         recipient = (
@@ -220,7 +226,9 @@ class EventExtractor:
             plover_type, mode = "THREATEN", THREAT_MODES.get(plover_type)
         elif status == "negated" and plover_type in COOPERATIVE_TYPES:
             plover_type, mode, status = "REJECT", None, "asserted"  # "will not accept"
-        place_record = _place_record(place) if place is not None else None
+        place_record = (
+            place._.place.record(place.start_char, place.end_char, place.text) if place else None
+        )
         actor = _located(actor, place_record)
         recipient = _located(recipient, place_record)
         return Event(
@@ -264,7 +272,6 @@ def _located(actor: Actor | None, place: Place | None) -> Actor | None:
     return actor.model_copy(update={"country": place.country_code})
 
 
-_TIME_ENTS: Final = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY"})
 #: Head nouns that name things, not parties: "an opportunity to mobilise", "the purposes of".
 _NOT_PARTIES: Final = frozenset(
     [
@@ -306,7 +313,7 @@ def _can_act(head: Token | None) -> bool:
     not another event ("the attacks provided…"), not an abstract noun."""
     if head is None:
         return False
-    if head.ent_type_ in _TIME_ENTS or any(
+    if head.ent_type_ in TIME_ENTS or any(
         t.start <= head.idx < t.end for t in (head.doc._.times or ())
     ):
         return False  # "Friday's attacks"
@@ -351,21 +358,6 @@ def _status_anchor(token: Token) -> Token:
     ):
         return token.head
     return token
-
-
-def _place_record(span: Span) -> Place:
-    place = span._.place
-    return Place(
-        start=span.start_char,
-        end=span.end_char,
-        text=span.text,
-        geonameid=place.geonameid,
-        name=place.name,
-        country_code=place.country,
-        lat=place.lat,
-        lon=place.lon,
-        feature_class=place.feature_class,
-    )
 
 
 def _date(doc: Doc, sentence: Span) -> Time | None:

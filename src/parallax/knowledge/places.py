@@ -27,6 +27,7 @@ import pycountry
 
 from parallax.knowledge.actors import fold
 from parallax.knowledge.loader import KnowledgeBase
+from parallax.schema import Place
 
 PlaceKind = Literal["country", "subdivision", "region", "city"]
 
@@ -136,6 +137,20 @@ class PlaceCandidate:
     population: int = 0
     capital: bool = False
     admin1: str | None = None  # GeoNames first-level code (US states: "CA", "NY")
+
+    def record(self, start: int, end: int, text: str) -> Place:
+        """The ``Place`` record of a toponym at ``start``..``end`` read as this place."""
+        return Place(
+            start=start,
+            end=end,
+            text=text,
+            geonameid=self.geonameid,
+            name=self.name,
+            country_code=self.country,
+            lat=self.lat,
+            lon=self.lon,
+            feature_class=self.feature_class,
+        )
 
 
 @lru_cache(maxsize=512)

@@ -13,7 +13,17 @@ from typing import Any, Final
 
 import duckdb
 
-from parallax.schema import Analysis, Entity, Event, Figure, Place, Quote, Segment, Speaker, Time
+from parallax.schema import (
+    Analysis,
+    Entity,
+    Event,
+    Figure,
+    Place,
+    Quote,
+    Speaker,
+    Time,
+    segment_kind,
+)
 from parallax.store.event_rows import EVENT_COLUMNS, event_from_row, event_values
 from parallax.store.sql import unnest_insert
 
@@ -27,20 +37,6 @@ RECORD_COLUMNS: Final[dict[str, tuple[str, ...]]] = {
     "events": EVENT_COLUMNS,
 }
 _COMMON: Final = ("doc_id", "idx", "start", "end", "text", "segment")
-
-
-def segment_kind(segments: Sequence[Segment], start: int) -> str | None:
-    """The kind of the segment that contains offset ``start`` (segments are sorted)."""
-    low, high = 0, len(segments)
-    while low < high:
-        mid = (low + high) // 2
-        if segments[mid].end <= start:
-            low = mid + 1
-        else:
-            high = mid
-    if low < len(segments) and segments[low].start <= start:
-        return segments[low].kind
-    return None
 
 
 def write_records(
