@@ -893,3 +893,8 @@ def main() -> None:
     for name in ("trafilatura", "htmldate", "courlan", "charset_normalizer"):
         logging.getLogger(name).setLevel(logging.ERROR)
     cli(obj={})
+
+
+# Commands over the cross-source passes and the faces live in their own modules; importing them
+# registers them on ``cli``.
+from parallax import cli_outlets, cli_serve, cli_stories  # noqa: E402, F401
