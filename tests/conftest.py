@@ -60,3 +60,14 @@ def run_subprocess(
 def seeds() -> Path:
     """The bundled example corpus (five scraped articles and their manifest)."""
     return EXAMPLES
+
+
+@pytest.fixture(scope="session")
+def analysed_seeds(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A database with the example corpus analysed through the real CLI (once per session).
+
+    Read it only (``read_only=True``, or the read commands); copy it for a test that writes."""
+    path = tmp_path_factory.mktemp("seeds") / "seeds.duckdb"
+    result = CliRun(path)("analyze", str(EXAMPLES), "--format", "table")
+    assert result.exit_code == 0, result.output
+    return path

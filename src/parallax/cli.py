@@ -897,4 +897,4 @@ def main() -> None:
 
 # Commands over the cross-source passes and the faces live in their own modules; importing them
 # registers them on ``cli``.
-from parallax import cli_outlets, cli_serve, cli_stories  # noqa: E402, F401
+from parallax import cli_outlets, cli_report, cli_serve, cli_stories  # noqa: E402, F401

@@ -198,6 +198,78 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (doc_id, idx)
     );
     """,
+    # 5: the cross-source passes (parallax.corpus). `corpus_passes` remembers which pass saw a
+    # document after its last analysis, so each pass only handles new or re-analysed documents.
+    # A source family is a set of near-duplicate documents (syndicated copies): they count as one
+    # source in corroboration. `event_mentions` ties each stored event (doc_id, idx) to its merged
+    # event; `stances` holds target-dependent sentiment toward each actor mention.
+    """
+    CREATE TABLE corpus_passes (
+        doc_id  VARCHAR NOT NULL,
+        pass    VARCHAR NOT NULL,          -- families | stories | stances | ...
+        version VARCHAR NOT NULL,
+        done_at TIMESTAMP NOT NULL,
+        PRIMARY KEY (doc_id, pass)
+    );
+    CREATE TABLE families (
+        doc_id     VARCHAR PRIMARY KEY,
+        family_id  VARCHAR NOT NULL,       -- id of the family's first document
+        similarity DOUBLE                  -- estimated Jaccard similarity to that document
+    );
+    CREATE TABLE stories (
+        id         VARCHAR PRIMARY KEY,
+        label      VARCHAR,
+        first_date DATE,
+        last_date  DATE,
+        terms      VARCHAR                 -- JSON: the story's weighted key terms
+    );
+    CREATE TABLE story_documents (
+        doc_id   VARCHAR PRIMARY KEY,
+        story_id VARCHAR NOT NULL,
+        score    DOUBLE                    -- similarity to the story when the document joined
+    );
+    CREATE TABLE merged_events (
+        id                 VARCHAR PRIMARY KEY,
+        story_id           VARCHAR,
+        "type"             VARCHAR NOT NULL,
+        "mode"             VARCHAR,
+        "quad"             VARCHAR,
+        actor_id           VARCHAR,
+        actor_name         VARCHAR,
+        recipient_actor_id VARCHAR,
+        recipient_name     VARCHAR,
+        place_name         VARCHAR,
+        country_code       VARCHAR,
+        lat                DOUBLE,
+        lon                DOUBLE,
+        date_earliest      VARCHAR,
+        date_latest        VARCHAR,
+        mentions           INTEGER NOT NULL,
+        outlets            INTEGER NOT NULL,
+        corroboration      INTEGER NOT NULL, -- distinct source families reporting it
+        confidence         DOUBLE NOT NULL,
+        statuses           VARCHAR,          -- JSON: status -> mention count
+        disputed           BOOLEAN NOT NULL  -- mentions disagree (status, type or figures)
+    );
+    CREATE TABLE event_mentions (
+        doc_id   VARCHAR NOT NULL,
+        idx      INTEGER NOT NULL,
+        event_id VARCHAR NOT NULL,
+        PRIMARY KEY (doc_id, idx)
+    );
+    CREATE TABLE stances (
+        doc_id         VARCHAR NOT NULL,
+        idx            INTEGER NOT NULL,
+        actor_id       VARCHAR NOT NULL,
+        start          INTEGER NOT NULL,   -- the actor mention
+        "end"          INTEGER NOT NULL,
+        sentence_start INTEGER NOT NULL,
+        sentence_end   INTEGER NOT NULL,
+        score          DOUBLE NOT NULL,    -- -1 (hostile) .. +1 (favourable)
+        label          VARCHAR NOT NULL,   -- positive | negative | neutral
+        PRIMARY KEY (doc_id, idx)
+    );
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
