@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from parallax.benchmark import corpus, markdown
 
 
@@ -22,3 +24,42 @@ def test_report_gives_each_stage_and_the_cost_ratios() -> None:
     assert "| 3. full `analyze` path into DuckDB | 13.0 | 0.8 | 77 | 900 |" in text
     assert "full / bare model: **1.30**" in text
     assert "full / tokenizer: 13.0" in text
+
+
+def test_replicas_keep_lengths_and_records_but_change_text_and_dates(tmp_path: Path) -> None:
+    from parallax.benchmark_corpus import replicate
+    from parallax.store.corpus import open_corpus
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Raqqa was struck on Monday.\n", encoding="utf-8")
+    (folder / "b.txt").write_text("Talks opened in Geneva.\n", encoding="utf-8")
+    with open_corpus(tmp_path / "x.duckdb") as store:
+        store.ingest(folder)
+        con = store.connection
+        con.execute("UPDATE documents SET published = DATE '2016-01-01'")
+        lengths = {r[0] for r in con.execute("SELECT length(text) FROM documents").fetchall()}
+        made = replicate(con, 5)
+        rows = con.execute("SELECT id, text, published FROM documents ORDER BY id").fetchall()
+        segments = con.execute("SELECT count(*) FROM segments").fetchone()
+    assert made == 5
+    assert len(rows) == 5
+    assert len({r[1] for r in rows}) == 5  # every replica's text differs
+    assert {len(r[1]) for r in rows} == lengths  # offsets of copied records stay valid
+    assert {r[2].isoformat() for r in rows} >= {"2016-01-31", "2016-03-01"}
+    assert segments is not None
+    assert segments[0] >= 5
+
+
+def test_section_replaces_only_its_markers(tmp_path: Path) -> None:
+    from parallax.benchmark_corpus import BEGIN, END, write_section
+
+    doc = tmp_path / "performance.md"
+    doc.write_text("# Performance\n\nmodel table\n", encoding="utf-8")
+    write_section(doc, f"{BEGIN}\nfirst\n{END}")
+    write_section(doc, f"{BEGIN}\nsecond\n{END}")
+    text = doc.read_text(encoding="utf-8")
+    assert text.startswith("# Performance\n\nmodel table\n")
+    assert "second" in text
+    assert "first" not in text
+    assert text.count(BEGIN) == 1

@@ -589,8 +589,36 @@ def places(
     default=None,
     help="Only figures counting this.",
 )
+@click.option(
+    "--reconcile",
+    is_flag=True,
+    help="Group the figures that count the same thing about the same event across sources: "
+    "low / best / high, the rule used, a disagreement flag and the claims.",
+)
 @record_filters("figures")
 def figures(
+    ctx: click.Context,
+    quantity: str | None,
+    reconcile: bool,
+    outlet: str | None,
+    doc_id: str | None,
+    segment: str | None,
+    contains: str | None,
+    limit: int | None,
+    fmt: str,
+) -> None:
+    """List stored figures: value, range, unit, what they count and who claims them.
+
+    With --reconcile, list groups of figures reported about the same event or thing (--doc: the
+    groups holding a figure of that document; --limit: at most that many groups)."""
+    if reconcile:
+        _reconciled_figures(ctx, quantity, outlet, doc_id, segment, contains, limit, fmt)
+        return
+    where = {"quantity": quantity, "doc_id": doc_id, "segment": segment}
+    _records(ctx, "figures", fmt, where=where, outlet=outlet, contains=contains, limit=limit)
+
+
+def _reconciled_figures(
     ctx: click.Context,
     quantity: str | None,
     outlet: str | None,
@@ -600,9 +628,40 @@ def figures(
     limit: int | None,
     fmt: str,
 ) -> None:
-    """List stored figures: value, range, unit, what they count and who claims them."""
-    where = {"quantity": quantity, "doc_id": doc_id, "segment": segment}
-    _records(ctx, "figures", fmt, where=where, outlet=outlet, contains=contains, limit=limit)
+    """``figures --reconcile``: json prints every field and claim, table/csv one row a group."""
+    from parallax.corpus.reconcile import reconcile_figures
+
+    if segment is not None or contains is not None:
+        fail("--segment and --text do not apply to --reconcile (try --doc, --outlet, --quantity)")
+    with open_store(ctx, read_only=True) as corpus, user_errors():
+        groups = reconcile_figures(corpus.connection, quantity=quantity, outlet=outlet)
+    if doc_id is not None:
+        groups = [g for g in groups if any(c["doc_id"].startswith(doc_id) for c in g["claims"])]
+    groups = groups[:limit] if limit is not None else groups
+    if fmt == "json":
+        _emit(groups, fmt, "")
+        return
+
+    def number(x: float) -> str | float:
+        if fmt == "csv":
+            return x
+        return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.1f}"
+
+    rows: list[dict[str, Any]] = [
+        {
+            "quantity": g["quantity"],
+            "about": g["about"],
+            "anchor": g["anchor"]["label"],
+            "low": number(g["low"]),
+            "best": number(g["best"]),
+            "high": number(g["high"]),
+            "disagreement": g["disagreement"] if fmt == "csv" else "yes" * g["disagreement"],
+            "claims": len(g["claims"]),
+            **({"sources": g["sources"], "id": g["id"], "rule": g["rule"]} if fmt == "csv" else {}),
+        }
+        for g in groups
+    ]
+    _emit(rows, fmt, f"{len(rows)} reconciled figure groups")
 
 
 @cli.command()
