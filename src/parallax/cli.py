@@ -463,6 +463,13 @@ def analyze(
     elif fmt == "table":
         _emit([_summary_row(a) for a in collected], "table", f"{len(collected)} documents analysed")
     _summarise(report, corpus.path)
+    if store and corpus.last_update:
+        done = corpus.last_update
+        stderr.print(
+            f"across sources: {done.get('merged_events', 0)} merged events; "
+            f"{done.get('stories_updated', 0)} documents placed in stories, "
+            f"{done.get('stances_updated', 0)} scored for stance"
+        )
     if report.failures:
         sys.exit(EXIT_PARTIAL)
 

@@ -36,6 +36,8 @@ class Corpus:
         self.path = Path(path)
         self.settings = settings or load_settings(db=self.path)
         self.connection: duckdb.DuckDBPyConnection = connect(self.path, read_only=read_only)
+        #: What the last :meth:`update` did (pass -> count), empty before one ran.
+        self.last_update: dict[str, int] = {}
 
     def ingest(
         self,
@@ -50,9 +52,9 @@ class Corpus:
         """Ingest files, folders (recursively) or ``"-"`` (stdin); failures are recorded.
 
         With an ``annotator`` (``parallax.extract.annotate.Annotator``) the documents are also
-        analysed and their records stored."""
+        analysed, their records stored, and the cross-source passes brought up to date."""
         index = ManifestIndex(manifests or [])
-        return ingest(
+        report = ingest(
             self.connection,
             [str(p) for p in paths],
             self.settings,
@@ -63,6 +65,17 @@ class Corpus:
             overrides=overrides,
             annotator=annotator,
         )
+        if annotator is not None:
+            self.update()
+        return report
+
+    def update(self) -> dict[str, int]:
+        """Bring source families, stories, stances and merged events up to date (only new or
+        re-analysed documents are looked at); return what each pass did."""
+        from parallax.corpus.update import update_corpus
+
+        self.last_update = update_corpus(self.connection)
+        return self.last_update
 
     def documents(self, *, outlet: str | None = None) -> list[queries.DocumentRow]:
         """Every stored document (optionally of outlets matching ``outlet``)."""

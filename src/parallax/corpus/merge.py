@@ -1,0 +1,442 @@
+"""Merged events: the event mentions of every document that describe the same real event.
+
+Each stored event mention (table ``events``) belongs to exactly one merged event (table
+``event_mentions``); a merged event keeps every mention as evidence, so the outlets that
+reported it, their words, their statuses and their figures stay side by side. Disagreement is
+data: a mention that negates what others assert, or a figure that contradicts another, joins
+the same merged event and marks it ``disputed`` instead of being dropped.
+
+Two mentions are *compatible* when
+  * their PLOVER types are equal;
+  * their actors agree: the same actor code (compound actors share one of their codes), or at
+    least one side unknown, or both unknown but the same country; the same for recipients;
+  * their places agree: the same GeoNames id, or one unknown, or the same country when one of
+    them is a country or region (two different towns never agree);
+  * their date windows overlap (allowing :data:`SLACK_DAYS`); a mention without a date of its
+    own gets the window ``[published - LOOKBACK_DAYS, published]`` of its document;
+  * and they share at least one positive anchor (an actor or recipient code, a place, or the
+    same document sentence region), so two bare "attacks" in the same week stay apart.
+
+Blocking keeps the pass near-linear: mentions are bucketed by (type, week of their window), a
+mention falling in every week its window touches (at most :data:`MAX_WEEKS`); clustering happens
+inside buckets only. A mention joins a cluster only when it conflicts with none of its members
+(checked against at most :data:`MAX_CHECK` of them) and shares an anchor with at least one, which
+resists chaining; among such clusters it joins the one it has most affinity with.
+Mentions from reader comments are never merged with reporting (each stays its own event).
+
+Corroboration is the number of distinct *source families* (syndicated copies count once).
+Confidence combines, per family, how firmly it reports the event (asserted 0.6, reported 0.45,
+future/hypothetical 0.2, negated 0.1): ``1 - prod(1 - p)``, times 0.85 for each of actor, place
+and date that no mention gives. Ids are stable: ``E`` + a hash of the earliest mention's key.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any, Final
+
+import duckdb
+
+from parallax.errors import UsageError
+from parallax.store.records import RECORD_COLUMNS
+from parallax.store.sql import unnest_insert
+
+SLACK_DAYS: Final = 1
+LOOKBACK_DAYS: Final = 3
+MAX_WEEKS: Final = 3
+VAGUE_DAYS: Final = 62
+TIGHT_DAYS: Final = 4
+MAX_CHECK: Final = 40
+STATUS_WEIGHT: Final = {
+    "asserted": 0.6,
+    "reported": 0.45,
+    "future": 0.2,
+    "hypothetical": 0.2,
+    "negated": 0.1,
+}
+
+_MENTIONS: Final = """
+    SELECT e.doc_id, e.idx, e.type, e.mode, e.quad, e.status, e.segment,
+           e.actor_id, e.actor_name, e.actor_country,
+           e.recipient_actor_id, e.recipient_name, e.recipient_country,
+           e.place_geonameid, e.place_name, e.place_country_code, e.place_lat, e.place_lon,
+           e.date_earliest, e.date_latest, e.figures, e.start,
+           d.published, d.outlet, coalesce(f.family_id, e.doc_id), sd.story_id,
+           e.place_feature_class
+    FROM events e JOIN documents d ON d.id = e.doc_id
+    LEFT JOIN families f ON f.doc_id = e.doc_id
+    LEFT JOIN story_documents sd ON sd.doc_id = e.doc_id
+"""
+
+
+def _day(value: Any) -> dt.date | None:
+    if value is None:
+        return None
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+@dataclass
+class Mention:
+    """One stored event mention with what the merge needs."""
+
+    doc_id: str
+    idx: int
+    type: str
+    status: str
+    comment: bool
+    actors: frozenset[str]
+    actor_country: str | None
+    recipients: frozenset[str]
+    recipient_country: str | None
+    place: int | None
+    locality: bool
+    country: str | None
+    low: dt.date | None
+    high: dt.date | None
+    start: int
+    family: str
+    story: str | None
+    row: tuple[Any, ...] = field(repr=False)
+
+    @property
+    def key(self) -> tuple[str, int]:
+        """The mention's key in ``events``."""
+        return (self.doc_id, self.idx)
+
+
+def _codes(value: str | None) -> frozenset[str]:
+    return frozenset(value.split("+")) if value else frozenset()
+
+
+def to_mention(row: tuple[Any, ...]) -> Mention:
+    """A row of :data:`_MENTIONS` as a :class:`Mention` with its date window."""
+    low, high = _day(row[18]), _day(row[19])
+    published = _day(row[22])
+    if low and high and (high - low).days > VAGUE_DAYS:
+        low = high = None  # "last year", "in 2015": too vague to tell events apart
+    if low is None and high is None and published is not None:
+        low, high = published - dt.timedelta(days=LOOKBACK_DAYS), published
+    return Mention(
+        doc_id=str(row[0]),
+        idx=int(row[1]),
+        type=str(row[2]),
+        status=str(row[5]),
+        comment=row[6] == "comment",
+        actors=_codes(row[7]),
+        actor_country=row[9],
+        recipients=_codes(row[10]),
+        recipient_country=row[12],
+        place=int(row[13]) if row[13] is not None else None,
+        locality=row[26] not in (None, "A"),
+        country=row[15],
+        low=low or high,
+        high=high or low,
+        start=int(row[21]),
+        family=str(row[24]),
+        story=row[25],
+        row=row,
+    )
+
+
+def _sides_agree(
+    a: frozenset[str], a_country: str | None, b: frozenset[str], b_country: str | None
+) -> bool:
+    if a and b:
+        return bool(a & b)
+    if not a and not b and a_country and b_country:
+        return a_country == b_country
+    return True
+
+
+def conflict(a: Mention, b: Mention) -> bool:
+    """Whether ``a`` and ``b`` cannot be the same event: another type, other actors, another
+    town, dates apart, or one of them from reader comments (module doc)."""
+    if a.type != b.type or a.comment or b.comment:
+        return True
+    if not _sides_agree(a.actors, a.actor_country, b.actors, b.actor_country):
+        return True
+    if not _sides_agree(a.recipients, a.recipient_country, b.recipients, b.recipient_country):
+        return True
+    if a.place is not None and b.place is not None and a.place != b.place:
+        if (a.locality and b.locality) or not (a.country and a.country == b.country):
+            return True
+    elif a.country and b.country and a.country != b.country:
+        return True
+    if a.low and b.low and a.high and b.high:
+        slack = dt.timedelta(days=SLACK_DAYS)
+        if a.low > b.high + slack or b.low > a.high + slack:
+            return True
+    return False
+
+
+def anchored(a: Mention, b: Mention) -> bool:
+    """Whether ``a`` and ``b`` share a positive sign of being one event (module doc)."""
+    return bool(
+        (a.actors & b.actors)
+        or (a.recipients & b.recipients)
+        or (a.place is not None and a.place == b.place)
+        or (a.country and a.country == b.country)
+        or (a.story and a.story == b.story)
+        or (_tight(a) and _tight(b))
+    )
+
+
+def _tight(m: Mention) -> bool:
+    return bool(m.low and m.high and (m.high - m.low).days <= TIGHT_DAYS)
+
+
+def compatible(a: Mention, b: Mention) -> bool:
+    """Whether ``a`` and ``b`` may describe the same event: no conflict, and an anchor."""
+    return a.key != b.key and not conflict(a, b) and anchored(a, b)
+
+
+def _weeks(m: Mention) -> list[int]:
+    if m.low is None or m.high is None:
+        return [-1]
+    first = m.low.toordinal() // 7
+    last = m.high.toordinal() // 7
+    return list(range(first, min(last, first + MAX_WEEKS - 1) + 1))
+
+
+def affinity(a: Mention, b: Mention) -> float:
+    """How strongly two compatible mentions point at the same event (for choosing among the
+    clusters a mention could join)."""
+    score = 3.0 * (a.place is not None and a.place == b.place)
+    score += 2.0 * bool(a.actors & b.actors) + 2.0 * bool(a.recipients & b.recipients)
+    score += 1.0 * bool(a.story and a.story == b.story)
+    score += 1.0 * bool(a.country and a.country == b.country)
+    score += 1.0 * (a.low is not None and a.low == b.low and a.high == b.high)
+    return score
+
+
+def cluster(mentions: Sequence[Mention]) -> list[list[Mention]]:
+    """Complete-link clusters of compatible mentions, found inside (type, week) blocks; a
+    mention joins the compatible cluster it has the most affinity with."""
+    ordered = sorted(mentions, key=lambda m: (m.low or dt.date.max, m.doc_id, m.idx))
+    clusters: list[list[Mention]] = []
+    blocks: dict[tuple[str, int], list[int]] = {}
+    for mention in ordered:
+        keys = [(mention.type, week) for week in _weeks(mention)]
+        candidates = {number for key in keys for number in blocks.get(key, ())}
+        chosen, best = None, 0.0
+        for number in sorted(candidates):
+            members = clusters[number][:MAX_CHECK]
+            if any(conflict(mention, other) for other in members):
+                continue
+            if not any(anchored(mention, other) for other in members):
+                continue
+            score = sum(affinity(mention, other) for other in members) / len(members)
+            if score > best:
+                chosen, best = number, score
+        if chosen is None:
+            chosen = len(clusters)
+            clusters.append([])
+        clusters[chosen].append(mention)
+        for key in keys:
+            bucket = blocks.setdefault(key, [])
+            if chosen not in bucket:
+                bucket.append(chosen)
+    return clusters
+
+
+def _most(values: Sequence[Any]) -> Any:
+    present = [v for v in values if v is not None]
+    return Counter(present).most_common(1)[0][0] if present else None
+
+
+def _figures_conflict(members: Sequence[Mention]) -> bool:
+    """Two mentions give figures of the same quantity that differ by more than 10%."""
+    by_quantity: dict[str, list[float]] = {}
+    for m in members:
+        for figure in json.loads(m.row[20] or "[]"):
+            value = figure.get("value")
+            if isinstance(value, int | float) and figure.get("quantity"):
+                by_quantity.setdefault(str(figure["quantity"]), []).append(float(value))
+    return any(v and max(v) > 1.1 * min(v) and min(v) > 0 for v in by_quantity.values())
+
+
+def summarise(members: Sequence[Mention]) -> tuple[Any, ...]:
+    """The ``merged_events`` row of one cluster (columns as in migration 5)."""
+    head = min(members, key=lambda m: (m.low or dt.date.max, m.doc_id, m.idx))
+    event_id = "E" + hashlib.sha1(f"{head.doc_id}:{head.idx}".encode()).hexdigest()[:12]
+    rows = [m.row for m in members]
+    statuses = Counter(m.status for m in members)
+    families: dict[str, float] = {}
+    for m in members:
+        weight = STATUS_WEIGHT.get(m.status, 0.3)
+        families[m.family] = max(families.get(m.family, 0.0), weight)
+    doubt = 1.0
+    for weight in families.values():
+        doubt *= 1.0 - weight
+    confidence = 1.0 - doubt
+    for present in (any(m.actors for m in members), any(r[14] for r in rows), head.low):
+        if not present:
+            confidence *= 0.85
+    negation = "negated" in statuses and len(statuses) > 1
+    lows = [m.low for m in members if m.low]
+    highs = [m.high for m in members if m.high]
+    earliest = max(lows) if lows and highs and max(lows) <= min(highs) else min(lows, default=None)
+    latest = min(highs) if lows and highs and max(lows) <= min(highs) else max(highs, default=None)
+    place = _most([r[14] for r in rows])
+    place_row = next((r for r in rows if r[14] == place), rows[0])
+    return (
+        event_id,
+        _most([r[25] for r in rows]),
+        head.type,
+        _most([r[3] for r in rows]),
+        _most([r[4] for r in rows]),
+        _most([r[7] for r in rows]),
+        _most([r[8] for r in rows]),
+        _most([r[10] for r in rows]),
+        _most([r[11] for r in rows]),
+        place,
+        place_row[15] if place else _most([r[15] for r in rows]),
+        place_row[16] if place else None,
+        place_row[17] if place else None,
+        earliest.isoformat() if earliest else None,
+        latest.isoformat() if latest else None,
+        len(members),
+        len({r[23] for r in rows if r[23]}),
+        len(families),
+        round(confidence, 3),
+        json.dumps(dict(statuses)),
+        negation or _figures_conflict(members),
+    )
+
+
+MERGED_COLUMNS: Final = (
+    "id", "story_id", "type", "mode", "quad", "actor_id", "actor_name", "recipient_actor_id",
+    "recipient_name", "place_name", "country_code", "lat", "lon", "date_earliest",
+    "date_latest", "mentions", "outlets", "corroboration", "confidence", "statuses", "disputed",
+)  # fmt: skip
+
+
+def update_merge(con: duckdb.DuckDBPyConnection) -> int:
+    """Rebuild ``merged_events`` and ``event_mentions`` from every stored mention (call inside
+    a transaction); ids of unchanged events stay the same. Returns the merged event count."""
+    mentions = [to_mention(r) for r in con.execute(_MENTIONS).fetchall()]
+    clusters = cluster(mentions)
+    merged = [summarise(members) for members in clusters]
+    links = [
+        (m.doc_id, m.idx, row[0]) for members, row in zip(clusters, merged, strict=True)
+        for m in members
+    ]  # fmt: skip
+    con.execute("DELETE FROM event_mentions")
+    con.execute("DELETE FROM merged_events")
+    unnest_insert(con, "merged_events", MERGED_COLUMNS, merged)
+    unnest_insert(con, "event_mentions", ("doc_id", "idx", "event_id"), links)
+    return len(merged)
+
+
+def _merged_dict(names: Sequence[str], row: tuple[Any, ...]) -> dict[str, Any]:
+    found = dict(zip(names, row, strict=True))
+    found["statuses"] = json.loads(found["statuses"] or "{}")
+    return found
+
+
+def list_merged_events(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    story_id: str | None = None,
+    event_type: str | None = None,
+    quad: str | None = None,
+    actor: str | None = None,
+    outlet: str | None = None,
+    since: dt.date | str | None = None,
+    until: dt.date | str | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+) -> tuple[int, list[dict[str, Any]]]:
+    """Merged events matching the filters, most corroborated first: (total, page)."""
+    where: list[str] = []
+    params: list[Any] = []
+    if story_id:
+        where.append("m.story_id LIKE ? || '%'")
+        params.append(story_id)
+    if event_type:
+        where.append("m.type = ?")
+        params.append(event_type.upper())
+    if quad:
+        where.append("m.quad = ?")
+        params.append(quad)
+    if actor:
+        where.append(
+            "(contains(lower(coalesce(m.actor_id, '') || ' ' || coalesce(m.actor_name, '') || ' '"
+            " || coalesce(m.recipient_actor_id, '') || ' ' || coalesce(m.recipient_name, '')),"
+            " lower(?)))"
+        )
+        params.append(actor)
+    if outlet:
+        where.append(
+            "m.id IN (SELECT em.event_id FROM event_mentions em JOIN documents d "
+            "ON d.id = em.doc_id WHERE contains(lower(d.outlet), lower(?)))"
+        )
+        params.append(outlet)
+    if since:
+        where.append("coalesce(m.date_latest, m.date_earliest) >= ?")
+        params.append(str(since))
+    if until:
+        where.append("coalesce(m.date_earliest, m.date_latest) <= ?")
+        params.append(str(until) + "~")
+    clause = ("WHERE " + " AND ".join(where)) if where else ""
+    total_row = con.execute(f"SELECT count(*) FROM merged_events m {clause}", params).fetchone()
+    page = "" if limit is None else f"LIMIT {int(limit)}"
+    cursor = con.execute(
+        f"SELECT m.* FROM merged_events m {clause} ORDER BY m.corroboration DESC, m.mentions "
+        f"DESC, m.date_earliest NULLS LAST, m.id {page} OFFSET {int(offset)}",
+        params,
+    )
+    names = [d[0] for d in cursor.description or ()]
+    items = [_merged_dict(names, r) for r in cursor.fetchall()]
+    return (int(total_row[0]) if total_row else 0), items
+
+
+def merged_event(con: duckdb.DuckDBPyConnection, event_id: str) -> dict[str, Any] | None:
+    """One merged event (id or unique prefix) with every mention side by side: ``mentions`` is
+    the list (each the stored event row plus outlet, publication date, title and source
+    family), ``mention_count`` its length."""
+    ids = [
+        str(r[0])
+        for r in con.execute(
+            "SELECT id FROM merged_events WHERE starts_with(id, $1)", [event_id]
+        ).fetchall()
+    ]
+    if len(ids) > 1:
+        raise UsageError(f"{event_id}: matches {len(ids)} merged events; give more of the id")
+    if not ids:
+        return None
+    cursor = con.execute("SELECT * FROM merged_events WHERE id = $1", [ids[0]])
+    names = [d[0] for d in cursor.description or ()]
+    row = cursor.fetchone()
+    if row is None:
+        return None
+    found = _merged_dict(names, row)
+    found["mention_count"] = found.pop("mentions")
+    columns = ("doc_id", "idx", "start", "end", "text", "segment", *RECORD_COLUMNS["events"])
+    select = ", ".join(f'e."{c}"' for c in columns)
+    mentions = con.execute(
+        f"SELECT {select}, d.outlet, d.published, d.title, coalesce(f.family_id, e.doc_id) "
+        "FROM event_mentions em JOIN events e ON e.doc_id = em.doc_id AND e.idx = em.idx "
+        "JOIN documents d ON d.id = e.doc_id LEFT JOIN families f ON f.doc_id = e.doc_id "
+        "WHERE em.event_id = $1 ORDER BY d.published NULLS LAST, d.outlet, e.doc_id, e.idx",
+        [ids[0]],
+    ).fetchall()
+    found["mentions"] = []
+    for mention in mentions:
+        item = dict(
+            zip((*columns, "outlet", "published", "title", "family_id"), mention, strict=True)
+        )
+        item["published"] = item["published"] and item["published"].isoformat()
+        item["figures"] = json.loads(item["figures"] or "[]")
+        found["mentions"].append(item)
+    return found
