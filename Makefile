@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-stamp
 DB     ?= parallax.duckdb
 SHARED ?= ../shared
 
-.PHONY: install demo test test-fast lint format schema-docs train-model train-attribution eval bench clean
+.PHONY: install browser demo test test-fast lint format schema-docs train-model train-attribution eval bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -17,7 +17,17 @@ $(STAMP): pyproject.toml
 ## install: create .venv and install Parallax with its development tools
 install: $(STAMP)
 
-## demo: set up, analyse the bundled example corpus into $(DB), print a summary
+## browser: Debian's chromium for the browser tests (installed once, from the Debian registry)
+CHROMIUM := /usr/bin/chromium
+browser:
+	@test -x $(CHROMIUM) || { echo "installing Debian chromium for the browser tests"; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+## demo: set up, analyse the bundled example corpus into $(DB), print a summary, write the
+## static report and serve the web UI (SERVE=0 skips the server)
+SERVE ?= 1
+PORT  ?= 8000
 demo: install
 	$(BIN)/parallax --db $(DB) analyze examples/corpus --format table
 	$(BIN)/parallax --db $(DB) docs
@@ -26,9 +36,14 @@ demo: install
 	$(BIN)/parallax --db $(DB) figures --segment body --limit 12
 	$(BIN)/parallax --db $(DB) quotes --segment body --direct --limit 12
 	$(BIN)/parallax --db $(DB) events --segment body --status asserted --limit 20
+	$(BIN)/parallax --db $(DB) stories
+	$(BIN)/parallax --db $(DB) figures --reconcile --limit 12
+	$(BIN)/parallax --db $(DB) compare "Socialist Alternative" "EUROPP"
+	$(BIN)/parallax --db $(DB) report parallax-report.html
+	@if [ "$(SERVE)" = 1 ]; then $(BIN)/parallax --db $(DB) serve --port $(PORT); fi
 
 ## test: set up and run the whole test suite
-test: install
+test: install browser
 	$(BIN)/pytest -q
 
 ## test-fast: the suite without the slow end-to-end tests
@@ -66,13 +81,15 @@ eval: install
 	$(BIN)/python -m parallax.evaluation.report --data $(SHARED)/data --write docs/quality.md
 
 ## bench: the model's words/s on one core, then tokenizer / bare model / full analyze path
-## on BENCH_DOCS PolNeAR-based documents (docs/performance.md)
+## on BENCH_DOCS PolNeAR-based documents, then the cross-source passes at 1k and 10k documents
+## (docs/performance.md)
 BENCH_DOCS ?= 1000
 bench: install
 	$(BIN)/python -m parallax.nlp.training.speed --corpus training-work/corpus \
 		--data $(SHARED)/data/training
 	$(BIN)/python -m parallax.benchmark --data $(SHARED)/data --docs $(BENCH_DOCS) \
 		--write docs/performance.md
+	$(BIN)/python -m parallax.benchmark_corpus --data $(SHARED)/data --write docs/performance.md
 
 clean:
-	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache $(DB) $(DB).wal
+	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache $(DB) $(DB).wal parallax-report.html
