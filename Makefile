@@ -38,7 +38,7 @@ demo: install
 	$(BIN)/parallax --db $(DB) events --segment body --status asserted --limit 20
 	$(BIN)/parallax --db $(DB) stories
 	$(BIN)/parallax --db $(DB) figures --reconcile --limit 12
-	$(BIN)/parallax --db $(DB) compare "Socialist Alternative" "EUROPP"
+	$(BIN)/parallax --db $(DB) compare "Socialist Alternative" "World Socialist"
 	$(BIN)/parallax --db $(DB) report parallax-report.html
 	@if [ "$(SERVE)" = 1 ]; then $(BIN)/parallax --db $(DB) serve --port $(PORT); fi
 

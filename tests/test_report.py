@@ -34,7 +34,7 @@ def test_report_is_one_file_that_renders_every_view_offline(
         page.goto(f"{out.as_uri()}#/network")
         expect(page.locator("svg g.edges path").first).to_be_attached()
         page.goto(f"{out.as_uri()}#/outlets")
-        expect(page.locator("table.compare")).to_be_visible()
+        expect(page.locator("table.compare").first).to_be_visible()
         page.goto(f"{out.as_uri()}#/figures")
         expect(page.get_by_text(re.compile(r"\d+ groups? of figures")).first).to_be_visible()
         page.goto(f"{out.as_uri()}#/timeline")

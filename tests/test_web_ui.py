@@ -110,10 +110,11 @@ def test_outlet_comparison_shows_naming_voices_and_stance(
 ) -> None:
     page = watched.page
     page.goto(f"{base_url}/#/outlets")
-    table = page.locator("table.compare")
+    table = page.locator("table.compare").first
     expect(table).to_be_visible()
     for section in ("Naming", "Voices", "Attribution verbs", "Stance toward actors"):
         expect(table.get_by_text(re.compile(section, re.IGNORECASE)).first).to_be_visible()
+    expect(page.get_by_text(re.compile("^Selection")).first).to_be_visible()
     toggle = table.locator("button.evidence-toggle").first
     toggle.click()
     link = table.locator("ol.evidence a").first

@@ -44,4 +44,7 @@ def serve(ctx: click.Context, host: str, port: int) -> None:
             "corpus (there is no login)"
         )
     click.echo(f"Parallax on {url(sock)}/ (API: {url(sock)}/api/stats) over {db}; Ctrl-C stops")
-    serve(app, sock)
+    try:
+        serve(app, sock)
+    except KeyboardInterrupt:  # uvicorn re-raises the Ctrl-C it handled; stopping is normal
+        click.echo("stopped")

@@ -92,6 +92,11 @@ Quad = Annotated[
     QuadClass | None,
     Query(description="Only this PLOVER quad class; 'cooperation'/'conflict' take both halves."),
 ]
+MergedQuad = Annotated[
+    Literal["verbal cooperation", "material cooperation", "verbal conflict", "material conflict"]
+    | None,
+    Query(description="Only this PLOVER quad class."),
+]
 Status = Annotated[EventStatus | None, Query(description="Only events with this status.")]
 Actor = Annotated[
     str | None,

@@ -23,9 +23,9 @@ from parallax.api.params import (
     Actor,
     EventType,
     Limit,
+    MergedQuad,
     Offset,
     Outlet,
-    Quad,
     Since,
     StoryId,
     Until,
@@ -92,7 +92,7 @@ def _page(items: list[dict[str, Any]], limit: int, offset: int) -> dict[str, Any
 def merged_events(
     con: Con,
     type: EventType = None,
-    quad: Quad = None,
+    quad: MergedQuad = None,
     actor: Actor = None,
     outlet: Outlet = None,
     story: StoryId = None,
@@ -180,7 +180,8 @@ def compare(con: Con, outlets: Outlets, story: StoryId = None) -> dict[str, Any]
     """Two or more outlets side by side, optionally on one story."""
     too_long = [o for o in outlets if len(o) > _MAX_OUTLET]
     if too_long:
-        raise HTTPException(422, f"outlet: longer than {_MAX_OUTLET} characters")
+        # no outlet name is that long: like any text that names no outlet, nothing found
+        raise HTTPException(404, f"outlet: longer than {_MAX_OUTLET} characters; no such outlet")
     with _needs("perspective"):
         from parallax.corpus.perspective import compare_outlets
     story = _known_story(con, story)

@@ -68,6 +68,7 @@ def _events(
         JOIN events e ON e.doc_id = em.doc_id AND e.idx = em.idx
         JOIN merged_events m ON m.id = em.event_id
         WHERE em.doc_id IN ({placeholders(list(in_story))})
+          AND coalesce(e.segment, 'body') IN ('title', 'body')
         ORDER BY em.event_id, e.doc_id, e.start
         """,
         list(in_story),

@@ -92,6 +92,7 @@ def collect(
         "map": _json(routes_records.map_places(con)),
         "reconciled": None,
         "outlets": None,
+        "compare": None,
         "stories": None,
         "merged": None,
         "merged_detail": {},
@@ -100,6 +101,9 @@ def collect(
     data["reconciled"] = reconciled["items"] if reconciled else None
     outlets = _optional(routes_corpus.outlets, con, limit=_ALL)
     data["outlets"] = outlets["items"] if outlets else None
+    names = [p["outlet"] for p in data["outlets"] or []]
+    if len(names) > 1:
+        data["compare"] = _optional(routes_corpus.compare, con, names, story=None)
     if stats.get("stories"):
         stories = _optional(routes_corpus.stories, con, limit=_ALL)
         data["stories"] = stories["items"] if stories else None

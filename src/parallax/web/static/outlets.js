@@ -276,6 +276,51 @@ async function basicProfiles() {
   return [...profiles.values()].sort((a, b) => b.documents - a.documents);
 }
 
+/** Selection: for each story two or more outlets share, which merged events each reports. */
+function selectionCard(selection) {
+  const stories = (selection?.stories || []).filter((s) => Object.keys(s.documents || {}).length > 1);
+  if (!stories.length) return card("Selection", el("p", { class: "muted" }, selection?.note || "No story is shared by two outlets yet."));
+  return card(
+    "Selection: what each outlet includes or leaves out of a shared story",
+    stories.map((story) => {
+      const outlets = Object.keys(story.documents);
+      const items = (story.events?.items || []).filter((e) => Object.keys(e.reported_by || {}).length);
+      const shared = items.filter((e) => !(e.left_out_by || []).length).length;
+      return el(
+        "section",
+        { class: "selection" },
+        el("h3", null, story.label || story.story_id),
+        el("p", { class: "muted" }, `${fmtNum(items.length)} merged events; ${fmtNum(shared)} reported by every outlet here`),
+        el(
+          "div",
+          { class: "table-scroll" },
+          el(
+            "table",
+            { class: "table compare" },
+            el("thead", null, el("tr", null, el("th", null, "event"), outlets.map((o) => el("th", { scope: "col" }, o)))),
+            el(
+              "tbody",
+              null,
+              el("tr", null, rowHead("included / left out", "sub"), outlets.map((o) => cell(el("span", { class: "num" }, `${fmtNum(story.events.by_outlet?.[o]?.included ?? 0)} / ${fmtNum(story.events.by_outlet?.[o]?.left_out ?? 0)}`)))),
+              items.slice(0, 25).map((e) =>
+                el(
+                  "tr",
+                  null,
+                  rowHead(el("a", { href: route(`event/${encodeURIComponent(e.event_id)}`) }, [e.type, e.actor, e.recipient ? `→ ${e.recipient}` : null, e.place ? `@ ${e.place}` : null].filter(Boolean).join(" ")), "sub"),
+                  outlets.map((o) => {
+                    const found = e.reported_by?.[o];
+                    return cell(found ? countWithEvidence(found.count, evidenceOf(found)) : el("span", { class: "muted" }, "left out"));
+                  }),
+                ),
+              ),
+            ),
+          ),
+        ),
+      );
+    }),
+  );
+}
+
 export async function render(root) {
   root.appendChild(
     el(
@@ -303,4 +348,12 @@ export async function render(root) {
     return;
   }
   root.appendChild(card(`${profiles.length} outlet${profiles.length === 1 ? "" : "s"}`, table(profiles)));
+  if (profiles.length > 1 && profiles.some((p) => p.naming)) {
+    try {
+      const compared = await api("compare", { outlet: profiles.map(nameOf) });
+      root.appendChild(selectionCard(compared.selection));
+    } catch (error) {
+      root.appendChild(unavailable("Selection", error));
+    }
+  }
 }
