@@ -14,6 +14,7 @@ import signal
 import subprocess
 import sys
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -405,6 +406,19 @@ def test_actors_and_stats_count_what_the_store_holds(
         assert stats[table] == one(sql, f"SELECT count(*) FROM {table}")
     assert stats["outlets"] == one(sql, "SELECT count(DISTINCT outlet) FROM documents")
     assert stats["last_published"] == "2020-05-20"
+
+
+def test_concurrent_requests_each_get_their_own_cursor(http: httpx.Client) -> None:
+    # FastAPI runs routes in a thread pool; a shared DuckDB connection would garble answers.
+    paths = ["/api/events?limit=50", "/api/network", "/api/map", "/api/actors", "/api/stats"]
+    expected = {path: http.get(path).json() for path in paths}
+
+    def fetch(path: str) -> bool:
+        return bool(http.get(path).json() == expected[path])
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        answers = list(pool.map(fetch, paths * 8))
+    assert all(answers)
 
 
 def test_read_only_methods_and_store(http: httpx.Client, store: Path) -> None:

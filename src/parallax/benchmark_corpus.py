@@ -72,9 +72,10 @@ def _rotation(shift: int) -> tuple[str, str]:
 
 def replicate(con: duckdb.DuckDBPyConnection, size: int) -> int:
     """Grow the store to ``size`` documents with rotated, later-dated replicas."""
-    base = [row[0] for row in con.execute("SELECT id FROM documents ORDER BY id").fetchall()]
-    made = len(base)
-    replica = 1
+    ids_now = [str(r[0]) for r in con.execute("SELECT id FROM documents ORDER BY id").fetchall()]
+    base = [i for i in ids_now if "r" not in i]  # replicas are named <12 hex>r<NNN>
+    made = len(ids_now)
+    replica = 1 + max((int(i[-3:]) for i in ids_now if "r" in i), default=0)
     while made < size:
         ids = base[: size - made]
         source, target = _rotation(replica % 25 + 1)

@@ -50,6 +50,7 @@ class RecordRow(BaseModel):
     model_config = ConfigDict(extra="allow")
 
     doc_id: str
+    idx: int = Field(description="The record's position in its document: (doc_id, idx) is its key.")
     outlet: str | None
     published: dt.date | None
     start: int

@@ -1,16 +1,20 @@
 """Reads the API needs that the store's query module does not offer: pages with totals.
 
 ``parallax.store.queries.list_documents`` serves the CLI's table (no author, genre, url, text
-filter or offset), so the document page is written here; record pages reuse
-``parallax.store.records.list_records``. Every statement takes its values as parameters.
+filter or offset), so the document page is written here; so are record pages, which
+``parallax.store.records.list_records`` cannot cut (see :func:`records_page`). Every statement
+takes its values as parameters.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any, Final
 
 import duckdb
+
+from parallax.store.records import RECORD_COLUMNS
 
 _DOC_FILTER: Final = (
     "WHERE ($outlet IS NULL OR d.outlet ILIKE '%' || $outlet || '%') "
@@ -135,3 +139,45 @@ def actors_page(
 def day(value: dt.date | None) -> str | None:
     """A day as the ``YYYY-MM-DD`` text the shared event filters parse."""
     return value.isoformat() if value else None
+
+
+def records_page(
+    con: duckdb.DuckDBPyConnection,
+    table: str,
+    *,
+    where: dict[str, object],
+    outlet: str | None,
+    conditions: Sequence[tuple[str, Sequence[object]]],
+    limit: int,
+    offset: int,
+) -> tuple[int, list[dict[str, Any]]]:
+    """One page of a record table with its total, under ``list_records``' filters.
+
+    The same filters as ``parallax.store.records.list_records`` (exact ``where`` columns, an
+    outlet substring, SQL ``conditions`` over ``r`` and ``d``), the same columns plus ``idx``,
+    and the same order plus ``idx`` to break ties. ``list_records`` itself cannot serve a
+    page: it has no offset, and its order leaves the events of one sentence (same document and
+    start) tied, so DuckDB's top-N sort returned them differently for different limits and
+    pages overlapped. Fetching every row and slicing instead took 1.2 s a page at 100k events.
+    """
+    if table not in RECORD_COLUMNS:
+        raise ValueError(f"unknown record table {table!r}")
+    clauses = [f'r."{column}" = ?' for column in where]
+    params: list[object] = list(where.values())
+    for clause, values in conditions:
+        clauses.append(f"({clause})")
+        params.extend(values)
+    if outlet:
+        clauses.append("d.outlet ILIKE ?")
+        params.append(f"%{outlet}%")
+    filters = "WHERE " + " AND ".join(clauses) if clauses else ""
+    source = f"FROM {table} r JOIN documents d ON d.id = r.doc_id {filters}"
+    row = con.execute(f"SELECT count(*) {source}", params).fetchone()
+    columns = ", ".join(f'r."{c}"' for c in RECORD_COLUMNS[table])
+    cursor = con.execute(
+        f'SELECT r.doc_id, r.idx, d.outlet, d.published, r.start, r."end", r.text, r.segment, '
+        f"{columns} {source} ORDER BY d.published NULLS LAST, r.doc_id, r.start, r.idx "
+        "LIMIT ? OFFSET ?",
+        [*params, limit, offset],
+    )
+    return (int(row[0]) if row else 0), rows_as_dicts(cursor)

@@ -1,8 +1,7 @@
 """Routes over what each document holds: documents, records, actors, network, map, search.
 
-Record lists reuse the store's ``list_records`` (and the CLI's event filters), so a filter
-means the same here as on the command line; ``list_records`` has no offset or count, so pages
-are cut from its rows here.
+Record lists filter as the store's ``list_records`` does and reuse the CLI's event filters, so a
+filter means the same here as on the command line; ``reads.records_page`` cuts the pages.
 """
 
 from __future__ import annotations
@@ -47,7 +46,6 @@ from parallax.api.params import (
 from parallax.cli import _event_conditions as event_conditions
 from parallax.schema import Analysis
 from parallax.store.queries import load_analysis, resolve_document_id
-from parallax.store.records import list_records
 
 ERRORS: Final[dict[int | str, dict[str, Any]]] = {
     code: {"model": Problem, "description": text}
@@ -77,13 +75,8 @@ def _text_condition(q: str | None) -> Conditions:
     return [("contains(lower(r.text), lower(?))", [q])] if q else []
 
 
-def _page(rows: list[dict[str, Any]], limit: int, offset: int) -> dict[str, Any]:
-    return {
-        "total": len(rows),
-        "items": rows[offset : offset + limit],
-        "limit": limit,
-        "offset": offset,
-    }
+def _page(total: int, items: list[dict[str, Any]], limit: int, offset: int) -> dict[str, Any]:
+    return {"total": total, "items": items, "limit": limit, "offset": offset}
 
 
 @router.get("/stats", response_model=Stats, tags=["corpus"])
@@ -147,14 +140,16 @@ def events(
         *_text_condition(q),
     ]
     where = {"type": type, "status": status, "doc_id": doc, "segment": segment}
-    rows = list_records(
+    total, items = reads.records_page(
         con,
         "events",
         where={k: v for k, v in where.items() if v is not None},
         outlet=outlet,
         conditions=conditions,
+        limit=limit,
+        offset=offset,
     )
-    page = _page(rows, limit, offset)
+    page = _page(total, items, limit, offset)
     named = reads.titles(con, [row["doc_id"] for row in page["items"]])
     for row in page["items"]:
         row["title"] = named.get(row["doc_id"])
@@ -175,14 +170,16 @@ def _record_route(kind: str, what: str) -> Callable[..., dict[str, Any]]:
         offset: Offset = 0,
     ) -> dict[str, Any]:
         where = {"doc_id": doc, "segment": segment}
-        rows = list_records(
+        total, items = reads.records_page(
             con,
             kind,
             where={k: v for k, v in where.items() if v is not None},
             outlet=outlet,
             conditions=_text_condition(q),
+            limit=limit,
+            offset=offset,
         )
-        return _page(rows, limit, offset)
+        return _page(total, items, limit, offset)
 
     listing.__name__ = f"list_{kind}"
     listing.__doc__ = f"Stored {what} with their document's outlet and date."
