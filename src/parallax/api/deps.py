@@ -25,6 +25,10 @@ class ReadOnlyStore:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._connection = connect(path, read_only=True)  # StoreError names path and the fix
+        # One thread per query: DuckDB's parallel aggregates break ties (mode, any_value) in
+        # whatever order threads finish, and an API must give the same answer twice. Requests
+        # still run in parallel, each on its own cursor.
+        self._connection.execute("SET threads TO 1")
         self._lock = threading.Lock()
 
     def cursor(self) -> duckdb.DuckDBPyConnection:

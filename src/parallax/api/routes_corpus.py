@@ -125,7 +125,10 @@ def merged_event(con: Con, event_id: Id) -> dict[str, Any]:
     with _needs("merge"):
         from parallax.corpus.merge import merged_event as load
 
-    found = load(con, event_id)
+    try:
+        found = load(con, event_id)
+    except UsageError as exc:  # a prefix of several ids names no one event
+        raise HTTPException(404, str(exc)) from exc
     if found is None:
         raise HTTPException(404, f"{event_id}: no such merged event")
     return found
