@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 from rich.markup import escape
 from rich.table import Table
 
 from parallax.cli import cli, kb_files, open_store, stderr, stdout, user_errors
-from parallax.corpus.perspective import compare_outlets, outlet_profiles
-from parallax.knowledge.loader import KnowledgeBase, load_knowledge
+
+if TYPE_CHECKING:
+    from parallax.knowledge.loader import KnowledgeBase
+
+# The perspective modules pull in spaCy and VADER: they are imported inside the commands, so
+# that every other command (and a bare 'parallax ingest') starts fast and small.
 
 story_option = click.option(
     "--story", "story_id", default=None, help="Only the documents of this story (id or prefix)."
@@ -32,6 +36,8 @@ def _knowledge(ctx: click.Context) -> KnowledgeBase | None:
     if not overlays:
         return None
     with user_errors():
+        from parallax.knowledge.loader import load_knowledge
+
         return load_knowledge(overlays)
     raise AssertionError("unreachable")  # pragma: no cover
 
@@ -50,6 +56,8 @@ def outlets(ctx: click.Context, story_id: str | None, fmt: str) -> None:
     """
     kb = _knowledge(ctx)
     with open_store(ctx, read_only=True) as corpus, user_errors():
+        from parallax.corpus.perspective import outlet_profiles
+
         profiles = outlet_profiles(corpus.connection, story_id=story_id, kb=kb)
     if fmt == "json":
         click.echo(json.dumps(profiles, indent=2, default=str, ensure_ascii=False))
@@ -122,6 +130,8 @@ def compare(ctx: click.Context, names: tuple[str, ...], story_id: str | None, fm
     """
     kb = _knowledge(ctx)
     with open_store(ctx, read_only=True) as corpus, user_errors():
+        from parallax.corpus.perspective import compare_outlets
+
         result = compare_outlets(corpus.connection, names, story_id=story_id, kb=kb)
     if fmt == "json":
         click.echo(json.dumps(result, indent=2, default=str, ensure_ascii=False))
