@@ -143,6 +143,19 @@ def test_search_finds_documents_and_records(watched: WatchedPage, base_url: str)
     _shoot(watched, "search")
 
 
+def test_an_event_mention_leads_to_every_report_of_the_event(
+    watched: WatchedPage, base_url: str
+) -> None:
+    page = watched.page
+    page.goto(f"{base_url}/#/timeline")
+    link = page.locator("a.merged-link").first
+    expect(link).to_be_visible()
+    reports = int(link.inner_text().split()[0])
+    link.click()
+    expect(page).to_have_url(re.compile(r"#/event/E"))
+    expect(page.locator(".event-list li")).to_have_count(reports)
+
+
 def test_merged_event_page_lists_its_mentions(watched: WatchedPage, base_url: str) -> None:
     import httpx
 

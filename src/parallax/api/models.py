@@ -67,6 +67,12 @@ class EventRow(RecordRow):
     quad: str | None
     status: str
     figures: list[dict[str, Any]]
+    merged_event_id: str | None = Field(
+        default=None, description="The merged event this mention belongs to."
+    )
+    merged_mentions: int | None = Field(
+        default=None, description="How many mentions (all outlets) that merged event has."
+    )
 
 
 class Stats(BaseModel):

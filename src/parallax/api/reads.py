@@ -174,6 +174,13 @@ def records_page(
     source = f"FROM {table} r JOIN documents d ON d.id = r.doc_id {filters}"
     row = con.execute(f"SELECT count(*) {source}", params).fetchone()
     columns = ", ".join(f'r."{c}"' for c in RECORD_COLUMNS[table])
+    if table == "events":  # each mention with the merged event it belongs to, and its size
+        columns += (
+            ", (SELECT em.event_id FROM event_mentions em WHERE em.doc_id = r.doc_id AND "
+            "em.idx = r.idx) AS merged_event_id, (SELECT m.mentions FROM event_mentions em "
+            "JOIN merged_events m ON m.id = em.event_id WHERE em.doc_id = r.doc_id AND "
+            "em.idx = r.idx) AS merged_mentions"
+        )
     cursor = con.execute(
         f'SELECT r.doc_id, r.idx, d.outlet, d.published, r.start, r."end", r.text, r.segment, '
         f"{columns} {source} ORDER BY d.published NULLS LAST, r.doc_id, r.start, r.idx "

@@ -1,7 +1,7 @@
 // How an event mention looks everywhere: its colour (PLOVER quad class), its day, its
 // "actor → recipient" line and a list row that opens its sentence in the document reader.
 
-import { el, recordRoute, shorten } from "./dom.js";
+import { el, recordRoute, route, shorten } from "./dom.js";
 import { eventDays } from "./local.js";
 
 export const QUADS = [
@@ -88,6 +88,9 @@ export function eventItem(row) {
       ),
       el("span", { class: "outlet" }, row.outlet || ""),
     ),
+    row.merged_event_id && row.merged_mentions > 1
+      ? el("a", { href: route(`event/${encodeURIComponent(row.merged_event_id)}`), class: "merged-link", title: "the same event in every report of it" }, `${row.merged_mentions} reports →`)
+      : null,
   );
 }
 
