@@ -11,7 +11,7 @@ from conftest import CliRun
 
 WIRE = (
     "US-led coalition aircraft bombed Islamic State positions in Raqqa on Tuesday, killing 12 "
-    "militants, the Pentagon said. The strikes hit a training camp and two depots near the "
+    "militants. The strikes hit a training camp and two depots near the "
     "river, officials said. Residents reported heavy smoke over the eastern districts of the "
     "city. The coalition has carried out thousands of strikes in Syria and Iraq since 2014. "
     "Commanders said the campaign would continue until the group was driven from its capital."
@@ -65,7 +65,11 @@ def test_syndicated_copies_are_one_family_and_the_strike_is_one_event(
     con.close()
     shown = json.loads(run("event", str(ids[0][0]), "--format", "json").stdout)
     outlets = {m["outlet"] for m in shown["mentions"]}
-    assert {"Wire Service", "Reprint Daily"} <= outlets
+    assert outlets == {"Wire Service", "Reprint Daily", "Other Voice"}
+    # side by side: the wire asserts the bombing, the other outlet only reports a claim
+    status = {(m["outlet"], m["trigger_text"]): m["status"] for m in shown["mentions"]}
+    assert status[("Wire Service", "bombed")] == "asserted"
+    assert status[("Other Voice", "bombed")] == "reported"
     # the reprint is the wire's copy: two outlets, one source family
     assert shown["corroboration"] < shown["outlets"]
     table = run("event", str(ids[0][0])[:8])
