@@ -7,6 +7,7 @@ import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, expect
@@ -164,3 +165,127 @@ def test_merged_event_page_lists_its_mentions(watched: WatchedPage, base_url: st
     page.goto(f"{base_url}/#/event/{first['id']}")
     expect(page.get_by_text("Mentions").first).to_be_visible()
     expect(page.get_by_text(first["type"]).first).to_be_visible()
+
+
+# The same views checked against the API's own answers: the UI shows exactly what the store
+# holds (no memorised numbers), and its filters mean what the API's filters mean.
+
+
+def _api(base_url: str, path: str, **params: str | int) -> Any:
+    import httpx
+
+    answer = httpx.get(f"{base_url}/api/{path}", params=params, timeout=30)
+    answer.raise_for_status()
+    return answer.json()
+
+
+def _open(watched: WatchedPage, url: str) -> None:
+    """Go to ``url`` and wait until its view has finished drawing."""
+    watched.page.goto(url)
+    watched.page.wait_for_selector(".view[data-ready]", timeout=20_000)
+
+
+def _count(watched: WatchedPage) -> int:
+    found = watched.page.locator("#event-count")
+    expect(found).to_be_visible()
+    return int(found.get_attribute("data-count") or -1)
+
+
+def test_timeline_has_one_dot_per_event_the_api_lists(watched: WatchedPage, base_url: str) -> None:
+    total = _api(base_url, "events", limit=1)["total"]
+    _open(watched, f"{base_url}/#/timeline")
+    assert _count(watched) == total > 0
+    assert watched.page.locator("svg circle.event-dot").count() == total
+    watched.clean()
+
+
+def test_a_clicked_event_marks_exactly_its_sentence(watched: WatchedPage, base_url: str) -> None:
+    page = watched.page
+    _open(watched, f"{base_url}/#/timeline")
+    page.locator("svg circle.event-dot").nth(5).click()
+    expect(page).to_have_url(re.compile(r"#/doc/[0-9a-f]+\?start=\d+&end=\d+"))
+    doc_id, start, end = re.findall(r"#/doc/([0-9a-f]+)\?start=(\d+)&end=(\d+)", page.url)[0]
+    text = _api(base_url, f"documents/{doc_id}")["text"]
+    marked = page.locator(".doc-text .focus")
+    expect(marked.first).to_be_visible()
+    assert "".join(marked.all_text_contents()).strip() == text[int(start) : int(end)].strip()
+    assert page.locator(".doc-text .focus.hl-trigger").count() >= 1  # the event's trigger
+    box = marked.first.bounding_box()
+    assert box is not None
+    assert 0 <= box["y"] <= 800  # scrolled into view
+    watched.clean()
+
+
+@pytest.mark.parametrize("field", ["place", "since", "outlet"])
+def test_timeline_filters_mean_what_the_api_filters_mean(
+    watched: WatchedPage, base_url: str, field: str
+) -> None:
+    stats = _api(base_url, "stats")
+    values = {
+        "place": _api(base_url, "map")[0]["name"],
+        "since": stats["last_published"],
+        "outlet": _api(base_url, "documents", limit=1)["items"][0]["outlet"],
+    }
+    expected = _api(base_url, "events", limit=1, **{field: values[field]})["total"]
+    assert 0 < expected < stats["events"]
+    _open(watched, f"{base_url}/#/timeline")
+    control = watched.page.locator(f"#filter-{field}")
+    control.fill(values[field])
+    control.press("Enter")
+    expect(watched.page).to_have_url(re.compile(f"{field}="))
+    expect(watched.page.locator("#event-count")).to_have_attribute("data-count", str(expected))
+    assert watched.page.locator("svg circle.event-dot").count() == expected
+    watched.clean()
+
+
+def test_a_place_on_the_map_lists_its_events(watched: WatchedPage, base_url: str) -> None:
+    places = [p for p in _api(base_url, "map") if p["lat"] is not None]
+    busiest = max(places, key=lambda p: p["events"])
+    page = watched.page
+    _open(watched, f"{base_url}/#/map")
+    assert page.locator("svg.map path.country").count() > 150
+    assert page.locator("svg.map circle.place-dot").count() == len(places)
+    # Smaller places are drawn over larger ones, so choose the circle with the keyboard.
+    page.locator(f'circle.place-dot[data-name="{busiest["name"]}"]').first.press("Enter")
+    panel = page.locator(".map-panel")
+    expect(panel.locator(".event-link").first).to_be_visible()
+    assert panel.locator(".event-link").count() == busiest["events"]
+    panel.locator(".event-link").first.click()
+    expect(page).to_have_url(re.compile(r"#/doc/"))
+    watched.clean()
+
+
+def test_network_time_range_and_tie_colours(watched: WatchedPage, base_url: str) -> None:
+    first = _api(base_url, "stats")["first_published"]
+    edges = [
+        e for e in _api(base_url, "network", until=first)["edges"] if e["source"] != e["target"]
+    ]
+    page = watched.page
+    _open(watched, f"{base_url}/#/network?until={first}")
+    expect(page.locator("#filter-until")).to_have_value(first)
+    assert page.locator("svg.network path.edge").count() == len(edges) > 0
+    conflict = sum(1 for e in edges if e["conflict"] > e["cooperation"])
+    assert page.locator("svg.network path.edge.conflict").count() == conflict
+    page.locator("svg.network path.edge").first.press("Enter")  # a curve's centre is not on it
+    expect(page.locator(".side-panel .event-link").first).to_be_visible()
+    watched.clean()
+
+
+def test_figures_show_every_group_and_claim(watched: WatchedPage, base_url: str) -> None:
+    groups = _api(base_url, "figures/reconciled", limit=1000)["items"]
+    _open(watched, f"{base_url}/#/figures")
+    expect(watched.page.locator("#figure-count")).to_be_visible()
+    assert watched.page.locator("section.figure-group").count() == len(groups) > 0
+    claims = sum(len(g["claims"]) for g in groups)
+    assert watched.page.locator("section.figure-group .claim-link").count() == claims
+    watched.clean()
+
+
+def test_an_unknown_document_is_a_notice_not_a_crash(watched: WatchedPage, base_url: str) -> None:
+    _open(watched, f"{base_url}/#/doc/ffffffffffffffff")
+    expect(watched.page.locator(".notice")).to_contain_text("not available")
+    # The browser logs the API's 404; nothing else may go wrong.
+    assert all("404" in error for error in watched.errors), watched.errors
+    watched.errors.clear()  # checked here; the fixture's check would refuse the 404
+    assert not watched.dialogs
+    assert not watched.outside

@@ -77,8 +77,14 @@ async function stats() {
   mount(box, parts);
 }
 
+let shown = "";
+
 async function show() {
   const { name, id, params } = parseRoute(location.hash);
+  // A new page starts at its top; a filter change on the same page keeps the reader's place.
+  const page = `${name}/${id || ""}`;
+  if (page !== shown) window.scrollTo(0, 0);
+  shown = page;
   const [title, render] = VIEWS[name];
   for (const link of document.querySelectorAll("#nav a")) {
     link.classList.toggle("active", link.dataset.view === name);

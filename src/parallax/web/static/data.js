@@ -51,7 +51,10 @@ export async function api(path, params) {
   if (!cache.has(url)) {
     const pending = fetchJson(path, url);
     cache.set(url, pending);
-    pending.catch(() => cache.delete(url));
+    // A pass that is not installed (501) stays missing while the server runs: ask once.
+    pending.catch((error) => {
+      if (!(error instanceof ApiError && error.status === 501)) cache.delete(url);
+    });
   }
   return cache.get(url);
 }
@@ -60,7 +63,7 @@ async function fetchJson(path, url) {
   let response;
   try {
     response = await fetch(url, { headers: { Accept: "application/json" } });
-  } catch (error) {
+  } catch {
     throw new ApiError(path, 0, "the server could not be reached");
   }
   if (!response.ok) {
@@ -68,7 +71,7 @@ async function fetchJson(path, url) {
     try {
       const body = await response.json();
       detail = typeof body.detail === "string" ? body.detail : "";
-    } catch (error) {
+    } catch {
       detail = "";
     }
     throw new ApiError(path, response.status, detail);

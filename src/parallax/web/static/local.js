@@ -58,6 +58,21 @@ export function filterEvents(rows, params) {
   });
 }
 
+/** The /api/merged-events filters that a merged event's own fields can answer (a report has
+ * no per-outlet index of merged events, so `outlet` is not applied here). */
+function filterMerged(rows, params) {
+  const actor = (params.actor || "").toLowerCase();
+  return rows.filter((row) => {
+    if (params.type && String(row.type).toUpperCase() !== String(params.type).toUpperCase()) return false;
+    if (params.quad && row.quad !== params.quad && !String(row.quad).endsWith(` ${params.quad}`)) return false;
+    if (params.story && row.story_id !== params.story) return false;
+    if (actor && ![row.actor_id, row.actor_name, row.recipient_actor_id, row.recipient_name].some((f) => contains(f, actor))) return false;
+    if (params.since && !(dayOf(row.date_latest) && dayOf(row.date_latest) >= params.since)) return false;
+    if (params.until && !(dayOf(row.date_earliest) && dayOf(row.date_earliest) <= params.until)) return false;
+    return true;
+  });
+}
+
 function page(rows, params) {
   const limit = params.limit ? Number(params.limit) : rows.length;
   const offset = params.offset ? Number(params.offset) : 0;
@@ -142,24 +157,44 @@ function inRange(row, params) {
   return true;
 }
 
-const SEARCHED = ["events", "quotes", "figures", "places", "entities", "times"];
+const SEARCHED = ["entities", "places", "quotes", "events", "figures", "times"];
 
+function snippet(text, needle) {
+  const at = text.toLowerCase().indexOf(needle);
+  if (at < 0) return { start: null, end: null, snippet: text.slice(0, 160) };
+  const left = Math.max(0, at - 80);
+  const right = Math.min(text.length, at + needle.length + 80);
+  const body = `${left ? "…" : ""}${text.slice(left, right).trim()}${right < text.length ? "…" : ""}`;
+  return { start: at, end: at + needle.length, snippet: body };
+}
+
+/** /api/search over the embedded documents: their titles and text, and their records. */
 function search(data, params) {
   const needle = String(params.q || "").toLowerCase();
-  const limit = Number(params.limit || 50);
-  if (!needle) return { documents: [], records: [] };
-  const documents = (data.documents || []).filter((doc) => {
-    const analysis = (data.analyses || {})[doc.id];
-    return contains(doc.title, needle) || (analysis && contains(analysis.text, needle));
-  });
+  const limit = Number(params.limit || 20);
+  if (!needle) return { q: "", documents: [], records: [] };
+  const analyses = data.analyses || {};
+  const documents = [];
+  for (const doc of data.documents || []) {
+    const text = String((analyses[doc.id] || {}).text || "");
+    const hits = text.toLowerCase().split(needle).length - 1;
+    if (!hits && !contains(doc.title, needle)) continue;
+    documents.push({ ...doc, hits, ...snippet(text, needle) });
+  }
   const records = [];
   for (const kind of SEARCHED) {
-    for (const row of data[kind] || []) {
-      if (records.length >= limit) break;
-      if (contains(row.text, needle)) records.push({ kind, ...row });
+    for (const [docId, analysis] of Object.entries(analyses)) {
+      const outlet = (analysis.doc || {}).outlet;
+      for (const record of analysis[kind] || []) {
+        if (contains(record.text, needle)) {
+          records.push({ kind, doc_id: docId, start: record.start, end: record.end, text: record.text, outlet });
+        }
+      }
     }
   }
-  return { documents: documents.slice(0, limit), records };
+  records.sort((a, b) => (b.text.toLowerCase() === needle) - (a.text.toLowerCase() === needle) || a.text.length - b.text.length);
+  documents.sort((a, b) => contains(b.title, needle) - contains(a.title, needle) || b.hits - a.hits);
+  return { q: params.q, documents: documents.slice(0, limit), records: records.slice(0, limit) };
 }
 
 function needs(value, path, ApiError) {
@@ -202,7 +237,7 @@ export function localApi(data, path, params, ApiError) {
       return needs(data.stories, path, ApiError);
     case "merged-events":
       if (id) return needs((data.merged_detail || {})[id], path, ApiError);
-      return page(needs(data.merged, path, ApiError), params);
+      return page(filterMerged(needs(data.merged, path, ApiError), params), params);
     case "search":
       return search(data, params);
     default:

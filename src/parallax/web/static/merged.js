@@ -2,7 +2,7 @@
 // side (outlet, date, status, sentence), so agreement and disagreement are visible at once.
 
 import { api } from "./data.js";
-import { card, el, fmtNum, unavailable } from "./dom.js";
+import { card, el, fmtNum, route, unavailable } from "./dom.js";
 import { eventList, quadColour } from "./events.js";
 
 function fact(label, value) {
@@ -47,4 +47,29 @@ export async function render(root, params, eventId) {
     ),
   );
   root.appendChild(card("Mentions", eventList(event.mentions || [], "No mentions stored.")));
+}
+
+/** Merged events as a list: each opens its mentions side by side. */
+export function mergedList(items) {
+  return el(
+    "ol",
+    { class: "event-list merged-list" },
+    items.map((event) => {
+      const chip = el("span", { class: "chip", title: event.quad || "" }, event.type || "?");
+      chip.style.setProperty("--chip", quadColour(event.quad));
+      const who = [event.actor_name || event.actor_id, event.recipient_name || event.recipient_actor_id].filter(Boolean).join(" → ");
+      return el(
+        "li",
+        { class: "event-item" },
+        el(
+          "a",
+          { href: route(`event/${encodeURIComponent(event.id)}`), class: "event-link" },
+          el("span", { class: "when" }, event.date_earliest ? String(event.date_earliest).slice(0, 10) : "undated"),
+          chip,
+          el("span", { class: "what" }, el("span", { class: "who" }, who || "unnamed actors", event.disputed ? el("span", { class: "status" }, "disputed") : null), el("span", { class: "sentence muted" }, event.place_name || "")),
+          el("span", { class: "outlet" }, `${fmtNum(event.mentions)} mentions · ${fmtNum(event.outlets)} outlet${event.outlets === 1 ? "" : "s"}`),
+        ),
+      );
+    }),
+  );
 }

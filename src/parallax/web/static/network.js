@@ -233,6 +233,7 @@ function draw(nodes, edges, panel, params) {
       svg("title", null, `${names.get(edge.source)} → ${names.get(edge.target)}: ${edge.events} events (${edge.cooperation} cooperation, ${edge.conflict} conflict)`),
     );
     path.addEventListener("click", () => showEdge(panel, edge, names, params));
+    path.addEventListener("keydown", (event) => event.key === "Enter" && showEdge(panel, edge, names, params));
     edgeGroup.appendChild(path);
   }
   const nodeGroup = svg("g", { class: "nodes" });
@@ -246,6 +247,7 @@ function draw(nodes, edges, panel, params) {
       svg("text", { x: p.x.toFixed(1), y: (p.y + r + 12).toFixed(1), "text-anchor": "middle" }, item.name || item.id),
       svg("title", null, `${item.name || item.id} — ${item.events} events`),
     );
+    group.addEventListener("keydown", (event) => event.key === "Enter" && group.dispatchEvent(new MouseEvent("click")));
     group.addEventListener("click", () => {
       for (const other of nodeGroup.children) other.classList.toggle("selected", other === group);
       for (const path of edgeGroup.children) {

@@ -1,10 +1,11 @@
 // Timeline: every event mention on a time axis, one row per quad class (or PLOVER type),
 // filterable by actor, outlet, place, date, type and status. A dot opens its sentence.
 
-import { api, itemsOf } from "./data.js";
+import { api, itemsOf, tryApi } from "./data.js";
 import { card, el, fmtNum, route, unavailable } from "./dom.js";
 import { QUADS, eventDay, eventList } from "./events.js";
 import { filterBar, outletList } from "./filters.js";
+import { mergedList } from "./merged.js";
 import { timeChart } from "./timechart.js";
 
 const LIMIT = 5000;
@@ -116,5 +117,14 @@ export async function render(root, params) {
     ),
   );
   const sorted = [...rows].sort((a, b) => String(eventDay(a).day).localeCompare(String(eventDay(b).day)));
+  const stats = await tryApi("stats");
+  if (stats && stats.merged_events > 0) {
+    const merged = { limit: 25 };
+    for (const name of ["actor", "outlet", "since", "until", "type", "quad"]) if (params[name]) merged[name] = params[name];
+    const answer = await tryApi("merged-events", merged);
+    if (answer && itemsOf(answer).length) {
+      root.appendChild(card(`Events reported across articles (${fmtNum(answer.total ?? itemsOf(answer).length)})`, mergedList(itemsOf(answer))));
+    }
+  }
   root.appendChild(card("Event mentions", eventList(sorted.slice(0, 300), "No events match these filters.")));
 }
