@@ -38,6 +38,7 @@ from parallax.ingest.sources import RawRecord
 from parallax.schema import json_schema
 from parallax.settings import DEFAULT_DB, load_settings
 from parallax.store.corpus import Corpus
+from parallax.store.event_filters import event_conditions
 from parallax.store.export import FORMATS as EXPORT_FORMATS
 from parallax.store.export import export as export_corpus
 from parallax.store.writer import WriteResult
@@ -813,7 +814,7 @@ def events(
 ) -> None:
     """List stored events: PLOVER type, status, actor, recipient, place, date, ACLED code."""
     with user_errors():
-        conditions = _event_conditions(actor, country, place, since, until)
+        conditions = event_conditions(actor, country, place, since, until)
     where = {"type": event_type and event_type.upper(), "status": status, "doc_id": doc_id}
     where |= {"segment": segment}
     _records(
@@ -827,43 +828,6 @@ def events(
         conditions=conditions,
         table_columns=_EVENT_TABLE_COLUMNS,
     )
-
-
-def _event_conditions(
-    actor: str | None,
-    country: str | None,
-    place: str | None,
-    since: str | None,
-    until: str | None,
-) -> list[tuple[str, list[object]]]:
-    """SQL clauses for the event filters that look at several columns."""
-    conditions: list[tuple[str, list[object]]] = []
-    if actor:
-        columns = ("actor_id", "actor_text", "recipient_actor_id", "recipient_text")
-        clause = " OR ".join(f"r.{c} ILIKE ?" for c in columns)
-        conditions.append((clause, [f"%{actor}%"] * len(columns)))
-    if country:
-        code = country.upper()
-        clause = (
-            "list_contains(string_split(r.actor_country, '+'), ?) OR "
-            "list_contains(string_split(r.recipient_country, '+'), ?) OR r.place_country_code = ?"
-        )
-        conditions.append((clause, [code, code, code]))
-    if place:
-        conditions.append(("r.place_text ILIKE ? OR r.place_name ILIKE ?", [f"%{place}%"] * 2))
-    # An event's day: its own date's bounds when it has one, else its document's date.
-    day_from = "COALESCE(TRY_CAST(left(r.date_latest, 10) AS DATE), d.published)"
-    day_to = "COALESCE(TRY_CAST(left(r.date_earliest, 10) AS DATE), d.published)"
-    for option, value, sql in (
-        ("--since", since, f"{day_from} >= ?"),
-        ("--until", until, f"{day_to} <= ?"),
-    ):
-        if value is not None:
-            day = parse_date(value)
-            if day is None:
-                raise UsageError(f"{option} {value!r} is not a date (use YYYY-MM-DD)")
-            conditions.append((sql, [day]))
-    return conditions
 
 
 @cli.command()

@@ -43,8 +43,8 @@ from parallax.api.params import (
     Until,
     quad_condition,
 )
-from parallax.cli import _event_conditions as event_conditions
 from parallax.schema import Analysis
+from parallax.store.event_filters import event_conditions
 from parallax.store.queries import load_analysis, resolve_document_id
 
 ERRORS: Final[dict[int | str, dict[str, Any]]] = {
