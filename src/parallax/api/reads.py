@@ -14,7 +14,7 @@ from typing import Any, Final
 
 import duckdb
 
-from parallax.store.records import RECORD_COLUMNS
+from parallax.store.records import RECORD_COLUMNS, record_filters
 
 _DOC_FILTER: Final = (
     "WHERE ($outlet IS NULL OR d.outlet ILIKE '%' || $outlet || '%') "
@@ -153,37 +153,24 @@ def records_page(
 ) -> tuple[int, list[dict[str, Any]]]:
     """One page of a record table with its total, under ``list_records``' filters.
 
-    The same filters as ``parallax.store.records.list_records`` (exact ``where`` columns, an
-    outlet substring, SQL ``conditions`` over ``r`` and ``d``), the same columns plus ``idx``,
-    and the same order plus ``idx`` to break ties. ``list_records`` itself cannot serve a
-    page: it has no offset, and its order leaves the events of one sentence (same document and
-    start) tied, so DuckDB's top-N sort returned them differently for different limits and
-    pages overlapped. Fetching every row and slicing instead took 1.2 s a page at 100k events.
+    The filters are ``parallax.store.records.record_filters`` (exact ``where`` columns, an
+    outlet substring, SQL ``conditions`` over ``r`` and ``d``); the columns are
+    ``list_records``' plus ``idx``. ``list_records`` itself cannot serve a page: it has no
+    offset and no total, and fetching every row to slice it took 1.2 s a page at 100k events.
     """
-    if table not in RECORD_COLUMNS:
-        raise ValueError(f"unknown record table {table!r}")
-    clauses = [f'r."{column}" = ?' for column in where]
-    params: list[object] = list(where.values())
-    for clause, values in conditions:
-        clauses.append(f"({clause})")
-        params.extend(values)
-    if outlet:
-        clauses.append("d.outlet ILIKE ?")
-        params.append(f"%{outlet}%")
-    filters = "WHERE " + " AND ".join(clauses) if clauses else ""
-    source = f"FROM {table} r JOIN documents d ON d.id = r.doc_id {filters}"
-    row = con.execute(f"SELECT count(*) {source}", params).fetchone()
+    filters, params = record_filters(table, where=where, outlet=outlet, conditions=conditions)
+    joined = f"FROM {table} r JOIN documents d ON d.id = r.doc_id"
+    row = con.execute(f"SELECT count(*) {joined} {filters}", params).fetchone()
     columns = ", ".join(f'r."{c}"' for c in RECORD_COLUMNS[table])
     if table == "events":  # each mention with the merged event it belongs to, and its size
-        columns += (
-            ", (SELECT em.event_id FROM event_mentions em WHERE em.doc_id = r.doc_id AND "
-            "em.idx = r.idx) AS merged_event_id, (SELECT m.mentions FROM event_mentions em "
-            "JOIN merged_events m ON m.id = em.event_id WHERE em.doc_id = r.doc_id AND "
-            "em.idx = r.idx) AS merged_mentions"
+        columns += ", em.event_id AS merged_event_id, m.mentions AS merged_mentions"
+        joined += (
+            " LEFT JOIN event_mentions em ON em.doc_id = r.doc_id AND em.idx = r.idx"
+            " LEFT JOIN merged_events m ON m.id = em.event_id"
         )
     cursor = con.execute(
         f'SELECT r.doc_id, r.idx, d.outlet, d.published, r.start, r."end", r.text, r.segment, '
-        f"{columns} {source} ORDER BY d.published NULLS LAST, r.doc_id, r.start, r.idx "
+        f"{columns} {joined} {filters} ORDER BY d.published NULLS LAST, r.doc_id, r.start, r.idx "
         "LIMIT ? OFFSET ?",
         [*params, limit, offset],
     )

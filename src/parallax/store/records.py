@@ -117,24 +117,18 @@ def _unflat_fields(table: str, row: dict[str, Any]) -> Any:
     )
 
 
-def list_records(
-    con: duckdb.DuckDBPyConnection,
+def record_filters(
     table: str,
     *,
     where: dict[str, object] | None = None,
     matching: dict[str, str] | None = None,
     outlet: str | None = None,
     contains: str | None = None,
-    limit: int | None = None,
     conditions: Sequence[tuple[str, Sequence[object]]] = (),
-) -> list[dict[str, Any]]:
-    """Rows of one record table joined to their document's outlet and date.
-
-    ``where`` holds exact column filters, ``matching`` case-insensitive substring filters on
-    columns; ``outlet`` and ``contains`` match substrings of the outlet name and of the
-    record's text. ``conditions`` are extra SQL clauses with their parameters, written by our
-    own code (never by users) against ``r`` (the record) and ``d`` (its document).
-    """
+) -> tuple[str, list[object]]:
+    """The WHERE clause (empty when nothing filters) and its parameters for a record table
+    ``r`` joined to its document ``d``; see :func:`list_records` for what each filter means.
+    The CLI listings and the API's record pages share it."""
     if table not in RECORD_COLUMNS:
         raise ValueError(f"unknown record table {table!r}")
     clauses: list[str] = []
@@ -158,12 +152,40 @@ def list_records(
     if contains:
         clauses.append("r.text ILIKE ?")
         params.append(f"%{contains}%")
+    return ("WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+
+def list_records(
+    con: duckdb.DuckDBPyConnection,
+    table: str,
+    *,
+    where: dict[str, object] | None = None,
+    matching: dict[str, str] | None = None,
+    outlet: str | None = None,
+    contains: str | None = None,
+    limit: int | None = None,
+    conditions: Sequence[tuple[str, Sequence[object]]] = (),
+) -> list[dict[str, Any]]:
+    """Rows of one record table joined to their document's outlet and date.
+
+    ``where`` holds exact column filters, ``matching`` case-insensitive substring filters on
+    columns; ``outlet`` and ``contains`` match substrings of the outlet name and of the
+    record's text. ``conditions`` are extra SQL clauses with their parameters, written by our
+    own code (never by users) against ``r`` (the record) and ``d`` (its document).
+    """
+    filters, params = record_filters(
+        table,
+        where=where,
+        matching=matching,
+        outlet=outlet,
+        contains=contains,
+        conditions=conditions,
+    )
     columns = ", ".join(f'r."{c}"' for c in RECORD_COLUMNS[table])
-    filters = "WHERE " + " AND ".join(clauses) if clauses else ""
     sql = (
         f'SELECT r.doc_id, d.outlet, d.published, r.start, r."end", r.text, r.segment, {columns} '
         f"FROM {table} r JOIN documents d ON d.id = r.doc_id {filters} "
-        "ORDER BY d.published NULLS LAST, r.doc_id, r.start"
+        "ORDER BY d.published NULLS LAST, r.doc_id, r.start, r.idx"
     )
     if limit is not None:
         sql += f" LIMIT {int(limit)}"
