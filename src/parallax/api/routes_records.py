@@ -7,9 +7,10 @@ filter means the same here as on the command line; ``reads.records_page`` cuts t
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Annotated, Any, Final
 
+import duckdb
 from fastapi import APIRouter, HTTPException, Path, Query
 
 from parallax.api import graph, reads
@@ -79,6 +80,30 @@ def _page(total: int, items: list[dict[str, Any]], limit: int, offset: int) -> d
     return {"total": total, "items": items, "limit": limit, "offset": offset}
 
 
+def _records(
+    con: duckdb.DuckDBPyConnection,
+    kind: str,
+    where: Mapping[str, object | None],
+    *,
+    outlet: str | None,
+    conditions: Conditions,
+    limit: int,
+    offset: int,
+) -> dict[str, Any]:
+    """One page of a record kind: the body the events route and the five listings share
+    (``where`` filters that are None are left out)."""
+    total, items = reads.records_page(
+        con,
+        kind,
+        where={k: v for k, v in where.items() if v is not None},
+        outlet=outlet,
+        conditions=conditions,
+        limit=limit,
+        offset=offset,
+    )
+    return _page(total, items, limit, offset)
+
+
 @router.get("/stats", response_model=Stats, tags=["corpus"])
 def stats(con: Con) -> dict[str, Any]:
     """Counts of what the store holds and the span of publication dates."""
@@ -140,16 +165,9 @@ def events(
         *_text_condition(q),
     ]
     where = {"type": type, "status": status, "doc_id": doc, "segment": segment}
-    total, items = reads.records_page(
-        con,
-        "events",
-        where={k: v for k, v in where.items() if v is not None},
-        outlet=outlet,
-        conditions=conditions,
-        limit=limit,
-        offset=offset,
+    page = _records(
+        con, "events", where, outlet=outlet, conditions=conditions, limit=limit, offset=offset
     )
-    page = _page(total, items, limit, offset)
     named = reads.titles(con, [row["doc_id"] for row in page["items"]])
     for row in page["items"]:
         row["title"] = named.get(row["doc_id"])
@@ -169,17 +187,16 @@ def _record_route(kind: str, what: str) -> Callable[..., dict[str, Any]]:
         limit: Limit = 100,
         offset: Offset = 0,
     ) -> dict[str, Any]:
-        where = {"doc_id": doc, "segment": segment}
-        total, items = reads.records_page(
+        where: dict[str, object | None] = {"doc_id": doc, "segment": segment}
+        return _records(
             con,
             kind,
-            where={k: v for k, v in where.items() if v is not None},
+            where,
             outlet=outlet,
             conditions=_text_condition(q),
             limit=limit,
             offset=offset,
         )
-        return _page(total, items, limit, offset)
 
     listing.__name__ = f"list_{kind}"
     listing.__doc__ = f"Stored {what} with their document's outlet and date."
