@@ -36,7 +36,7 @@ import datetime as dt
 import hashlib
 import json
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Final
 
@@ -66,9 +66,8 @@ _MENTIONS: Final = """
            e.actor_id, e.actor_name, e.actor_country,
            e.recipient_actor_id, e.recipient_name, e.recipient_country,
            e.place_geonameid, e.place_name, e.place_country_code, e.place_lat, e.place_lon,
-           e.date_earliest, e.date_latest, e.figures, e.start,
-           d.published, d.outlet, coalesce(f.family_id, e.doc_id), sd.story_id,
-           e.place_feature_class
+           e.place_feature_class, e.date_earliest, e.date_latest, e.figures,
+           d.published, d.outlet, coalesce(f.family_id, e.doc_id) AS family_id, sd.story_id
     FROM events e JOIN documents d ON d.id = e.doc_id
     LEFT JOIN families f ON f.doc_id = e.doc_id
     LEFT JOIN story_documents sd ON sd.doc_id = e.doc_id
@@ -104,10 +103,9 @@ class Mention:
     country: str | None
     low: dt.date | None
     high: dt.date | None
-    start: int
     family: str
     story: str | None
-    row: tuple[Any, ...] = field(repr=False)
+    row: Mapping[str, Any] = field(repr=False)
 
     @property
     def key(self) -> tuple[str, int]:
@@ -119,32 +117,31 @@ def _codes(value: str | None) -> frozenset[str]:
     return frozenset(value.split("+")) if value else frozenset()
 
 
-def to_mention(row: tuple[Any, ...]) -> Mention:
+def to_mention(row: Mapping[str, Any]) -> Mention:
     """A row of :data:`_MENTIONS` as a :class:`Mention` with its date window."""
-    low, high = _day(row[18]), _day(row[19])
-    published = _day(row[22])
+    low, high = _day(row["date_earliest"]), _day(row["date_latest"])
+    published = _day(row["published"])
     if low and high and (high - low).days > VAGUE_DAYS:
         low = high = None  # "last year", "in 2015": too vague to tell events apart
     if low is None and high is None and published is not None:
         low, high = published - dt.timedelta(days=LOOKBACK_DAYS), published
     return Mention(
-        doc_id=str(row[0]),
-        idx=int(row[1]),
-        type=str(row[2]),
-        status=str(row[5]),
-        comment=row[6] == "comment",
-        actors=_codes(row[7]),
-        actor_country=row[9],
-        recipients=_codes(row[10]),
-        recipient_country=row[12],
-        place=int(row[13]) if row[13] is not None else None,
-        locality=row[26] not in (None, "A"),
-        country=row[15],
+        doc_id=str(row["doc_id"]),
+        idx=int(row["idx"]),
+        type=str(row["type"]),
+        status=str(row["status"]),
+        comment=row["segment"] == "comment",
+        actors=_codes(row["actor_id"]),
+        actor_country=row["actor_country"],
+        recipients=_codes(row["recipient_actor_id"]),
+        recipient_country=row["recipient_country"],
+        place=int(row["place_geonameid"]) if row["place_geonameid"] is not None else None,
+        locality=row["place_feature_class"] not in (None, "A"),
+        country=row["place_country_code"],
         low=low or high,
         high=high or low,
-        start=int(row[21]),
-        family=str(row[24]),
-        story=row[25],
+        family=str(row["family_id"]),
+        story=row["story_id"],
         row=row,
     )
 
@@ -259,7 +256,7 @@ def _figures_conflict(members: Sequence[Mention]) -> bool:
     """Two mentions give figures of the same quantity that differ by more than 10%."""
     by_quantity: dict[str, list[float]] = {}
     for m in members:
-        for figure in json.loads(m.row[20] or "[]"):
+        for figure in json.loads(m.row["figures"] or "[]"):
             value = figure.get("value")
             if isinstance(value, int | float) and figure.get("quantity"):
                 by_quantity.setdefault(str(figure["quantity"]), []).append(float(value))
@@ -280,34 +277,40 @@ def summarise(members: Sequence[Mention]) -> tuple[Any, ...]:
     for weight in families.values():
         doubt *= 1.0 - weight
     confidence = 1.0 - doubt
-    for present in (any(m.actors for m in members), any(r[14] for r in rows), head.low):
+    for present in (any(m.actors for m in members), any(r["place_name"] for r in rows), head.low):
         if not present:
             confidence *= 0.85
     negation = "negated" in statuses and len(statuses) > 1
     lows = [m.low for m in members if m.low]
     highs = [m.high for m in members if m.high]
-    earliest = max(lows) if lows and highs and max(lows) <= min(highs) else min(lows, default=None)
-    latest = min(highs) if lows and highs and max(lows) <= min(highs) else max(highs, default=None)
-    place = _most([r[14] for r in rows])
-    place_row = next((r for r in rows if r[14] == place), rows[0])
+    # the windows' intersection when they share days, else their span
+    shared = bool(lows) and bool(highs) and max(lows) <= min(highs)
+    earliest = max(lows) if shared else min(lows, default=None)
+    latest = min(highs) if shared else max(highs, default=None)
+
+    def most(column: str) -> Any:
+        return _most([r[column] for r in rows])
+
+    place = most("place_name")
+    place_row = next((r for r in rows if r["place_name"] == place), rows[0])
     return (
         event_id,
-        _most([r[25] for r in rows]),
+        most("story_id"),
         head.type,
-        _most([r[3] for r in rows]),
-        _most([r[4] for r in rows]),
-        _most([r[7] for r in rows]),
-        _most([r[8] for r in rows]),
-        _most([r[10] for r in rows]),
-        _most([r[11] for r in rows]),
+        most("mode"),
+        most("quad"),
+        most("actor_id"),
+        most("actor_name"),
+        most("recipient_actor_id"),
+        most("recipient_name"),
         place,
-        place_row[15] if place else _most([r[15] for r in rows]),
-        place_row[16] if place else None,
-        place_row[17] if place else None,
+        place_row["place_country_code"] if place else most("place_country_code"),
+        place_row["place_lat"] if place else None,
+        place_row["place_lon"] if place else None,
         earliest.isoformat() if earliest else None,
         latest.isoformat() if latest else None,
         len(members),
-        len({r[23] for r in rows if r[23]}),
+        len({r["outlet"] for r in rows if r["outlet"]}),
         len(families),
         round(confidence, 3),
         json.dumps(dict(statuses)),
@@ -325,7 +328,9 @@ MERGED_COLUMNS: Final = (
 def update_merge(con: duckdb.DuckDBPyConnection) -> int:
     """Rebuild ``merged_events`` and ``event_mentions`` from every stored mention (call inside
     a transaction); ids of unchanged events stay the same. Returns the merged event count."""
-    mentions = [to_mention(r) for r in con.execute(_MENTIONS).fetchall()]
+    cursor = con.execute(_MENTIONS)
+    names = [d[0] for d in cursor.description or ()]
+    mentions = [to_mention(dict(zip(names, r, strict=True))) for r in cursor.fetchall()]
     clusters = cluster(mentions)
     merged = [summarise(members) for members in clusters]
     links = [
