@@ -120,6 +120,15 @@ def test_outlet_comparison_shows_naming_voices_and_stance(
     toggle.click()
     link = table.locator("ol.evidence a").first
     expect(link).to_be_visible()
+    # A counted word is shown inside its sentence, the word itself marked.
+    doc_id, start, end = re.findall(
+        r"#/doc/([0-9a-f]+)\?start=(\d+)&end=(\d+)", link.get_attribute("href") or ""
+    )[0]
+    text = _api(base_url, f"documents/{doc_id}")["text"]
+    expect(link.locator("mark")).to_have_text(text[int(start) : int(end)])
+    shown = link.inner_text().strip("…")
+    assert len(shown) > int(end) - int(start)
+    assert shown in " ".join(text.split()) or shown in text
     _shoot(watched, "outlets")
     link.click()
     expect(page).to_have_url(re.compile(r"#/doc/"))

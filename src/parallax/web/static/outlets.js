@@ -4,7 +4,7 @@
 // evidence opens the sentences it was counted from. Without the pass, a basic profile is built
 // from the documents and events so the view still compares something.
 
-import { api, itemsOf } from "./data.js";
+import { api, itemsOf, tryApi } from "./data.js";
 import { card, el, fmtNum, recordRoute, route, shorten, unavailable } from "./dom.js";
 
 const IDENTITY = new Set(["outlet", "name", "id", "outlet_id"]);
@@ -28,18 +28,48 @@ function evidenceOf(item) {
   return isRecord(item) ? [item] : [];
 }
 
+/** The words around [start, end) within its sentence, the counted words marked: a bare "ISIS"
+ * says nothing, its sentence says how the outlet used it. */
+function inContext(text, start, end) {
+  const before = text.slice(Math.max(0, start - 120), start);
+  const after = text.slice(end, end + 120);
+  const cut = Math.max(before.lastIndexOf(". "), before.lastIndexOf("\n"));
+  const left = cut >= 0 ? before.slice(cut + 1).trimStart() : `…${before}`;
+  const stop = after.search(/[.!?](\s|$)|\n/);
+  const right = stop >= 0 ? after.slice(0, stop + 1) : `${after}…`;
+  return [left, el("mark", null, text.slice(start, end)), right];
+}
+
+function evidenceItem(record) {
+  const label = shorten(record.sentence || record.text || `${record.doc_id} ${record.start}–${record.end}`, 200);
+  const anchor = el("a", { href: recordRoute(record) }, label);
+  return { record, anchor, node: el("li", null, anchor, record.outlet ? el("span", { class: "muted" }, ` — ${record.outlet}`) : null) };
+}
+
+/** Records that carry only their words get their sentence from the document, once, on opening. */
+async function addSentences(items) {
+  for (const { record, anchor } of items) {
+    if (record.sentence || !record.doc_id) continue;
+    const doc = await tryApi(`documents/${encodeURIComponent(record.doc_id)}`);
+    const text = doc && typeof doc.text === "string" ? doc.text : "";
+    if (text.length >= record.end) anchor.replaceChildren(...inContext(text, record.start, record.end));
+  }
+}
+
 /** A number that, when it has evidence, toggles the list of its sentences. */
 function countWithEvidence(number, evidence) {
   const shown = typeof number === "number" ? fmtNum(number, Math.abs(number) < 1 && number !== 0 ? 2 : 1) : String(number ?? "");
   if (!evidence.length) return el("span", { class: "num" }, shown);
-  const list = el(
-    "ol",
-    { class: "evidence", hidden: true },
-    evidence.slice(0, 20).map((r) => el("li", null, el("a", { href: recordRoute(r) }, shorten(r.sentence || r.text || `${r.doc_id} ${r.start}–${r.end}`, 200)), r.outlet ? el("span", { class: "muted" }, ` — ${r.outlet}`) : null)),
-  );
+  const items = evidence.slice(0, 20).map(evidenceItem);
+  const list = el("ol", { class: "evidence", hidden: true }, items.map((item) => item.node));
   const button = el("button", { type: "button", class: "num evidence-toggle", title: "show the sentences" }, shown);
+  let enriched = false;
   button.addEventListener("click", () => {
     list.hidden = !list.hidden;
+    if (!enriched) {
+      enriched = true;
+      addSentences(items).catch((error) => console.error(error));
+    }
   });
   return el("span", { class: "with-evidence" }, button, list);
 }
