@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from parallax.extract.doc_text import text_of
+
 #: Token range ``[start, end)`` in the ``Doc``.
 TokenRange = tuple[int, int]
 #: Character range ``[start, end)`` in the ``Doc`` text.
@@ -59,7 +61,7 @@ def token_runs(doc: Doc, indices: set[int]) -> tuple[CharRange, ...]:
         if i is not None and i == previous + 1:
             previous = i
             continue
-        part = trimmed(doc.text, doc[run_start].idx, doc[previous].idx + len(doc[previous]))
+        part = trimmed(text_of(doc), doc[run_start].idx, doc[previous].idx + len(doc[previous]))
         if part is not None:
             runs.append(part)
         if i is not None:

@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from parallax.extract.attribution import Attribution
+from parallax.extract.doc_text import text_of
 from parallax.extract.event_acled import acled_code
 from parallax.extract.event_args import (
     TIME_ENTS,
@@ -369,7 +370,7 @@ def _date(doc: Doc, sentence: Span) -> Time | None:
     inside = [t for t in times if sentence.start_char <= t.start < sentence.end_char]
     if inside:
         return inside[0]
-    paragraph_start = doc.text.rfind("\n", 0, sentence.start_char) + 1
+    paragraph_start = text_of(doc).rfind("\n", 0, sentence.start_char) + 1
     before = [t for t in times if paragraph_start <= t.start < sentence.start_char]
     return before[-1] if before else None
 

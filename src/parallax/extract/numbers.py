@@ -9,9 +9,9 @@ model) and what it counts is decided in :mod:`parallax.extract.figures`, which s
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Final
+from typing import Any, Final
 
 
 def _split(text: str) -> list[str]:
@@ -252,19 +252,40 @@ def _fraction(words: Sequence[str], i: int) -> _Core | None:
     return None
 
 
-def _longest(table: dict[tuple[str, ...], str], words: Sequence[str], i: int) -> tuple[str, int]:
-    """The longest key of ``table`` starting at ``words[i]``: (value, end) or ("", i)."""
-    best = ("", i)
+Phrases = dict[str, list[tuple[tuple[str, ...], Any]]]
+
+
+def _by_first_word(table: Mapping[tuple[str, ...], Any]) -> Phrases:
+    """``table``'s entries grouped by their first word: the lookups below run at every token
+    of every document, so they compare only the phrases that start with that token."""
+    index: Phrases = {}
     for key, val in table.items():
+        index.setdefault(key[0], []).append((key, val))
+    return index
+
+
+_QUALIFIER_PHRASES: Final = _by_first_word(QUALIFIERS)
+_UNIT_PHRASES: Final = _by_first_word(UNIT_WORDS)
+_VAGUE_PHRASES: Final = _by_first_word(VAGUE)
+
+
+def _longest(phrases: Phrases, words: Sequence[str], i: int) -> tuple[str, int]:
+    """The longest phrase of ``phrases`` starting at ``words[i]``: (value, end) or ("", i)."""
+    best = ("", i)
+    if i >= len(words):
+        return best
+    for key, val in phrases.get(words[i].lower(), ()):
         end = i + len(key)
-        if end <= len(words) and tuple(w.lower() for w in words[i:end]) == key and end > best[1]:
+        if end <= len(words) and end > best[1] and tuple(w.lower() for w in words[i:end]) == key:
             best = (val, end)
     return best
 
 
 def _vague(words: Sequence[str], i: int) -> _Core | None:
     """ "dozens", "scores of", "tens of thousands", "several hundred", "a few"."""
-    for key, (low, high, needs_of) in VAGUE.items():
+    if i >= len(words):
+        return None
+    for key, (low, high, needs_of) in _VAGUE_PHRASES.get(words[i].lower(), ()):
         end = i + len(key)
         if tuple(w.lower() for w in words[i:end]) != key:
             continue
@@ -368,7 +389,7 @@ def match_amount(words: Sequence[str], spaces: Sequence[bool], i: int) -> Amount
     ``words`` are token texts, ``spaces[j]`` whether token ``j`` is followed by whitespace (to
     tell "£2m" from "2 m"). Reads qualifier → currency → number (+ scale) → range → unit.
     """
-    kind, j = _longest(QUALIFIERS, words, i)
+    kind, j = _longest(_QUALIFIER_PHRASES, words, i)
     currency = None
     if j < len(words) and words[j].lower() in CURRENCY_SYMBOLS:
         currency, j = CURRENCY_SYMBOLS[words[j].lower()], j + 1
@@ -384,7 +405,7 @@ def match_amount(words: Sequence[str], spaces: Sequence[bool], i: int) -> Amount
         core = ranged
     elif kind == "between":
         return None
-    unit_word, end = _longest(UNIT_WORDS, words, core.end)
+    unit_word, end = _longest(_UNIT_PHRASES, words, core.end)
     unit = currency or core.unit or unit_word or None
     if currency and unit_word and unit_word != currency:
         end = core.end  # "$5 pounds" makes no sense: keep the symbol, drop the word

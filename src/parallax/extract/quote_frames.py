@@ -17,6 +17,7 @@ from typing import Final
 from spacy.tokens import Doc, Span, Token
 
 from parallax.extract.attribution import Attribution, TokenRange, trimmed
+from parallax.extract.doc_text import text_of
 from parallax.extract.quote_cues import (
     COGNITION_VERBS,
     SPEECH_VERBS,
@@ -38,15 +39,15 @@ _LABELS_OF_SPEAKERS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 
 def direct_attributions(doc: Doc) -> list[Attribution]:
     """An attribution for every quoted stretch that is speech, in text order."""
-    quoted = [q for q in find_quoted(doc.text) if q.length > 1]
+    quoted = [q for q in find_quoted(text_of(doc)) if q.length > 1]
     found: list[Attribution] = []
     for index, quote in enumerate(quoted):
         span = doc.char_span(quote.inner_start, quote.inner_end, alignment_mode="expand")
-        part = trimmed(doc.text, quote.inner_start, quote.inner_end)
+        part = trimmed(text_of(doc), quote.inner_start, quote.inner_end)
         if span is None or len(span) == 0 or part is None:
             continue
         previous_end = quoted[index - 1].end if index > 0 else 0
-        next_start = quoted[index + 1].start if index + 1 < len(quoted) else len(doc.text)
+        next_start = quoted[index + 1].start if index + 1 < len(quoted) else len(text_of(doc))
         left = _left_frame(doc, span.start - 1, previous_end)
         right = _right_frame(doc, span.end, next_start)
         frame = _attribution_in(doc, quote, span, left, right)
@@ -118,7 +119,7 @@ def _attribution_in(
     doc: Doc, quote: Quoted, span: Span, left: list[Token], right: list[Token]
 ) -> tuple[TokenRange | None, TokenRange | None] | None:
     """(cue, source) from the frame: the right side first when the quote ends in a comma."""
-    ends_with_comma = doc.text[quote.inner_start : quote.inner_end].rstrip()[-1:] in ",!?—"
+    ends_with_comma = text_of(doc)[quote.inner_start : quote.inner_end].rstrip()[-1:] in ",!?—"
     sides = [right, left] if ends_with_comma or not left else [left, right]
     for side in sides:
         found = _cue_and_source(side, span)
@@ -180,7 +181,7 @@ def _inherits(doc: Doc, quote: Quoted, left: list[Token], found: list[Attributio
         return False
     if quote.continues:
         return True
-    gap = doc.text[found[-1].content[-1][1] : quote.start]
+    gap = text_of(doc)[found[-1].content[-1][1] : quote.start]
     return gap.count("\n") <= 2 and len(gap) < 400
 
 

@@ -21,6 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from parallax.extract.attribution import Attribution, CharRange, TokenRange, overlap
+from parallax.extract.doc_text import text_of
 from parallax.extract.quote_frames import direct_attributions
 from parallax.extract.quote_indirect import indirect_attributions
 from parallax.extract.quote_model import (
@@ -107,7 +108,7 @@ def quotes_of(doc: Doc, attributions: list[Attribution]) -> list[Quote]:
                 Quote(
                     start=start,
                     end=end,
-                    text=doc.text[start:end],
+                    text=text_of(doc)[start:end],
                     direct=attribution.direct,
                     cue=cue,
                     speaker=speaker,
