@@ -143,3 +143,33 @@ def test_place_records_come_from_the_linkers_trimmed_spans() -> None:
     assert entities["the Middle East"] == (113, 128)  # the entity as tagged...
     assert found["Middle East"] == (117, 128, "Middle East")  # ...the place as named
     assert found["Washington"] == (137, 147, "Washington")  # inside the paper's name
+
+
+def test_slices_keep_order_and_share_evenly() -> None:
+    from parallax.extract.annotate_pool import slices
+
+    items = [doc(f"Text {i}.", []) for i in range(11)]
+    parts = slices(items, 4)
+    assert [len(p) for p in parts] == [3, 3, 3, 2]
+    assert [a for p in parts for a in p] == items
+    assert slices(items[:2], 8) == [[items[0]], [items[1]]]
+
+
+@pytest.mark.model
+def test_worker_processes_give_the_same_records_as_one_process() -> None:
+    sentences = [
+        "US jets struck Raqqa on Friday, killing 30 fighters, the Pentagon said.",
+        '"We will not stop," Kerry told reporters in Geneva.',
+        "Russia sent 560 troops to Syria last week.",
+        "Turkish forces shelled Kurdish positions near Manbij.",
+    ]
+    analyses = [
+        doc(f"Report {i}\n\n{sentences[i % len(sentences)]} Copy {i}.", [])
+        for i in range(annotate.MIN_PARALLEL_DOCS)
+    ]
+    alone = Annotator().annotate(analyses)
+    with Annotator(workers=2) as parallel:
+        shared = parallel.annotate(analyses)
+        assert parallel._pool is not None  # the batch really went to the workers
+    assert [a.to_dict() for a in shared] == [a.to_dict() for a in alone]
+    assert sum(len(a.events) for a in shared) >= len(analyses) // 2

@@ -400,6 +400,13 @@ def show(ctx: click.Context, doc: str, fmt: str, kinds: tuple[str, ...]) -> None
 @manifest_option
 @max_doc_option
 @batch_option
+@click.option(
+    "--workers",
+    type=click.IntRange(0, 64),
+    default=None,
+    help="Analysis processes (default 0 = one per core, at most 4; env PARALLAX_WORKERS). "
+    "Each loads its own pipeline (~0.7 GB); 1 stays in one process.",
+)
 @verbose_option
 @click.pass_context
 def analyze(
@@ -413,6 +420,7 @@ def analyze(
     manifests: tuple[Path, ...],
     max_doc_mb: float | None,
     batch_size: int | None,
+    workers: int | None,
     verbose: bool,
 ) -> None:
     """Analyse PATHS (files, folders or - for stdin) and print one JSON object per document.
@@ -433,13 +441,15 @@ def analyze(
             load_knowledge(overlays)
     from parallax.extract.annotate import Annotator
 
-    annotator = Annotator(kb_files=overlays)
     if store:
-        corpus = open_store(ctx, max_doc_mb=max_doc_mb, batch_size=batch_size)
+        corpus = open_store(ctx, max_doc_mb=max_doc_mb, batch_size=batch_size, workers=workers)
     else:
         with user_errors():
-            settings = load_settings(db=":memory:", max_doc_mb=max_doc_mb, batch_size=batch_size)
+            settings = load_settings(
+                db=":memory:", max_doc_mb=max_doc_mb, batch_size=batch_size, workers=workers
+            )
             corpus = Corpus(":memory:", settings=settings)
+    annotator = Annotator(kb_files=overlays, workers=corpus.settings.worker_count)
     collected: list[dict[str, Any]] = []
 
     def emit(doc: IngestedDocument) -> None:
@@ -448,7 +458,7 @@ def analyze(
         else:
             collected.append(doc.analysis.to_dict())
 
-    with corpus:
+    with corpus, annotator:
         report = _run_ingest(
             corpus,
             paths,

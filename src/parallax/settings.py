@@ -15,6 +15,9 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from parallax.errors import UsageError
 
 DEFAULT_DB = "parallax.duckdb"
+#: Most analysis processes chosen automatically: beyond four, memory (a pipeline each) grows
+#: faster than a laptop's throughput does.
+AUTO_WORKERS_MAX = 4
 
 
 class Settings(BaseModel):
@@ -41,6 +44,16 @@ class Settings(BaseModel):
             "smaller loses less work to an interruption."
         ),
     )
+    workers: int = Field(
+        default=0,
+        ge=0,
+        le=64,
+        description=(
+            "Processes that analyse documents in parallel (env PARALLAX_WORKERS); 0 = one per "
+            f"CPU core, at most {AUTO_WORKERS_MAX}. Each holds its own pipeline (~0.7 GB), so "
+            "lower it on a machine short of memory; 1 analyses in the calling process."
+        ),
+    )
 
     kb: tuple[Path, ...] = Field(
         default=(),
@@ -52,6 +65,13 @@ class Settings(BaseModel):
     )
 
     @property
+    def worker_count(self) -> int:
+        """The number of analysis processes ``workers`` asks for (0 resolved to the cores)."""
+        if self.workers:
+            return self.workers
+        return max(1, min(os.cpu_count() or 1, AUTO_WORKERS_MAX))
+
+    @property
     def max_doc_bytes(self) -> int:
         """The document size cap in bytes."""
         return int(self.max_doc_mb * 1_000_000)
@@ -61,6 +81,7 @@ _ENV = {
     "db": "PARALLAX_DB",
     "max_doc_mb": "PARALLAX_MAX_DOC_MB",
     "batch_size": "PARALLAX_BATCH_SIZE",
+    "workers": "PARALLAX_WORKERS",
     "kb": "PARALLAX_KB",
 }
 

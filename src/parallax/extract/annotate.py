@@ -18,6 +18,7 @@ from typing import Final, TypeVar
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from parallax.extract.annotate_pool import AnnotatorPool
 from parallax.schema import (
     Analysis,
     Entity,
@@ -39,6 +40,10 @@ ANALYSED_KINDS: Final = frozenset({"title", "byline", "dateline", "body", "capti
 
 #: The record lists of ``Analysis`` this module fills.
 RECORD_KINDS: Final = ("entities", "places", "times", "figures", "quotes", "events")
+
+#: Fewest documents worth sending to worker processes: below this, starting them (each loads
+#: the pipeline, several seconds) costs more than it saves.
+MIN_PARALLEL_DOCS: Final = 32
 
 #: Longest piece handed to spaCy at once; longer segments are cut at a line break.
 MAX_PIECE_CHARS: Final = 20_000
@@ -75,24 +80,56 @@ def pieces(analysis: Analysis, doc_index: int = 0) -> Iterator[Piece]:
 
 
 class Annotator:
-    """The full pipeline (model, knowledge base, extractors), loaded once and reused."""
+    """The full pipeline (model, knowledge base, extractors), loaded once and reused.
+
+    With ``workers`` > 1, batches of at least :data:`MIN_PARALLEL_DOCS` documents are analysed
+    by that many worker processes (:mod:`parallax.extract.annotate_pool`), each with its own
+    pipeline (~0.7 GB each); smaller jobs, like a single article, stay in this process so they
+    do not pay for starting the workers. Close the annotator (or use it in a ``with`` block) to
+    stop the workers.
+    """
 
     version: Final = EXTRACTOR_VERSION
 
-    def __init__(self, *, kb_files: Iterable[Path | str] = (), batch_size: int = 32) -> None:
+    def __init__(
+        self, *, kb_files: Iterable[Path | str] = (), batch_size: int = 8, workers: int = 1
+    ) -> None:
         self.kb_files = tuple(str(f) for f in kb_files)
         self.batch_size = batch_size
+        self.workers = max(1, workers)
         self._nlp: Language | None = None
+        self._pool: AnnotatorPool | None = None
 
     @property
     def nlp(self) -> Language:
-        """The spaCy pipeline, built on first use (loading takes about a second)."""
+        """The spaCy pipeline, built on first use (loading takes a few seconds)."""
         if self._nlp is None:
             self._nlp = build_full_pipeline(self.kb_files)
         return self._nlp
 
     def annotate(self, analyses: Sequence[Analysis]) -> list[Analysis]:
         """Copies of ``analyses`` with every record kind (:data:`RECORD_KINDS`) filled in."""
+        if self.workers > 1 and (self._pool is not None or len(analyses) >= MIN_PARALLEL_DOCS):
+            if self._pool is None:
+                self._pool = AnnotatorPool(self.workers, self.kb_files, self.batch_size)
+            return self._pool.annotate(analyses)
+        return self._annotate_here(analyses)
+
+    def close(self) -> None:
+        """Stop the worker processes, if any were started. The annotator stays usable: a later
+        large batch starts them again."""
+        if self._pool is not None:
+            self._pool.close()
+            self._pool = None
+
+    def __enter__(self) -> Annotator:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def _annotate_here(self, analyses: Sequence[Analysis]) -> list[Analysis]:
+        """The analysis in this process: every piece of every document through ``nlp.pipe``."""
         nlp = self.nlp
         found: list[dict[str, list[object]]] = [
             {kind: [] for kind in RECORD_KINDS} for _ in analyses

@@ -66,6 +66,7 @@ class Corpus:
             annotator=annotator,
         )
         if annotator is not None:
+            annotator.close()  # the passes need no model: free the workers' memory first
             self.update()
         return report
 
