@@ -18,12 +18,36 @@ def test_report_gives_each_stage_and_the_cost_ratios() -> None:
     rows = {
         "tokenizer": {"seconds": 1.0, "words": 1000.0, "peak_rss_mb": 100.0},
         "model": {"seconds": 10.0, "words": 1000.0, "peak_rss_mb": 500.0},
-        "full": {"seconds": 13.0, "documents_stored": 10.0, "events": 7.0, "peak_rss_mb": 900.0},
+        "full": {
+            "seconds": 13.0,
+            "passes_seconds": 2.0,
+            "documents_stored": 10.0,
+            "events": 7.0,
+            "peak_rss_mb": 900.0,
+            "peak_mb_1000": 800.0,
+        },
     }
-    text = markdown(rows, 10, 1000.0)
-    assert "| 3. full `analyze` path into DuckDB | 13.0 | 0.8 | 77 | 900 |" in text
+    text = markdown(rows, 10, 1000.0, 2)
+    assert "| 3. full `analyze` path into DuckDB (2 workers) | 13.0 | 0.8 | 77 | 900 |" in text
     assert "full / bare model: **1.30**" in text
     assert "full / tokenizer: 13.0" in text
+    assert "after 1,000 documents: 800 MB" in text
+    assert "| full path documents/s | ≥ 25 | 0.77 | no |" in text
+    assert "| full / bare model | ≤ 1.3 | 1.30 | yes |" in text
+
+
+def test_tree_memory_counts_child_processes() -> None:
+    import subprocess
+    import sys
+
+    from parallax.benchmark_memory import TreeMemory, tree_resident_mb
+
+    alone = tree_resident_mb()
+    grab = "x = bytearray(200 * 1024 * 1024); import time; time.sleep(3)"
+    with TreeMemory(interval=0.05) as memory:
+        child = subprocess.Popen([sys.executable, "-c", grab])
+        child.wait()
+    assert memory.peak_mb >= alone + 150  # the child's 200 MB counted with this process
 
 
 def test_replicas_keep_lengths_and_records_but_change_text_and_dates(tmp_path: Path) -> None:
@@ -53,12 +77,13 @@ def test_replicas_keep_lengths_and_records_but_change_text_and_dates(tmp_path: P
 
 
 def test_section_replaces_only_its_markers(tmp_path: Path) -> None:
-    from parallax.benchmark_corpus import BEGIN, END, write_section
+    from parallax.benchmark import write_section
+    from parallax.benchmark_corpus import BEGIN, END
 
     doc = tmp_path / "performance.md"
     doc.write_text("# Performance\n\nmodel table\n", encoding="utf-8")
-    write_section(doc, f"{BEGIN}\nfirst\n{END}")
-    write_section(doc, f"{BEGIN}\nsecond\n{END}")
+    write_section(doc, f"{BEGIN}\nfirst\n{END}", BEGIN, END)
+    write_section(doc, f"{BEGIN}\nsecond\n{END}", BEGIN, END)
     text = doc.read_text(encoding="utf-8")
     assert text.startswith("# Performance\n\nmodel table\n")
     assert "second" in text

@@ -1,4 +1,4 @@
-"""``make bench`` (second part): the cost of the cross-source passes at 1k and 10k documents.
+"""``make bench`` (second part): the cost of the cross-source passes at 1k and 5k documents.
 
 The passes (source families, stories, stances, merged events; ``parallax.corpus.update``) must
 stay near-linear in corpus size. Analysing 10,000 documents with the model would take an hour
@@ -14,13 +14,14 @@ on this machine and measure the model, not the passes, so the corpus is built in
 Then ``update_corpus`` runs once over the whole store (the cold pass) and once more after 1% new
 documents arrive (the incremental pass). Timings are measurements, never assertions.
 
-Run: ``python -m parallax.benchmark_corpus --data ../shared/data [--base 200] [--sizes 1000,10000]
+Run: ``python -m parallax.benchmark_corpus --data ../shared/data [--base 200] [--sizes 1000,5000]
 [--write docs/performance.md]`` (the section between the markers is replaced).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import json
 import shutil
@@ -32,7 +33,7 @@ from typing import Any
 
 import duckdb
 
-from parallax.benchmark import polnear_texts
+from parallax.benchmark import polnear_texts, write_section
 
 OUTLETS = ("Wire A", "Daily B", "Left C", "Right D", "Blog E", "Weekly F", "Radio G", "Paper H")
 START = dt.date(2016, 1, 1)
@@ -110,6 +111,23 @@ def _counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     return counts
 
 
+def _reset_peak_memory() -> None:
+    """Start this process's peak-memory count afresh (Linux: writing 5 to clear_refs resets
+    VmHWM), so each size's cold pass reports its own peak, not the replication's."""
+    with contextlib.suppress(OSError):  # elsewhere the peak includes earlier work
+        Path("/proc/self/clear_refs").write_text("5")
+
+
+def _peak_memory_mb() -> float:
+    """This process's peak resident memory (VmHWM) in MB, or 0 where /proc is missing."""
+    try:
+        status = Path("/proc/self/status").read_text()
+    except OSError:
+        return 0.0
+    line = next((x for x in status.splitlines() if x.startswith("VmHWM:")), "VmHWM: 0 kB")
+    return int(line.split()[1]) / 1024
+
+
 def measure(base_db: Path, size: int, work: Path) -> dict[str, Any]:
     """Cold and incremental ``update_corpus`` over a store of ``size`` documents."""
     from parallax.corpus.update import update_corpus
@@ -123,15 +141,17 @@ def measure(base_db: Path, size: int, work: Path) -> dict[str, Any]:
     con.execute("DELETE FROM event_mentions; DELETE FROM merged_events; DELETE FROM stances")
     fresh = max(size // 100, 1)
     replicate(con, size - fresh)
+    _reset_peak_memory()
     start = time.perf_counter()
     update_corpus(con)
     cold = time.perf_counter() - start
+    peak = _peak_memory_mb()
     replicate(con, size)
     start = time.perf_counter()
     update_corpus(con)
     incremental = time.perf_counter() - start
     result: dict[str, Any] = {"size": size, "cold": cold, "incremental": incremental}
-    result |= {"new": fresh, "counts": _counts(con)}
+    result |= {"new": fresh, "counts": _counts(con), "peak_mb": peak}
     con.close()
     return result
 
@@ -148,16 +168,16 @@ def markdown(rows: list[dict[str, Any]], base: int, base_seconds: float) -> str:
         "Cold = `update_corpus` over the whole store; incremental = the same after 1% new "
         "documents arrive.",
         "",
-        "| documents | cold pass (s) | per 1k docs (s) | incremental, +1% (s) | families "
-        "| stories | merged events | event mentions | stances |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| documents | cold pass (s) | documents/s | peak memory (MB) | incremental, +1% (s) "
+        "| families | stories | merged events | event mentions | stances |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for row in rows:
         c = row["counts"]
         lines.append(
-            f"| {row['size']:,} | {row['cold']:.1f} | {1000 * row['cold'] / row['size']:.2f} "
-            f"| {row['incremental']:.1f} | {c['families']:,} | {c['stories']:,} "
-            f"| {c['merged_events']:,} | {c['events']:,} | {c['stances']:,} |"
+            f"| {row['size']:,} | {row['cold']:.1f} | {row['size'] / row['cold']:,.0f} "
+            f"| {row['peak_mb']:.0f} | {row['incremental']:.1f} | {c['families']:,} "
+            f"| {c['stories']:,} | {c['merged_events']:,} | {c['events']:,} | {c['stances']:,} |"
         )
     if len(rows) > 1:
         first, last = rows[0], rows[-1]
@@ -167,23 +187,12 @@ def markdown(rows: list[dict[str, Any]], base: int, base_seconds: float) -> str:
     return "\n".join(lines)
 
 
-def write_section(path: Path, section: str) -> None:
-    """Replace (or append) the marked section of ``path``."""
-    text = path.read_text(encoding="utf-8") if path.exists() else ""
-    if BEGIN in text and END in text:
-        head, rest = text.split(BEGIN, 1)
-        text = head + section + rest.split(END, 1)[1]
-    else:
-        text = text.rstrip("\n") + "\n\n" + section + "\n"
-    path.write_text(text, encoding="utf-8")
-
-
 def main(argv: list[str] | None = None) -> None:
     """Build the base store, measure each size, print (and optionally write) the table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--data", type=Path, default=Path("../shared/data"))
     parser.add_argument("--base", type=int, default=200)
-    parser.add_argument("--sizes", default="1000,10000")
+    parser.add_argument("--sizes", default="1000,5000")
     parser.add_argument("--write", type=Path, default=None)
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")]
@@ -195,7 +204,7 @@ def main(argv: list[str] | None = None) -> None:
     section = markdown(rows, args.base, base_seconds)
     print(section)
     if args.write is not None:
-        write_section(args.write, section)
+        write_section(args.write, section, BEGIN, END)
 
 
 if __name__ == "__main__":

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from parallax.extract.doc_text import text_of
+from parallax.nlp.doc_text import text_of
 
 #: Token range ``[start, end)`` in the ``Doc``.
 TokenRange = tuple[int, int]

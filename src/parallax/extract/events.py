@@ -18,7 +18,6 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from parallax.extract.attribution import Attribution
-from parallax.extract.doc_text import text_of
 from parallax.extract.event_acled import acled_code
 from parallax.extract.event_args import (
     TIME_ENTS,
@@ -45,6 +44,7 @@ from parallax.extract.event_status import event_status, obligation_by_speaker
 from parallax.extract.quote_cues import COGNITION_VERBS, SPEECH_VERBS
 from parallax.extract.syntax import SUBJECT_DEPS
 from parallax.knowledge.actors import ActorResolver
+from parallax.nlp.doc_text import text_of
 from parallax.schema import Actor, Event, Figure, Place, Time
 from parallax.schema import Span as SpanRecord
 

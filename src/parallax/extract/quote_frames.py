@@ -17,7 +17,6 @@ from typing import Final
 from spacy.tokens import Doc, Span, Token
 
 from parallax.extract.attribution import Attribution, TokenRange, trimmed
-from parallax.extract.doc_text import text_of
 from parallax.extract.quote_cues import (
     COGNITION_VERBS,
     SPEECH_VERBS,
@@ -27,6 +26,7 @@ from parallax.extract.quote_cues import (
 )
 from parallax.extract.quote_marks import Quoted, find_quoted
 from parallax.extract.syntax import noun_phrase, subject_of
+from parallax.nlp.doc_text import text_of
 
 #: Tokens a frame reaches back / forward from the quote before giving up.
 LEFT_REACH: Final = 25

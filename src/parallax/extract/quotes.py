@@ -21,7 +21,6 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from parallax.extract.attribution import Attribution, CharRange, TokenRange, overlap
-from parallax.extract.doc_text import text_of
 from parallax.extract.quote_frames import direct_attributions
 from parallax.extract.quote_indirect import indirect_attributions
 from parallax.extract.quote_model import (
@@ -31,6 +30,7 @@ from parallax.extract.quote_model import (
     batches,
     model_attributions,
 )
+from parallax.nlp.doc_text import text_of
 from parallax.schema import Quote, Speaker
 
 

@@ -27,6 +27,7 @@ from spacy.util import filter_spans
 from parallax.knowledge.actors import GENERIC_TITLES, ActorResolver
 from parallax.knowledge.loader import load_knowledge
 from parallax.knowledge.places import ABBREVIATIONS, Gazetteer
+from parallax.nlp.doc_text import text_of
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -259,7 +260,7 @@ class Linker:
         state abbreviations after a town ("Dover, Del."), and a capitalised word the model
         left off a known name ("New [Jersey]", "Central [American]")."""
         found = []
-        for match in _DATELINE.finditer(doc.text):
+        for match in _DATELINE.finditer(text_of(doc)):
             span = doc.char_span(match.start(1), match.end(1), label="GPE")
             if span is not None and self.gazetteer.resolve(span.text) is not None:
                 found.append(span)
