@@ -198,3 +198,26 @@ def test_size_cap_setting_raises_the_limit(run: CliRun, tmp_path: Path) -> None:
     assert "over the 1.0 MB limit" in refused.stderr
     accepted = run("ingest", "--max-doc-mb", "2", str(doc))
     assert accepted.exit_code == 0, accepted.stderr
+
+
+def test_workers_must_be_a_sane_count(run: CliRun, tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("Title\n\nJets struck Raqqa.\n", encoding="utf-8")
+    result = run("analyze", "--workers", "-1", str(article))
+    assert result.exit_code == 2
+    assert "--workers" in result.output
+
+
+def test_workers_setting_from_the_environment_is_validated(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from parallax.errors import UsageError
+    from parallax.settings import load_settings
+
+    monkeypatch.setenv("PARALLAX_WORKERS", "3")
+    assert load_settings().worker_count == 3
+    monkeypatch.setenv("PARALLAX_WORKERS", "0")
+    assert 1 <= load_settings().worker_count <= 4
+    monkeypatch.setenv("PARALLAX_WORKERS", "many")
+    with pytest.raises(UsageError, match="workers"):
+        load_settings()
