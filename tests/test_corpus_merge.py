@@ -158,3 +158,16 @@ def test_listing_filters_by_outlet_type_and_actor(con) -> None:
     assert list_merged_events(con, outlet="wire")[0] == 1
     assert list_merged_events(con, actor="coalition")[0] == 1
     assert list_merged_events(con, limit=1)[1][0]["id"] == items[0]["id"]
+
+
+def test_undated_mentions_merge_only_on_a_shared_anchor(con) -> None:
+    """With no dates at all (a crawl without publication dates) the merge still joins
+    mentions that share an actor and place, and keeps apart those that share nothing."""
+    for doc_id in ("a", "b", "c"):
+        add_document(con, doc_id, outlet=f"Outlet {doc_id}", published=None)
+    add_event(con, "a", 0, **STRIKE, **RAQQA)
+    add_event(con, "b", 0, **STRIKE, **RAQQA)
+    add_event(con, "c", 0, type="ASSAULT", quad="MATERIAL CONFLICT", actor_id="HEZBOLLAH")
+    update_corpus(con)
+    assert _event_of(con, "a") == _event_of(con, "b")
+    assert _event_of(con, "c") != _event_of(con, "a")

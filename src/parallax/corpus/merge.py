@@ -198,12 +198,22 @@ def compatible(a: Mention, b: Mention) -> bool:
     return a.key != b.key and not conflict(a, b) and anchored(a, b)
 
 
-def _weeks(m: Mention) -> list[int]:
+def _blocks_of(m: Mention) -> list[tuple[Any, ...]]:
+    """The blocks a mention is compared within: (type, week) for each week its window
+    touches. An undated mention has no week; it can only join a cluster holding a member it
+    shares an anchor with (:func:`anchored`: a tight date is impossible without a date), so it
+    is blocked by (type, each anchor) instead — the same candidates as one undated block per
+    type, without comparing every undated mention of a type with every other."""
     if m.low is None or m.high is None:
-        return [-1]
+        anchors: list[tuple[str, object]] = [("actor", a) for a in m.actors]
+        anchors += [("recipient", r) for r in m.recipients]
+        anchors += [
+            (k, v) for k, v in (("place", m.place), ("country", m.country), ("story", m.story)) if v
+        ]
+        return [(m.type, "undated", *anchor) for anchor in anchors]
     first = m.low.toordinal() // 7
     last = m.high.toordinal() // 7
-    return list(range(first, min(last, first + MAX_WEEKS - 1) + 1))
+    return [(m.type, week) for week in range(first, min(last, first + MAX_WEEKS - 1) + 1)]
 
 
 def affinity(a: Mention, b: Mention) -> float:
@@ -222,9 +232,9 @@ def cluster(mentions: Sequence[Mention]) -> list[list[Mention]]:
     mention joins the compatible cluster it has the most affinity with."""
     ordered = sorted(mentions, key=lambda m: (m.low or dt.date.max, m.doc_id, m.idx))
     clusters: list[list[Mention]] = []
-    blocks: dict[tuple[str, int], list[int]] = {}
+    blocks: dict[tuple[Any, ...], list[int]] = {}
     for mention in ordered:
-        keys = [(mention.type, week) for week in _weeks(mention)]
+        keys = _blocks_of(mention)
         candidates = {number for key in keys for number in blocks.get(key, ())}
         chosen, best = None, 0.0
         for number in sorted(candidates):
