@@ -95,3 +95,65 @@ def test_killed_run_is_consistent_and_resumes(tmp_path: Path, sig: signal.Signal
         resumed.stderr.decode()
     )
     assert check_consistent(db) == N_DOCS
+
+
+def _worker_processes_of(parent: int) -> list[int]:
+    """Live processes started by ``parent`` through multiprocessing's spawn (Linux /proc)."""
+    found = []
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            fields = dict(
+                line.split(":\t", 1) for line in status.read_text().splitlines() if ":\t" in line
+            )
+            cmdline = (status.parent / "cmdline").read_bytes()
+        except OSError:
+            continue
+        if fields.get("PPid", "").strip() == str(parent) and b"spawn_main" in cmdline:
+            found.append(int(status.parent.name))
+    return found
+
+
+@pytest.mark.slow
+@pytest.mark.model
+def test_interrupted_parallel_analysis_stops_its_workers_and_resumes(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    total = 240
+    for i in range(total):
+        (corpus / f"a{i:04d}.txt").write_text(
+            f"Report {i}\n\nUS jets struck Raqqa on Friday, killing {i + 2} fighters, the "
+            f"Pentagon said in statement {i}.\n",
+            encoding="utf-8",
+        )
+    db = tmp_path / "parallel.duckdb"
+    command = [sys.executable, "-m", "parallax", "--db", str(db), "analyze", "--workers", "2"]
+    proc = subprocess.Popen(
+        [*command, "--verbose", "--batch-size", "40", str(corpus)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    assert proc.stderr is not None
+    for line in proc.stderr:
+        if line.startswith(b"committed batch"):
+            break
+    workers = _worker_processes_of(proc.pid)
+    proc.send_signal(signal.SIGINT)
+    proc.wait(timeout=120)
+    assert proc.returncode == 130
+    assert len(workers) == 2  # the batches really went to two worker processes
+    assert not [w for w in workers if Path(f"/proc/{w}").exists()], "workers outlived the run"
+    stored = check_consistent(db)
+    assert 40 <= stored < total
+    resumed = run_subprocess("analyze", "--workers", "2", str(corpus), db=db, timeout=600)
+    assert resumed.returncode == 0, resumed.stderr.decode()
+    assert f"({total - stored:,} new, 0 updated, {stored:,} unchanged)" in resumed.stderr.decode()
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        analysed = con.execute("SELECT count(DISTINCT doc_id) FROM analyses").fetchone()
+        events = con.execute("SELECT count(DISTINCT doc_id) FROM events").fetchone()
+    finally:
+        con.close()
+    assert analysed == (total,)
+    assert events is not None
+    assert events[0] >= total * 0.9
