@@ -39,15 +39,16 @@ _LABELS_OF_SPEAKERS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 
 def direct_attributions(doc: Doc) -> list[Attribution]:
     """An attribution for every quoted stretch that is speech, in text order."""
-    quoted = [q for q in find_quoted(text_of(doc)) if q.length > 1]
+    text = text_of(doc)
+    quoted = [q for q in find_quoted(text) if q.length > 1]
     found: list[Attribution] = []
     for index, quote in enumerate(quoted):
         span = doc.char_span(quote.inner_start, quote.inner_end, alignment_mode="expand")
-        part = trimmed(text_of(doc), quote.inner_start, quote.inner_end)
+        part = trimmed(text, quote.inner_start, quote.inner_end)
         if span is None or len(span) == 0 or part is None:
             continue
         previous_end = quoted[index - 1].end if index > 0 else 0
-        next_start = quoted[index + 1].start if index + 1 < len(quoted) else len(text_of(doc))
+        next_start = quoted[index + 1].start if index + 1 < len(quoted) else len(text)
         left = _left_frame(doc, span.start - 1, previous_end)
         right = _right_frame(doc, span.end, next_start)
         frame = _attribution_in(doc, quote, span, left, right)
