@@ -35,8 +35,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from parallax.benchmark_memory import TreeMemory
+
 Result = dict[str, float]
-Stage = Callable[[list[str], int], Result]
+Stage = Callable[[list[str], int, TreeMemory], Result]
 
 
 def polnear_texts(data: Path) -> list[str]:
@@ -55,7 +57,7 @@ def corpus(texts: list[str], size: int) -> list[str]:
 CHECKPOINTS = (1_000, 5_000, 20_000)
 
 
-def stage_tokenizer(texts: list[str], workers: int) -> Result:
+def stage_tokenizer(texts: list[str], workers: int, memory: TreeMemory) -> Result:
     """The rule tokenizer over every text (one process: it is the floor, not the target)."""
     import spacy
 
@@ -65,7 +67,7 @@ def stage_tokenizer(texts: list[str], workers: int) -> Result:
     return {"seconds": time.perf_counter() - start, "words": float(words)}
 
 
-def stage_model(texts: list[str], workers: int) -> Result:
+def stage_model(texts: list[str], workers: int, memory: TreeMemory) -> Result:
     """The bare trained pipeline with ``nlp.pipe``, on ``workers`` processes split the way the
     full path splits its work (spaCy's own ``n_process`` ships every Doc back and would measure
     that copying, not the model)."""
@@ -104,16 +106,15 @@ def _count_words(texts: list[str]) -> int:
     return sum(len(doc) for doc in _model.pipe(texts, batch_size=8))
 
 
-def stage_full(texts: list[str], workers: int) -> Result:
-    """``parallax analyze`` end to end: a JSONL file in, a DuckDB file out."""
-    from parallax.benchmark_memory import TreeMemory
+def stage_full(texts: list[str], workers: int, memory: TreeMemory) -> Result:
+    """``parallax analyze`` end to end: a JSONL file in, a DuckDB file out; ``memory`` notes
+    its peak at each of :data:`CHECKPOINTS` stored documents."""
     from parallax.extract.annotate import Annotator
     from parallax.ingest.run import IngestHooks
     from parallax.store.corpus import open_corpus
     from parallax.store.writer import WriteResult
 
-    result: Result = {}
-    with tempfile.TemporaryDirectory() as work, TreeMemory() as memory:
+    with tempfile.TemporaryDirectory() as work:
         source = Path(work) / "articles.jsonl"
         with source.open("w", encoding="utf-8") as out:
             for i, text in enumerate(texts):
@@ -133,23 +134,18 @@ def stage_full(texts: list[str], workers: int) -> Result:
             report = store.ingest(source, annotator=annotator, hooks=IngestHooks(on_commit=note))
             seconds = time.perf_counter() - start
             events = store.connection.execute("SELECT count(*) FROM events").fetchone()
-        result |= memory.checkpoints
-    return result | {
+    return memory.checkpoints | {
         "seconds": report.seconds,
         "passes_seconds": seconds - report.seconds,
         "documents_stored": float(report.documents),
         "events": float(events[0] if events else 0),
-        "peak_rss_mb": memory.peak_mb,
     }
 
 
 def _child(stage: Stage, texts: list[str], workers: int, queue: Any) -> None:
-    from parallax.benchmark_memory import TreeMemory
-
     with TreeMemory() as memory:
-        result = stage(texts, workers)
-    result.setdefault("peak_rss_mb", memory.peak_mb)
-    queue.put(result)
+        result = stage(texts, workers, memory)
+    queue.put(result | {"peak_rss_mb": memory.peak_mb})
 
 
 def run_isolated(stage: Stage, texts: list[str], workers: int) -> Result:

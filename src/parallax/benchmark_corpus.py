@@ -34,6 +34,7 @@ from typing import Any
 import duckdb
 
 from parallax.benchmark import polnear_texts, write_section
+from parallax.benchmark_memory import status_mb
 
 OUTLETS = ("Wire A", "Daily B", "Left C", "Right D", "Blog E", "Weekly F", "Radio G", "Paper H")
 START = dt.date(2016, 1, 1)
@@ -118,16 +119,6 @@ def _reset_peak_memory() -> None:
         Path("/proc/self/clear_refs").write_text("5")
 
 
-def _peak_memory_mb() -> float:
-    """This process's peak resident memory (VmHWM) in MB, or 0 where /proc is missing."""
-    try:
-        status = Path("/proc/self/status").read_text()
-    except OSError:
-        return 0.0
-    line = next((x for x in status.splitlines() if x.startswith("VmHWM:")), "VmHWM: 0 kB")
-    return int(line.split()[1]) / 1024
-
-
 def measure(base_db: Path, size: int, work: Path) -> dict[str, Any]:
     """Cold and incremental ``update_corpus`` over a store of ``size`` documents."""
     from parallax.corpus.update import update_corpus
@@ -145,7 +136,7 @@ def measure(base_db: Path, size: int, work: Path) -> dict[str, Any]:
     start = time.perf_counter()
     update_corpus(con)
     cold = time.perf_counter() - start
-    peak = _peak_memory_mb()
+    peak = status_mb("self", "VmHWM")
     replicate(con, size)
     start = time.perf_counter()
     update_corpus(con)

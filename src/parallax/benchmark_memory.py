@@ -33,16 +33,22 @@ def _descendants(pid: int) -> list[int]:
     return found
 
 
-def resident_mb(pid: int) -> float:
-    """Resident memory of one process in MB (0 if it is gone)."""
+def status_mb(pid: int | str, field: str) -> float:
+    """A memory field of ``/proc/PID/status`` (``VmRSS``, ``VmHWM`` …) in MB; ``pid`` may be
+    ``"self"``. 0 if the process is gone or there is no ``/proc``."""
     try:
         status = (_PROC / str(pid) / "status").read_text()
     except OSError:
         return 0.0
     for line in status.splitlines():
-        if line.startswith("VmRSS:"):
+        if line.startswith(f"{field}:"):
             return int(line.split()[1]) / 1024
     return 0.0
+
+
+def resident_mb(pid: int) -> float:
+    """Resident memory of one process in MB (0 if it is gone)."""
+    return status_mb(pid, "VmRSS")
 
 
 def tree_resident_mb(pid: int | None = None) -> float:
