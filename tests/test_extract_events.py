@@ -127,6 +127,44 @@ def test_verb_with_object_trigger_sends_troops(nlp: Language) -> None:
     assert [f.text for f in event.figures] == ["300"]
 
 
+def test_a_party_named_after_a_preposition_beats_an_object_that_is_a_thing(
+    nlp: Language,
+) -> None:
+    event = the_event(nlp, "Norway granted asylum to two Iranian dissidents.", "granted")
+    assert countries_of(event.recipient) == {"IRN"}
+    threat = the_event(
+        nlp, "Moscow threatened to cut off gas supplies to Ukraine this winter.", "threatened"
+    )
+    assert countries_of(threat.recipient) == {"UKR"}
+
+
+def test_a_weekday_is_never_the_recipient(nlp: Language) -> None:
+    event = the_event(
+        nlp, "Estonia complained on Monday to NATO about the incursion.", "complained"
+    )
+    assert event.recipient is None or "Monday" not in event.recipient.text
+
+
+def test_a_capital_that_acts_is_its_government_but_a_capital_attacked_is_a_place(
+    nlp: Language,
+) -> None:
+    rejected = the_event(nlp, "Ankara rejected the proposal from Athens.", "rejected")
+    assert rejected.actor is not None
+    assert (rejected.actor.country, rejected.actor.sector) == ("TUR", "GOV")
+    struck = the_event(nlp, "Syrian warplanes struck Damascus on Friday, killing 12.", "struck")
+    assert struck.recipient is None or not struck.recipient.actor_id
+
+
+def test_a_title_state_overrules_a_namesake_linked_by_first_name(nlp: Language) -> None:
+    event = the_event(nlp, "Russian President Boris Yeltsin hosted the talks.", "hosted")
+    assert countries_of(event.actor) == {"RUS"}
+
+
+def test_it_before_a_word_of_readiness_is_the_actor(nlp: Language) -> None:
+    event = the_event(nlp, "Turkey says it is willing to withdraw its troops.", "withdraw")
+    assert countries_of(event.actor) == {"TUR"}
+
+
 def test_compound_actor_keeps_every_member(nlp: Language) -> None:
     event = the_event(
         nlp, "French and German diplomats met the Iranian delegation in Vienna.", "met"

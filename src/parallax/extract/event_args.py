@@ -65,7 +65,7 @@ def verbal_arguments(trigger: Token) -> tuple[Token | None, Token | None]:
             actor = child
         elif child.dep_ == "nsubj:pass":
             recipient = child
-        elif child.dep_ == "obl:agent" or (child.dep_ == "obl" and _case(child) == "by"):
+        elif child.dep_ == "obl:agent" or (child.dep_ == "obl" and case_of(child) == "by"):
             actor = child
         elif child.dep_ == "obj" and recipient is None:
             recipient = child
@@ -90,9 +90,87 @@ def verbal_arguments(trigger: Token) -> tuple[Token | None, Token | None]:
         and trigger.head.i != trigger.i
     ):
         actor = next((c for c in trigger.head.children if c.dep_ in SUBJECT_DEPS), None)
+        if actor is None and trigger.dep_ == "xcomp" and trigger.head.lower_ in _READY:
+            # "Syria says it is willing to withdraw": the parser often calls that "it" an
+            # expletive; before a word of readiness it is the one who will act.
+            actor = next(
+                (c for c in trigger.head.children if c.dep_ == "expl" and c.lower_ == "it"),
+                None,
+            )
         if actor is None and trigger.dep_ == "acl":
             actor = trigger.head  # "forces fighting ISIS": the noun the participle describes
+    if actor is None and trigger.dep_ in ("ROOT", "ccomp"):
+        actor = stranded_subject(trigger)
     return _antecedent_head(actor), recipient
+
+
+#: Words of readiness whose "it" subject is the actor of the act they govern.
+_READY: Final = frozenset(
+    {"willing", "ready", "prepared", "determined", "eager", "unwilling", "poised", "able"}
+)
+#: Words between a subject and its verb that the parser sometimes takes for the subject or
+#: the root: "Denmark *today* accepted", "Mugabe *on Sunday* accused".
+_TIME_WORDS: Final = frozenset(
+    {"today", "yesterday", "tonight", "on", "again", "also", "now", "then", "later", "earlier"}
+)
+
+
+def stranded_subject(verb: Token) -> Token | None:
+    """A named subject the parse cut off from its verb: "Denmark today accepted…" parsed
+    with "today" as the subject (or with no subject at all). Taken only when the words
+    between the name and the verb are time words or adverbs and the verb has no other
+    subject; the name's entity root is returned."""
+    if any(c.dep_ in SUBJECT_DEPS and not _is_time_word(c) for c in verb.children):
+        return None
+    i = verb.i - 1
+    while i >= verb.sent.start and (_is_time_word(verb.doc[i]) or verb.doc[i].pos_ == "ADV"):
+        i -= 1
+    if i < verb.sent.start or i == verb.i - 1:
+        return None
+    token = verb.doc[i]
+    if token.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP") or token.ent_iob_ == "":
+        return None
+    entity = next((e for e in verb.doc.ents if e.start <= token.i < e.end), None)
+    return entity.root if entity is not None and entity.end == token.i + 1 else None
+
+
+def _is_time_word(token: Token) -> bool:
+    return (
+        token.lower_ in _TIME_WORDS
+        or token.ent_type_ in TIME_ENTS
+        or any(t.start <= token.idx < t.end for t in (token.doc._.times or ()))
+    )
+
+
+#: Prepositions that may introduce the party an act is done to when the object is a thing:
+#: "offered its troops *to Lebanon*", "break relations *with Russia*", "sanctions *on* X".
+_PARTY_CASES: Final = frozenset({"to", "with", "against", "on", "upon", "from", "at"})
+
+
+def recipient_alternatives(trigger: Token) -> list[Token]:
+    """Further recipient heads of a verb trigger, nearest first, for when the one
+    :func:`verbal_arguments` picks names no party ("granted *asylum* to five Panamanian
+    officers", "threatened to cut off *electricity* to Nakhichevan"): its prepositional
+    phrases, then those of the act it announces (xcomp/ccomp)."""
+    found = []
+    for verb in (trigger, *(c for c in trigger.children if c.dep_ in ("xcomp", "ccomp"))):
+        if verb.pos_ not in ("VERB", "AUX"):
+            continue
+        announced = verb.i != trigger.i  # the object of an announced act may be its party
+        found.extend(_party_phrases(verb, with_object=announced))
+        for obj in (c for c in verb.children if c.dep_ == "obj"):
+            found.extend(_party_phrases(obj))  # "imposed restrictions *on German goods*"
+    return found
+
+
+def _party_phrases(token: Token, *, with_object: bool = False) -> list[Token]:
+    """``token``'s prepositional phrases that may name a party (and its object), in order."""
+    return [
+        c
+        for c in token.children
+        if (with_object and c.dep_ == "obj")
+        or (c.dep_ in ("obl", "nmod") and case_of(c) in _PARTY_CASES)
+    ]
 
 
 def nominal_arguments(trigger: Token) -> tuple[Token | None, Token | None]:
@@ -101,7 +179,7 @@ def nominal_arguments(trigger: Token) -> tuple[Token | None, Token | None]:
     for child in trigger.children:
         if (
             child.dep_ == "nmod:poss"
-            or (child.dep_ in ("nmod", "acl") and _case(child) == "by")
+            or (child.dep_ in ("nmod", "acl") and case_of(child) == "by")
             or (actor is None and _modifier_actor(child))
         ):
             actor = child
@@ -142,20 +220,25 @@ def _antecedent_head(head: Token | None) -> Token | None:
     return head
 
 
-def _case(token: Token) -> str | None:
+def case_of(token: Token) -> str | None:
+    """The preposition of a nominal ("against" in "against ISIS"), lower-cased."""
     return next((c.lower_ for c in token.children if c.dep_ == "case"), None)
 
 
 def _prepositional(trigger: Token, cases: frozenset[str]) -> Token | None:
     for child in trigger.children:
-        if child.dep_ in ("obl", "nmod") and _case(child) in cases:
+        if child.dep_ in ("obl", "nmod") and case_of(child) in cases:
             return child
     return None
 
 
-def code_actor(doc: Doc, head: Token, resolver: ActorResolver | None) -> Actor:
+def code_actor(
+    doc: Doc, head: Token, resolver: ActorResolver | None, *, acting: bool = False
+) -> Actor:
     """An ``Actor`` record for the phrase around ``head``, coded by the mentions inside it.
 
+    ``acting``: the phrase is the doer, so a capital city alone stands for its state's
+    government ("Berlin rejected…"); a capital that is attacked or visited stays a place.
     Coordinated actors ("Hungarian and Romanian officials") are one compound actor: each
     code joined by ``+`` in ``actor_id`` and ``country``."""
     phrase = noun_phrase(head, keep_conjuncts=True)
@@ -190,6 +273,13 @@ def code_actor(doc: Doc, head: Token, resolver: ActorResolver | None) -> Actor:
         if resolved is not None:
             codes.append((resolved.actor_id, resolved.name, resolved.country))
             sector = resolved.sector or sector
+    if not codes and acting:
+        capital = _acting_capital(phrase)
+        if capital is not None:
+            # "Berlin rejected…", "Beirut again rejected…": the capital stands for the state.
+            sector = sector or "GOV"
+            name = _sector_name(resolver, capital, sector, capital)
+            codes.append((f"{capital}{sector}", name, capital))
     countries = [c for _, _, c in codes if c]
     return Actor(
         start=phrase.start_char,
@@ -200,6 +290,21 @@ def code_actor(doc: Doc, head: Token, resolver: ActorResolver | None) -> Actor:
         country="+".join(dict.fromkeys(countries)) or None,
         sector=sector,
     )
+
+
+def _acting_capital(phrase: Span) -> str | None:
+    """The country whose capital city the phrase is, when the phrase is that city alone."""
+    for ent in phrase.ents:
+        place: PlaceCandidate | None = ent._.place
+        if (
+            place is not None
+            and place.capital
+            and place.country
+            and ent.start <= phrase.root.i < ent.end
+            and all(t.pos_ in ("DET", "PUNCT") for t in phrase if not ent.start <= t.i < ent.end)
+        ):
+            return place.country
+    return None
 
 
 def _sector_name(resolver: ActorResolver | None, country: str, sector: str, fallback: str) -> str:
@@ -278,6 +383,11 @@ def _mentions(doc: Doc, phrase: Span) -> list[Span]:
     if not over_head:
         return candidates
     head = over_head[0]
+    title = next((m for m in candidates if m.end == head.start), None)
+    if title is not None and _contradicts(title, head):
+        # "Russian President Boris Yeltsin": the title's state rules out a namesake linked
+        # by a first name alone (Boris Johnson).
+        head = title
     coordinated = [
         m
         for m in candidates
@@ -288,6 +398,17 @@ def _mentions(doc: Doc, phrase: Span) -> list[Span]:
         )
     ]
     return sorted([head, *coordinated], key=lambda m: m.start)
+
+
+def _contradicts(title: Span, person: Span) -> bool:
+    """Whether a title mention's state ("Russian President") differs from the linked
+    person's ("Boris" as Boris Johnson)."""
+    said, linked = title._.actor, person._.actor
+    return (
+        person.label_ == "PERSON"
+        and bool(said.country and linked.country)
+        and said.country != linked.country
+    )
 
 
 def _is_sponsor(doc: Doc, mention: Span) -> bool:
@@ -321,8 +442,8 @@ def place_in(trigger: Token, sentence: Span, taken: list[tuple[int, int]]) -> Sp
         p
         for p in places
         if p.root.head.i == trigger.i
-        and (p.root.dep_ in ("compound", "amod", "obj") or _case(p.root) in PLACE_CASES)
+        and (p.root.dep_ in ("compound", "amod", "obj") or case_of(p.root) in PLACE_CASES)
     ]
-    locative = [p for p in places if _case(p.root) in PLACE_CASES]
+    locative = [p for p in places if case_of(p.root) in PLACE_CASES]
     chosen = governed or locative
     return chosen[0] if chosen else None

@@ -21,9 +21,11 @@ from parallax.extract.attribution import Attribution
 from parallax.extract.event_acled import acled_code
 from parallax.extract.event_args import (
     TIME_ENTS,
+    case_of,
     code_actor,
     nominal_arguments,
     place_in,
+    recipient_alternatives,
     verbal_arguments,
 )
 from parallax.extract.event_lexicon import (
@@ -186,12 +188,18 @@ class EventExtractor:
         else:
             actor_head, recipient_head = nominal_arguments(token)
         actor_head = actor_head if _can_act(actor_head) else None
-        if recipient_head is not None and recipient_head.ent_type_ in TIME_ENTS:
-            recipient_head = None
-        actor = code_actor(doc, actor_head, self.resolver) if actor_head is not None else None
+        if recipient_head is not None and _is_time(recipient_head):
+            recipient_head = None  # "complained on Tuesday": a date, not a party
+        actor = (
+            code_actor(doc, actor_head, self.resolver, acting=True)
+            if actor_head is not None
+            else None
+        )
         recipient = (
             code_actor(doc, recipient_head, self.resolver) if recipient_head is not None else None
         )
+        if token.pos_ == "VERB" and not _names_party(recipient):
+            recipient = self._party_recipient(doc, token, trigger, actor) or recipient
         mode = trigger.mode
         if trigger.type == "ASSAULT":
             words = [t.lower_ for t in sentence]
@@ -211,7 +219,11 @@ class EventExtractor:
             plover_type, mode, status = "REQUEST", None, "asserted"
             recipient = actor
             subject = next((c for c in speaker.children if c.dep_ in SUBJECT_DEPS), None)
-            actor = code_actor(doc, subject, self.resolver) if subject is not None else None
+            actor = (
+                code_actor(doc, subject, self.resolver, acting=True)
+                if subject is not None
+                else None
+            )
         elif (
             plover_type == "ASSAULT"
             and actor is not None
@@ -256,6 +268,43 @@ class EventExtractor:
             date=_date(doc, sentence),
             figures=_figures(doc, sentence),
         )
+
+    def _party_recipient(
+        self, doc: Doc, verb: Token, trigger: Trigger, actor: Actor | None
+    ) -> Actor | None:
+        """The first further argument of ``verb`` that names a party, when its object names
+        none: "granted asylum to Rwandan rebels" is done to the rebels, not to the asylum.
+        Where troops are sent ("sent troops to Estonia") is a place, not a party."""
+        actor_span = _tokens(doc, actor) if actor is not None else (0, 0)
+        for head in recipient_alternatives(verb):
+            if actor_span[0] <= head.i < actor_span[1] or _is_time(head):
+                continue
+            if (
+                trigger.type == "MOBILIZE"
+                and head.head.i == verb.i
+                and case_of(head) in _DESTINATION
+            ):
+                continue
+            candidate = code_actor(doc, head, self.resolver)
+            if _names_party(candidate):
+                return candidate
+        return None
+
+
+#: Prepositions of where forces go, not whom an act is done to.
+_DESTINATION: Final = frozenset({"to", "into"})
+
+
+def _names_party(actor: Actor | None) -> bool:
+    """Whether a coded argument names someone (an actor or at least its country)."""
+    return actor is not None and bool(actor.actor_id or actor.country)
+
+
+def _is_time(head: Token) -> bool:
+    """A date or number, never a party: "met Sunday", "Friday's attacks"."""
+    return head.ent_type_ in TIME_ENTS or any(
+        t.start <= head.idx < t.end for t in (head.doc._.times or ())
+    )
 
 
 #: Sectors of actors that belong where they act (the PLOVER convention for domestic actors):
@@ -314,9 +363,7 @@ def _can_act(head: Token | None) -> bool:
     not another event ("the attacks provided…"), not an abstract noun."""
     if head is None:
         return False
-    if head.ent_type_ in TIME_ENTS or any(
-        t.start <= head.idx < t.end for t in (head.doc._.times or ())
-    ):
+    if _is_time(head):
         return False  # "Friday's attacks"
     if head.pos_ == "NOUN" and not head.ent_type_:
         forms = lemma_candidates(head.lemma_, head.lower_)
