@@ -12,11 +12,13 @@ from outlets_corpus import build
 from parallax.corpus.stance import (
     PASS,
     STANCE_VERSION,
+    DocumentInput,
     Mention,
     document_stances,
     sentences,
     update_stances,
 )
+from parallax.corpus.stance_pool import score_documents, stance_scorers
 from parallax.corpus.stance_rules import THRESHOLD, label_of, score_mention
 from parallax.evaluation.stance import score_gold
 from parallax.store.db import connect
@@ -103,6 +105,26 @@ def test_document_stances_score_only_actor_mentions_in_the_given_segments() -> N
     assert all(
         text[r.sentence_start : r.sentence_end] == "France condemned ISIS in Raqqa." for r in rows
     )
+
+
+def test_worker_processes_score_exactly_as_one_process() -> None:
+    texts = [
+        "France condemned ISIS in Raqqa.",
+        "Russia praised Syria. ISIS shelled Kurdish fighters.",
+        "The coalition backed the SDF, who drove ISIS out of Manbij.",
+    ] * 4
+    inputs = []
+    for k, text in enumerate(texts):
+        mentions = [
+            Mention(text.index(name), text.index(name) + len(name), name.upper())
+            for name in ("France", "ISIS", "Russia", "Syria", "SDF")
+            if name in text
+        ]
+        inputs.append(DocumentInput(f"d{k}", text, ((0, len(text)),), tuple(mentions)))
+    alone = score_documents(inputs)
+    assert any(row.label != "neutral" for rows in alone for row in rows)
+    with stance_scorers(2) as score:
+        assert score(inputs) == alone
 
 
 @pytest.fixture(scope="module")

@@ -34,7 +34,8 @@ from typing import Any
 import duckdb
 
 from parallax.benchmark import polnear_texts, write_section
-from parallax.benchmark_memory import status_mb
+from parallax.benchmark_memory import TreeMemory, status_mb
+from parallax.settings import Settings
 
 OUTLETS = ("Wire A", "Daily B", "Left C", "Right D", "Blog E", "Weekly F", "Radio G", "Paper H")
 START = dt.date(2016, 1, 1)
@@ -119,8 +120,10 @@ def _reset_peak_memory() -> None:
         Path("/proc/self/clear_refs").write_text("5")
 
 
-def measure(base_db: Path, size: int, work: Path) -> dict[str, Any]:
-    """Cold and incremental ``update_corpus`` over a store of ``size`` documents."""
+def measure(base_db: Path, size: int, work: Path, workers: int = 1) -> dict[str, Any]:
+    """Cold and incremental ``update_corpus`` over a store of ``size`` documents, the stances
+    pass on ``workers`` processes (as ``parallax analyze`` runs it); peak memory is this
+    process's peak or, when larger, the most it and its workers held together (sampled)."""
     from parallax.corpus.update import update_corpus
     from parallax.store.db import connect
 
@@ -134,12 +137,13 @@ def measure(base_db: Path, size: int, work: Path) -> dict[str, Any]:
     replicate(con, size - fresh)
     _reset_peak_memory()
     start = time.perf_counter()
-    update_corpus(con)
+    with TreeMemory() as tree:
+        update_corpus(con, workers=workers)
     cold = time.perf_counter() - start
-    peak = status_mb("self", "VmHWM")
+    peak = max(status_mb("self", "VmHWM"), tree.peak_mb)
     replicate(con, size)
     start = time.perf_counter()
-    update_corpus(con)
+    update_corpus(con, workers=workers)
     incremental = time.perf_counter() - start
     result: dict[str, Any] = {"size": size, "cold": cold, "incremental": incremental}
     result |= {"new": fresh, "counts": _counts(con), "peak_mb": peak}
@@ -184,6 +188,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--data", type=Path, default=Path("../shared/data"))
     parser.add_argument("--base", type=int, default=200)
     parser.add_argument("--sizes", default="1000,5000")
+    parser.add_argument(
+        "--workers", type=int, default=0, help="stance processes (0: as parallax analyze)"
+    )
     parser.add_argument("--write", type=Path, default=None)
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")]
@@ -191,7 +198,8 @@ def main(argv: list[str] | None = None) -> None:
         work = Path(folder)
         base_db = work / "base.duckdb"
         base_seconds = build_base(args.data, args.base, base_db)
-        rows = [measure(base_db, size, work) for size in sizes]
+        workers = args.workers or Settings().worker_count
+        rows = [measure(base_db, size, work, workers) for size in sizes]
     section = markdown(rows, args.base, base_seconds)
     print(section)
     if args.write is not None:

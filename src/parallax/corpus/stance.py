@@ -11,6 +11,7 @@ changes nothing: a document's rows are replaced as a whole, in one transaction w
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -20,6 +21,7 @@ import spacy
 from spacy.language import Language
 
 from parallax.corpus.pass_state import Transaction, mark_done, pending_documents
+from parallax.corpus.stance_pool import stance_scorers
 from parallax.corpus.stance_rules import default_scorer, label_of
 from parallax.store.sql import unnest_insert
 
@@ -28,6 +30,9 @@ PASS = "stances"
 STANCE_VERSION = "1"
 ARTICLE_SEGMENTS = ("title", "body")
 _BATCH = 100
+#: Fewer pending documents than this are scored in-process: starting worker processes
+#: (about a second each) would cost more than it saves.
+PARALLEL_MIN_DOCS = 500
 
 
 @dataclass(frozen=True)
@@ -106,23 +111,48 @@ def document_stances(
     return rows
 
 
-def _load(con: duckdb.DuckDBPyConnection, doc_id: str) -> list[StanceRow]:
-    found = con.execute("SELECT text FROM documents WHERE id = ?", [doc_id]).fetchone()
-    if found is None:
-        return []
-    marks = ", ".join("?" for _ in ARTICLE_SEGMENTS)
-    segments = con.execute(
-        f'SELECT start, "end" FROM segments WHERE doc_id = ? AND kind IN ({marks}) ORDER BY idx',
-        [doc_id, *ARTICLE_SEGMENTS],
-    ).fetchall()
-    mentions = con.execute(
-        'SELECT start, "end", actor_id FROM entities WHERE doc_id = ? ORDER BY start', [doc_id]
-    ).fetchall()
-    return document_stances(
-        str(found[0]),
-        [(int(s), int(e)) for s, e in segments],
-        [Mention(int(s), int(e), a) for s, e, a in mentions],
+@dataclass(frozen=True)
+class DocumentInput:
+    """What the rules need of one document: its text, article segments and mentions."""
+
+    doc_id: str
+    text: str
+    segments: tuple[tuple[int, int], ...]
+    mentions: tuple[Mention, ...]
+
+    def stances(self) -> list[StanceRow]:
+        """This document's stance rows."""
+        return document_stances(self.text, self.segments, self.mentions)
+
+
+def load_inputs(con: duckdb.DuckDBPyConnection, doc_ids: Sequence[str]) -> list[DocumentInput]:
+    """The inputs of many documents in three queries (not three per document)."""
+    ids = list(doc_ids)
+    texts = dict(
+        con.execute(
+            "SELECT id, text FROM documents WHERE id IN (SELECT unnest($1))", [ids]
+        ).fetchall()
     )
+    segments: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for doc_id, start, end in con.execute(
+        'SELECT doc_id, start, "end" FROM segments WHERE doc_id IN (SELECT unnest($1)) '
+        "AND kind IN (SELECT unnest($2)) ORDER BY doc_id, idx",
+        [ids, list(ARTICLE_SEGMENTS)],
+    ).fetchall():
+        segments[doc_id].append((int(start), int(end)))
+    mentions: dict[str, list[Mention]] = defaultdict(list)
+    for doc_id, start, end, actor_id in con.execute(
+        'SELECT doc_id, start, "end", actor_id FROM entities '
+        "WHERE doc_id IN (SELECT unnest($1)) ORDER BY doc_id, start",
+        [ids],
+    ).fetchall():
+        mentions[doc_id].append(Mention(int(start), int(end), actor_id))
+    return [  # a document gone from the store gets no rows (its old ones are deleted)
+        DocumentInput(
+            doc_id, str(texts.get(doc_id, "")), tuple(segments[doc_id]), tuple(mentions[doc_id])
+        )
+        for doc_id in ids
+    ]
 
 
 _COLUMNS = (
@@ -138,8 +168,11 @@ _COLUMNS = (
 )
 
 
-def _store(con: duckdb.DuckDBPyConnection, doc_id: str, rows: Sequence[StanceRow]) -> None:
-    con.execute("DELETE FROM stances WHERE doc_id = ?", [doc_id])
+def _store(
+    con: duckdb.DuckDBPyConnection, doc_ids: Sequence[str], rows: Sequence[Sequence[StanceRow]]
+) -> None:
+    """Replace the stance rows of ``doc_ids`` (``rows[k]`` those of the k-th document)."""
+    con.execute("DELETE FROM stances WHERE doc_id IN (SELECT unnest($1))", [list(doc_ids)])
     unnest_insert(
         con,
         "stances",
@@ -156,24 +189,30 @@ def _store(con: duckdb.DuckDBPyConnection, doc_id: str, rows: Sequence[StanceRow
                 r.score,
                 r.label,
             )
-            for r in rows
+            for doc_id, document_rows in zip(doc_ids, rows, strict=True)
+            for r in document_rows
         ],
     )
 
 
-def update_stances(con: duckdb.DuckDBPyConnection) -> int:
+def update_stances(con: duckdb.DuckDBPyConnection, workers: int = 1) -> int:
     """Score the actor mentions of every document analysed since its last stances pass; return
     how many documents were (re)scored. Rows of documents no longer analysed are dropped
     (``parallax.corpus.pass_state`` keeps the bookkeeping shared by all passes).
 
+    The rules need only each document's text and mentions, so with ``workers`` > 1 and enough
+    documents they run in that many processes while this one reads and writes the store.
     Each batch of documents is one transaction, so an interrupted pass keeps what it finished
     and the next run picks up the rest."""
     todo = pending_documents(con, PASS, STANCE_VERSION)
-    for first in range(0, len(todo), _BATCH):
-        batch = todo[first : first + _BATCH]
-        with Transaction(con):
-            for doc_id in batch:
-                _store(con, doc_id, _load(con, doc_id))
-            mark_done(con, PASS, STANCE_VERSION, batch)
+    processes = workers if len(todo) >= PARALLEL_MIN_DOCS else 1
+    with stance_scorers(processes) as score:
+        for first in range(0, len(todo), _BATCH):
+            batch = todo[first : first + _BATCH]
+            inputs = load_inputs(con, batch)
+            rows = score(inputs)
+            with Transaction(con):
+                _store(con, [i.doc_id for i in inputs], rows)
+                mark_done(con, PASS, STANCE_VERSION, batch)
     con.execute("DELETE FROM stances WHERE doc_id NOT IN (SELECT doc_id FROM analyses)")
     return len(todo)

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -65,8 +65,9 @@ class Token:
     text: str
     kind: str
 
-    @property
+    @cached_property
     def low(self) -> str:
+        """The text lower-cased (read many times per token while the verbs are matched)."""
         return self.text.lower()
 
 
@@ -132,7 +133,11 @@ class StanceScorer:
             role = Role(str(name), float(spec["agent"]), float(spec["patient"]))
             for phrase in _phrases(spec["words"]):
                 self.verbs[phrase] = role
-        self.longest = max((len(p) for p in self.verbs), default=1)
+        #: first word -> longest phrase starting with it: most words start none, and are
+        #: skipped at once instead of trying every phrase length at every token
+        self.longest_from: dict[str, int] = {}
+        for phrase in self.verbs:
+            self.longest_from[phrase[0]] = max(self.longest_from.get(phrase[0], 0), len(phrase))
         self.negators = frozenset(w.lower() for w in data.get("negators") or [])
         self.failures = _phrases(data.get("failures") or [])
 
@@ -212,7 +217,8 @@ class StanceScorer:
         hits: list[VerbHit] = []
         i = 0
         while i < len(tokens):
-            for size in range(min(self.longest, len(tokens) - i), 0, -1):
+            longest = self.longest_from.get(tokens[i].low, 0) if tokens[i].kind == WORD else 0
+            for size in range(min(longest, len(tokens) - i), 0, -1):
                 window = tokens[i : i + size]
                 if any(tok.kind != WORD for tok in window):
                     continue

@@ -17,13 +17,14 @@ from parallax.corpus import families, merge, stance, stories
 from parallax.corpus.pass_state import Transaction, forget_removed
 
 
-def update_corpus(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
-    """Run families, stories, stances and (when anything changed) the merge; return counts."""
+def update_corpus(con: duckdb.DuckDBPyConnection, *, workers: int = 1) -> dict[str, int]:
+    """Run families, stories, stances and (when anything changed) the merge; return counts.
+    ``workers``: processes for the stances pass (the one pass that is per document)."""
     with Transaction(con):
         family_report = families.update_families(con)
         placed = stories.update_stories(con)
         removed = forget_removed(con)
-    scored = stance.update_stances(con)
+    scored = stance.update_stances(con, workers=workers)
     counts = {"families_updated": family_report.handled, "stories_updated": placed}
     counts["stances_updated"] = scored
     stale = con.execute(

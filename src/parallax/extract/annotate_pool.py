@@ -17,7 +17,7 @@ import multiprocessing
 import signal
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, TypeVar
 
 from threadpoolctl import threadpool_limits
 
@@ -25,6 +25,8 @@ from parallax.schema import Analysis
 
 if TYPE_CHECKING:
     from parallax.extract.annotate import Annotator
+
+T = TypeVar("T")
 
 #: Slices per worker in one call: enough to even out long and short documents between workers.
 SLICES_PER_WORKER: Final = 4
@@ -59,11 +61,11 @@ def _annotate_slice(analyses: list[Analysis]) -> list[Analysis]:
     return _worker_annotator.annotate(analyses)
 
 
-def slices(items: Sequence[Analysis], count: int) -> list[list[Analysis]]:
+def slices(items: Sequence[T], count: int) -> list[list[T]]:
     """``items`` cut into at most ``count`` consecutive, nearly equal slices (order kept)."""
     count = max(1, min(count, len(items)))
     size, extra = divmod(len(items), count)
-    out: list[list[Analysis]] = []
+    out: list[list[T]] = []
     start = 0
     for index in range(count):
         end = start + size + (1 if index < extra else 0)

@@ -67,15 +67,16 @@ class Corpus:
         )
         if annotator is not None:
             annotator.close()  # the passes need no model: free the workers' memory first
-            self.update()
+            self.update(workers=annotator.workers)
         return report
 
-    def update(self) -> dict[str, int]:
+    def update(self, *, workers: int = 1) -> dict[str, int]:
         """Bring source families, stories, stances and merged events up to date (only new or
-        re-analysed documents are looked at); return what each pass did."""
+        re-analysed documents are looked at); return what each pass did. ``workers`` > 1
+        scores stances in that many processes when many documents are pending."""
         from parallax.corpus.update import update_corpus
 
-        self.last_update = update_corpus(self.connection)
+        self.last_update = update_corpus(self.connection, workers=workers)
         return self.last_update
 
     def documents(self, *, outlet: str | None = None) -> list[queries.DocumentRow]:
