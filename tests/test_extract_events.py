@@ -226,6 +226,17 @@ def test_intended_conflict_is_a_threat_and_intended_help_an_agreement(nlp: Langu
     assert promise.status == "future"
 
 
+def test_announced_withdrawals_follow_the_plover_manual(nlp: Language) -> None:
+    troops = the_event(nlp, "Canada said it will withdraw its troops from the region.", "withdraw")
+    assert troops.type == "CONCEDE"  # a promised retreat concedes (manual 0.8, RETREAT notes)
+    observers = the_event(
+        nlp, "The league announced that it will withdraw its observers from Yemen.", "withdraw"
+    )
+    assert observers.type == "THREATEN"  # a promised SANCTION "withdraw" threatens
+    recalled = the_event(nlp, "Qatar recalled its envoy from Cairo.", "recalled")
+    assert (recalled.type, recalled.mode) == ("SANCTION", "withdraw")
+
+
 def test_opinion_without_an_act_gives_no_event(nlp: Language) -> None:
     assert events(nlp, "This is a deeply troubling and complicated situation.") == []
 

@@ -5,7 +5,10 @@ early PLOVER draft (0.5b1). Its labels predate the manual we code to (0.8), so t
 DEMAND → REQUEST, DISAPPROVE → ACCUSE, INVESTIGATE → ACCUSE (mode ``investigate``), FIGHT →
 ASSAULT; the other labels kept their names. Its actor codes are ISO3 with a few CAMEO
 spellings (JAP, ITL, VTN → JPN, ITA, VNM); IGO/NGO/IMG/ISM are kinds, not countries, and are
-left out of the country scores.
+left out of the country scores. Where manual 0.8 states a rule the old labels do not follow, we
+code to the manual and lose the record: an announced withdrawal of troops is CONCEDE (the GSR
+says AGREE), a withdrawal of observers or peacekeepers is SANCTION "withdraw" (THREATEN when
+announced), a kidnapping is ASSAULT "abduct" (the GSR, after CAMEO, says COERCE).
 
 The records are split in two by a hash of their id: ``dev`` is what the lexicon may be
 developed against, ``test`` is held out and is the number we report. For each record the

@@ -233,6 +233,24 @@ VERB_OBJECT_TRIGGERS: Final[dict[tuple[str, str], Trigger]] = {
         for noun in ("rockets", "missiles", "rocket", "missile", "shells", "mortars")
     },
     ("pull", "out"): Trigger("RETREAT", "withdraw"),
+    # PLOVER SANCTION "withdraw": one's non-military resources (observers, diplomats,
+    # peacekeepers, aid), unlike troops leaving ground (RETREAT).
+    **{
+        (verb, noun): Trigger("SANCTION", "withdraw")
+        for verb in ("withdraw", "recall", "pull")
+        for noun in (
+            "inspectors",
+            "observers",
+            "monitors",
+            "peacekeepers",
+            "diplomats",
+            "envoy",
+            "ambassadors",
+            "staff",
+            "mission",
+            "embassy",
+        )
+    },
     ("lay", "down"): Trigger("RETREAT", "disarm"),
     ("reach", "agreement"): Trigger("AGREE", None),
     ("express", "support"): Trigger("SUPPORT", None),

@@ -233,6 +233,8 @@ class EventExtractor:
             plover_type, mode = "COERCE", "seize"  # police raids: searches (CAMEO 171)
         elif plover_type == "ASSAULT" and actor is not None and actor.sector == "OPP":
             plover_type, mode = "PROTEST", "riot"  # "protesters clashed with police"
+        elif status == "future" and plover_type == "RETREAT" and mode == "withdraw":
+            plover_type, mode = "CONCEDE", None  # PLOVER: an announced withdrawal concedes
         elif status == "future" and plover_type in COOPERATIVE_TYPES and mode != "resign":
             plover_type, mode = "AGREE", None  # PLOVER: intent to cooperate is AGREE
         elif status == "future" and plover_type in CONFLICT_TYPES:
