@@ -14,6 +14,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pycountry
 
@@ -45,6 +46,7 @@ _HONORIFICS = re.compile(
 _POSSESSIVE = re.compile(r"(’s|'s|’|')$")
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """A lookup key: case, accents, dashes and spacing ignored ("Erdoğan" = "erdogan")."""
     decomposed = unicodedata.normalize("NFKD", text)
@@ -105,6 +107,17 @@ class ActorResolver:
             fold(cue): code for code, sector in kb.sectors.items() for cue in sector.cues
         }
         self.sector_names = {code: s.name or code.lower() for code, s in kb.sectors.items()}
+        # Every office, in registry order, found by its folded title or by its kind: a role
+        # phrase is resolved many times per document, and folding every title of every
+        # person each time was most of the linker's cost.
+        self._roles_by_title: dict[str, list[tuple[int, Person, Role]]] = defaultdict(list)
+        self._roles_by_kind: dict[str, list[tuple[int, Person, Role]]] = defaultdict(list)
+        order = 0
+        for person in kb.people.values():
+            for role in person.roles:
+                self._roles_by_title[fold(role.title)].append((order, person, role))
+                self._roles_by_kind[role.kind].append((order, person, role))
+                order += 1
 
     @staticmethod
     def _official_names(code: str, names: Iterable[str]) -> set[str]:
@@ -253,9 +266,8 @@ class ActorResolver:
         title = fold(unfolded_title)
         holders = [
             (person, role)
-            for person in self.kb.people.values()
-            for role in person.roles
-            if role.active(day) and _title_fits(title, role) and (state in (None, role.country))
+            for _, person, role in self._offices_titled(title)
+            if role.active(day) and (state in (None, role.country))
         ]
         if not holders:
             return None
@@ -274,6 +286,15 @@ class ActorResolver:
             actor_id=person.id, name=person.name, country=role.country, sector=role.sector
         )
 
+    def _offices_titled(self, title: str) -> list[tuple[int, Person, Role]]:
+        """The offices a folded title names, in registry order: those with that exact title
+        and, for a generic title ("president", "foreign minister"), those of its kind."""
+        found = {entry[0]: entry for entry in self._roles_by_title.get(title, ())}
+        kind = GENERIC_TITLES.get(title)
+        if kind is not None:
+            found.update((entry[0], entry) for entry in self._roles_by_kind.get(kind, ()))
+        return [found[k] for k in sorted(found)]
+
     def _split_state(self, text: str) -> tuple[str | None, str]:
         """("french", "foreign minister") from "french foreign minister" or "… of france"."""
         of = re.match(r"^(.+?) of (.+)$", text, flags=re.IGNORECASE)
@@ -289,11 +310,6 @@ class ActorResolver:
         return None, text
 
 
-def _title_fits(title: str, role: Role) -> bool:
-    if fold(role.title) == title:
-        return True
-    kind = GENERIC_TITLES.get(title)
-    return kind is not None and kind == role.kind
 
 
 def context_countries(resolver: ActorResolver, words: Iterable[str]) -> Counter[str]:
