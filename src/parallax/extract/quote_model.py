@@ -30,6 +30,7 @@ from spacy.tokens import Doc
 from thinc.api import use_ops
 
 from parallax.extract.attribution import Attribution, TokenRange, token_runs
+from parallax.nlp.doc_text import token_texts
 
 #: Where the trained tagger lives inside the installed package.
 ATTRIBUTION_MODEL_PATH: Final = Path(__file__).resolve().parents[1] / "nlp" / "attribution_model"
@@ -98,7 +99,8 @@ def _has_tensor(doc: Doc) -> bool:
 
 
 def _bare_copy(doc: Doc) -> Doc:
-    copy = Doc(doc.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc])
+    words, spaces = token_texts(doc)
+    copy = Doc(doc.vocab, words=words, spaces=spaces)
     copy.tensor = doc.tensor
     return copy
 
@@ -194,8 +196,8 @@ def _subject(doc: Doc, cue: RoleSpan, contents: list[RoleSpan]) -> RoleSpan | No
 def _paragraphs(doc: Doc) -> list[int]:
     """Paragraph number of every token (a line break starts a new one)."""
     numbers, current = [], 0
-    for token in doc:
-        if "\n" in token.text:
+    for word in token_texts(doc)[0]:
+        if "\n" in word:
             current += 1
         numbers.append(current)
     return numbers
@@ -205,9 +207,7 @@ def _sentences(doc: Doc) -> list[int]:
     """Sentence number of every token (the paragraph's when the doc has no sentences)."""
     if not doc.has_annotation("SENT_START"):
         return _paragraphs(doc)
-    numbers, current = [], 0
-    for token in doc:
-        if token.is_sent_start and token.i > 0:
-            current += 1
-        numbers.append(current)
+    numbers = [0] * len(doc)
+    for k, sentence in enumerate(doc.sents):
+        numbers[sentence.start : sentence.end] = [k] * (sentence.end - sentence.start)
     return numbers

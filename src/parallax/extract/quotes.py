@@ -130,6 +130,7 @@ def _resolve_speakers(doc: Doc, attributions: list[Attribution]) -> list[Attribu
     nearest organisation or state).
     """
     resolved: list[Attribution] = []
+    mentions = _Mentions(doc)
     quoted = [part for a in attributions if a.direct for part in a.content]
     named: list[tuple[int, TokenRange, str | None]] = []  # (token start, span, actor_id)
     for attribution in attributions:
@@ -141,20 +142,20 @@ def _resolve_speakers(doc: Doc, attributions: list[Attribution]) -> list[Attribu
                 # "officials who said…": the speaker is the noun the clause describes.
                 head = span[0].head.head
                 speaker = (head.left_edge.i, head.i + 1)
-                actor_id = _actor_of(doc, doc[slice(*speaker)])
+                actor_id = mentions.actor_of(doc[slice(*speaker)])
             elif len(span) == 1 and span[0].lower_ in _PRONOUN_SPEAKERS:
-                antecedent = _antecedent(doc, span[0].i, span[0].lower_, named, quoted)
+                antecedent = _antecedent(mentions, span[0].i, span[0].lower_, named, quoted)
                 if antecedent is not None:
                     speaker, actor_id = antecedent
             else:
-                actor_id = _actor_of(doc, span) or _same_surname(doc, span, named)
+                actor_id = mentions.actor_of(span) or _same_surname(doc, span, named)
                 named.append((span.start, source, actor_id))
         resolved.append(replace(attribution, speaker=speaker, actor_id=actor_id))
     return resolved
 
 
 def _antecedent(
-    doc: Doc,
+    mentions: _Mentions,
     position: int,
     pronoun: str,
     named: list[tuple[int, TokenRange, str | None]],
@@ -167,7 +168,7 @@ def _antecedent(
     best_entity = next(
         (
             e
-            for e in reversed(doc.ents)
+            for e in reversed(mentions.ents)
             if e.end <= position and e.label_ in labels and not _inside(e.start_char, quoted)
         ),
         None,
@@ -175,7 +176,7 @@ def _antecedent(
     if best_entity is not None and (
         best_speaker is None or best_entity.start > best_speaker[0][1] + 60
     ):
-        return (best_entity.start, best_entity.end), _actor_of(doc, best_entity)
+        return (best_entity.start, best_entity.end), mentions.actor_of(best_entity)
     return best_speaker
 
 
@@ -183,20 +184,29 @@ def _inside(position: int, ranges: list[CharRange]) -> bool:
     return any(start <= position < end for start, end in ranges)
 
 
-def _actor_of(doc: Doc, span: Span) -> str | None:
-    """The actor id of a linked mention inside the speaker phrase, if any: a named person
-    first ("UK Prime Minister David Cameron" is Cameron, not the UK)."""
-    candidates = sorted(
-        [*doc.ents, *doc.spans.get("actors", [])], key=lambda m: m.label_ != "PERSON"
-    )
-    for mention in candidates:
-        if mention.label_ == "NORP" and mention.start <= span.root.i < mention.end:
-            continue  # "one Syrian in Paris" is a person of that nation, not its state
-        if mention.start >= span.start and mention.end <= span.end:
-            actor = mention._.actor if Span.has_extension("actor") else None
-            if actor is not None:
-                return str(actor.actor_id)
-    return None
+class _Mentions:
+    """A document's entities and linked actor mentions, read once: spaCy builds ``doc.ents``
+    anew on every access, and speakers are looked up many times per document."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.ents: tuple[Span, ...] = tuple(doc.ents)
+        self.candidates = sorted(
+            [*self.ents, *doc.spans.get("actors", [])], key=lambda m: m.label_ != "PERSON"
+        )
+        self.linked = Span.has_extension("actor")
+
+    def actor_of(self, span: Span) -> str | None:
+        """The actor id of a linked mention inside the speaker phrase, if any: a named person
+        first ("UK Prime Minister David Cameron" is Cameron, not the UK)."""
+        root = span.root.i
+        for mention in self.candidates:
+            if mention.label_ == "NORP" and mention.start <= root < mention.end:
+                continue  # "one Syrian in Paris" is a person of that nation, not its state
+            if mention.start >= span.start and mention.end <= span.end:
+                actor = mention._.actor if self.linked else None
+                if actor is not None:
+                    return str(actor.actor_id)
+        return None
 
 
 def _same_surname(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Final
 
+from spacy.attrs import IDX, LENGTH, SPACY
 from spacy.tokens import Doc
 
 _KEY: Final = "parallax.text"
@@ -22,3 +23,16 @@ def text_of(doc: Doc) -> str:
         text = doc.text
         doc.user_data[_KEY] = text
     return text
+
+
+def token_texts(doc: Doc) -> tuple[list[str], list[bool]]:
+    """Every token's text and whether a space follows it, read from the ``Doc``'s arrays:
+    iterating the ``Doc`` would build a ``Token`` object per token, which costs more than
+    the work done with it."""
+    text = text_of(doc)
+    words: list[str] = []
+    spaces: list[bool] = []
+    for start, length, space in doc.to_array([IDX, LENGTH, SPACY]).tolist():
+        words.append(text[start : start + length])
+        spaces.append(bool(space))
+    return words, spaces
