@@ -19,6 +19,7 @@ from parallax.extract.event_lexicon import lemma_candidates
 from parallax.extract.syntax import SUBJECT_DEPS, noun_phrase
 from parallax.knowledge.actors import ActorResolver
 from parallax.knowledge.places import PlaceCandidate
+from parallax.nlp.doc_text import actor_mentions_of, entities_of, entities_within
 from parallax.schema import Actor
 
 #: Prepositions that introduce the recipient of a verbal or nominal trigger.
@@ -130,7 +131,7 @@ def stranded_subject(verb: Token) -> Token | None:
     token = verb.doc[i]
     if token.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP") or token.ent_iob_ == "":
         return None
-    entity = next((e for e in verb.doc.ents if e.start <= token.i < e.end), None)
+    entity = next((e for e in entities_of(verb.doc) if e.start <= token.i < e.end), None)
     return entity.root if entity is not None and entity.end == token.i + 1 else None
 
 
@@ -206,7 +207,7 @@ def _modifier_actor(child: Token) -> bool:
 
 
 def _place_of(token: Token) -> PlaceCandidate | None:
-    for ent in token.doc.ents:
+    for ent in entities_of(token.doc):
         if ent.start <= token.i < ent.end:
             place: PlaceCandidate | None = ent._.place
             return place
@@ -294,7 +295,7 @@ def code_actor(
 
 def _acting_capital(phrase: Span) -> str | None:
     """The country whose capital city the phrase is, when the phrase is that city alone."""
-    for ent in phrase.ents:
+    for ent in entities_within(phrase.doc, phrase.start, phrase.end):
         place: PlaceCandidate | None = ent._.place
         if (
             place is not None
@@ -334,7 +335,7 @@ def _definite_antecedent(doc: Doc, phrase: Span) -> Span | None:
     if len(words) != 2 or words[0] != "the" or words[1] not in _BACK_REFERENCES:
         return None
     noun, sectors = words[1], _BACK_REFERENCES[words[1]]
-    mentions: list[Span] = list(doc.spans.get("actors", []))
+    mentions: list[Span] = list(actor_mentions_of(doc))
     for mention in reversed(mentions):
         actor = mention._.actor
         if mention.end > phrase.start or actor is None:
@@ -354,7 +355,7 @@ def _antecedent(doc: Doc, pronoun: Token) -> Span | None:
     describes, for "he"/"she" the nearest person before it, for "it"/"they" the nearest
     organisation or state."""
     word = pronoun.lower_
-    mentions = [m for m in doc.spans.get("actors", []) if m._.actor is not None]
+    mentions = [m for m in actor_mentions_of(doc) if m._.actor is not None]
     if word in _RELATIVE and pronoun.head.dep_ == "acl:relcl":
         noun = pronoun.head.head
         return next((m for m in mentions if m.start <= noun.i < m.end), None)
@@ -373,7 +374,7 @@ def _mentions(doc: Doc, phrase: Span) -> list[Span]:
     one over the phrase's head alone when there is one, else every one (compound actors)."""
     candidates = [
         m
-        for m in doc.spans.get("actors", [])
+        for m in actor_mentions_of(doc)
         if m.start >= phrase.start
         and m.end <= phrase.end
         and m._.actor is not None
@@ -433,7 +434,7 @@ def place_in(trigger: Token, sentence: Span, taken: list[tuple[int, int]]) -> Sp
     recipient phrase ("a Russian plane" is not in Russia)."""
     places = [
         e
-        for e in sentence.ents
+        for e in entities_within(sentence.doc, sentence.start, sentence.end)
         if e._.place is not None
         and e.label_ != "NORP"  # "Syrian warplanes" say whose, not where
         and not any(s <= e.start < end for s, end in taken)

@@ -46,7 +46,7 @@ from parallax.extract.event_status import event_status, obligation_by_speaker
 from parallax.extract.quote_cues import COGNITION_VERBS, SPEECH_VERBS
 from parallax.extract.syntax import SUBJECT_DEPS
 from parallax.knowledge.actors import ActorResolver
-from parallax.nlp.doc_text import text_of
+from parallax.nlp.doc_text import frozen_mentions, text_of
 from parallax.schema import Actor, Event, Figure, Place, Time
 from parallax.schema import Span as SpanRecord
 
@@ -172,10 +172,8 @@ class EventExtractor:
 
     def __call__(self, doc: Doc) -> list[Event]:
         quoted = [part for a in (doc._.attributions or ()) if _speech(doc, a) for part in a.content]
-        events = []
-        for token, trigger in find_triggers(doc):
-            events.append(self._event(doc, token, trigger, quoted))
-        return events
+        with frozen_mentions(doc):  # arguments look at the mentions many times per event
+            return [self._event(doc, token, t, quoted) for token, t in find_triggers(doc)]
 
     def _event(
         self, doc: Doc, token: Token, trigger: Trigger, quoted: list[tuple[int, int]]

@@ -310,8 +310,6 @@ class ActorResolver:
         return None, text
 
 
-
-
 def context_countries(resolver: ActorResolver, words: Iterable[str]) -> Counter[str]:
     """ISO3 counts of the state names, adjectives and demonyms among ``words`` (mentions)."""
     counts: Counter[str] = Counter()

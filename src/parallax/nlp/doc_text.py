@@ -1,18 +1,25 @@
-"""The text of a spaCy ``Doc``, built once.
+"""The text, tokens and mentions of a spaCy ``Doc``, read once.
 
 ``Doc.text`` is not stored: spaCy joins every token's text on each access. The quote and event
 extractors slice the text many times per document (once per quote frame, per attribution run,
 per event sentence), which made those joins the largest single cost of the whole analysis.
+``doc.ents`` and span groups are likewise rebuilt as new ``Span`` objects on every access; an
+extractor that looks at them per argument freezes them for the length of its run
+(:func:`frozen_mentions`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Final
 
 from spacy.attrs import IDX, LENGTH, SPACY
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 _KEY: Final = "parallax.text"
+_ENTS: Final = "parallax.frozen_ents"
+_ACTORS: Final = "parallax.frozen_actor_mentions"
 
 
 def text_of(doc: Doc) -> str:
@@ -36,3 +43,41 @@ def token_texts(doc: Doc) -> tuple[list[str], list[bool]]:
         words.append(text[start : start + length])
         spaces.append(bool(space))
     return words, spaces
+
+
+@contextmanager
+def frozen_mentions(doc: Doc) -> Iterator[None]:
+    """Within the block, :func:`entities_of` and :func:`actor_mentions_of` return the entities
+    and the "actors" span group as read on entry — the block must not change them. Nothing is
+    left in ``doc.user_data`` afterwards (Span objects do not serialise)."""
+    doc.user_data[_ENTS] = tuple(doc.ents)
+    doc.user_data[_ACTORS] = tuple(doc.spans.get("actors", []))
+    try:
+        yield
+    finally:
+        doc.user_data.pop(_ENTS, None)
+        doc.user_data.pop(_ACTORS, None)
+
+
+def entities_of(doc: Doc) -> tuple[Span, ...]:
+    """``doc.ents`` (frozen inside :func:`frozen_mentions`, else read now)."""
+    frozen = doc.user_data.get(_ENTS)
+    return frozen if isinstance(frozen, tuple) else tuple(doc.ents)
+
+
+def entities_within(doc: Doc, start: int, end: int) -> list[Span]:
+    """The entities inside tokens ``[start, end)``, as spaCy's ``Span.ents`` finds them."""
+    found = []
+    for ent in entities_of(doc):
+        if ent.start >= start:
+            if ent.end <= end:
+                found.append(ent)
+            else:
+                break
+    return found
+
+
+def actor_mentions_of(doc: Doc) -> tuple[Span, ...]:
+    """The "actors" span group (frozen inside :func:`frozen_mentions`, else read now)."""
+    frozen = doc.user_data.get(_ACTORS)
+    return frozen if isinstance(frozen, tuple) else tuple(doc.spans.get("actors", []))
