@@ -12,6 +12,7 @@ by :mod:`parallax.extract.quotes`.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Final
 
 
@@ -414,6 +415,7 @@ QUAD: Final[dict[str, str]] = {
 PLOVER_TYPES: Final = tuple(QUAD)
 
 
+@lru_cache(maxsize=65536)
 def lemma_candidates(token_lemma: str, lower: str) -> tuple[str, ...]:
     """The lemmatizer's answer, the word itself, and the plain forms its suffixes suggest.
 

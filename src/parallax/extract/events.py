@@ -56,18 +56,26 @@ _EVENT_QUANTITIES: Final = frozenset(
 )
 
 
+#: Parts of speech that can report an act (a verb, a noun, or an auxiliary of obligation).
+_TRIGGER_POS: Final = frozenset({"VERB", "AUX", "NOUN", "PROPN"})
+
+
 def find_triggers(doc: Doc) -> list[tuple[Token, Trigger]]:
     """Every trigger token with its PLOVER type and mode, in text order, without the acts
     that are only the content of another event ("urged Russia to *withdraw*")."""
     found = []
     for token in doc:
-        forms = lemma_candidates(token.lemma_, token.lower_)
+        pos = token.pos_
+        if pos not in _TRIGGER_POS:
+            continue
         trigger = None
-        if token.pos_ == "VERB" and token.dep_ != "amod" and not _conjunction_use(token):
+        if pos == "VERB" and token.dep_ != "amod" and not _conjunction_use(token):
+            forms = lemma_candidates(token.lemma_, token.lower_)
             trigger = _verb_object(token, forms) or _first(VERB_TRIGGERS, forms)
-        elif token.pos_ in ("NOUN", "PROPN") and token.dep_ not in ("compound", "amod"):
+        elif pos in ("NOUN", "PROPN") and token.dep_ not in ("compound", "amod"):
+            forms = lemma_candidates(token.lemma_, token.lower_)
             trigger = _compound(token, forms) or _first(NOUN_TRIGGERS, forms)
-        if trigger is None and token.pos_ in ("VERB", "AUX") and obligation_by_speaker(token):
+        if trigger is None and pos in ("VERB", "AUX") and obligation_by_speaker(token):
             trigger = Trigger("REQUEST")  # "X said Y must hand over the suspects"
         if trigger is not None:
             found.append((token, trigger))
