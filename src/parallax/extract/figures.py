@@ -27,6 +27,7 @@ from parallax.extract.numbers import (
     Amount,
     match_amount,
 )
+from parallax.nlp.doc_text import token_texts
 from parallax.schema import Figure, Quantity
 
 
@@ -448,8 +449,7 @@ def _claimed_by(doc: Doc, lo: int, hi: int) -> str | None:
 
 def find_figures(doc: Doc) -> list[Figure]:
     """All figures in ``doc``, sorted and non-overlapping, offsets into ``doc.text``."""
-    words = [t.text for t in doc]
-    spaces = [bool(t.whitespace_) for t in doc]
+    words, spaces = token_texts(doc)
     parsed = doc.has_annotation("DEP")
     figures: list[Figure] = []
     i = 0

@@ -28,6 +28,7 @@ from parallax.extract import (
     timex_vague,
 )
 from parallax.extract.timex_rules import MAX_CHARS, Cand, Ctx, Rule
+from parallax.nlp.doc_text import text_of
 from parallax.schema import Time
 
 #: Every rule, in priority order: on equally long candidates the earlier rule wins.
@@ -109,5 +110,5 @@ class TimeTagger:
         published: Any = doc._.published
         if not isinstance(published, dt.date):
             published = None
-        doc._.times = find_times(doc.text, published)
+        doc._.times = find_times(text_of(doc), published)
         return doc
