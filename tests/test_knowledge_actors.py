@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from parallax.knowledge.actors import ActorResolver, fold
+from parallax.knowledge.actors import GENERIC_TITLES, ActorResolver, fold
 from parallax.knowledge.loader import load_knowledge
 
 MID_2015 = dt.date(2015, 6, 1)
@@ -143,3 +143,17 @@ def test_fold_ignores_case_accents_and_dashes() -> None:
     assert fold("Erdoğan") == fold("erdogan")
     assert fold("al‑Abadi") == fold("Al-Abadi")
     assert fold("U.S.") == "us"
+
+
+def test_office_index_finds_what_a_scan_of_every_office_finds(resolver: ActorResolver) -> None:
+    people = list(resolver.kb.people.values())
+    titles = {fold(r.title) for p in people for r in p.roles} | set(GENERIC_TITLES)
+    assert len(titles) > 20
+    for title in titles:
+        scanned = [
+            (p.id, r)
+            for p in people
+            for r in p.roles
+            if fold(r.title) == title or GENERIC_TITLES.get(title) == r.kind
+        ]
+        assert [(p.id, r) for _, p, r in resolver.offices_titled(title)] == scanned, title

@@ -266,7 +266,7 @@ class ActorResolver:
         title = fold(unfolded_title)
         holders = [
             (person, role)
-            for _, person, role in self._offices_titled(title)
+            for _, person, role in self.offices_titled(title)
             if role.active(day) and (state in (None, role.country))
         ]
         if not holders:
@@ -286,7 +286,7 @@ class ActorResolver:
             actor_id=person.id, name=person.name, country=role.country, sector=role.sector
         )
 
-    def _offices_titled(self, title: str) -> list[tuple[int, Person, Role]]:
+    def offices_titled(self, title: str) -> list[tuple[int, Person, Role]]:
         """The offices a folded title names, in registry order: those with that exact title
         and, for a generic title ("president", "foreign minister"), those of its kind."""
         found = {entry[0]: entry for entry in self._roles_by_title.get(title, ())}
