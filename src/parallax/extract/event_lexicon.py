@@ -415,7 +415,9 @@ QUAD: Final[dict[str, str]] = {
 PLOVER_TYPES: Final = tuple(QUAD)
 
 
-@lru_cache(maxsize=65536)
+# A few thousand entries hold the common words; a bigger cache grew every worker's memory
+# by tens of MB over a long run (make bench, 5,000 documents).
+@lru_cache(maxsize=4096)
 def lemma_candidates(token_lemma: str, lower: str) -> tuple[str, ...]:
     """The lemmatizer's answer, the word itself, and the plain forms its suffixes suggest.
 
