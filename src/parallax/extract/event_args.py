@@ -19,7 +19,7 @@ from parallax.extract.event_lexicon import lemma_candidates
 from parallax.extract.syntax import SUBJECT_DEPS, noun_phrase
 from parallax.knowledge.actors import ActorResolver
 from parallax.knowledge.places import PlaceCandidate
-from parallax.nlp.doc_text import actor_mentions_of, entities_of, entities_within
+from parallax.nlp.doc_text import actor_mentions_of, entities_within, entity_at
 from parallax.schema import Actor
 
 #: Prepositions that introduce the recipient of a verbal or nominal trigger.
@@ -131,16 +131,19 @@ def stranded_subject(verb: Token) -> Token | None:
     token = verb.doc[i]
     if token.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP") or token.ent_iob_ == "":
         return None
-    entity = next((e for e in entities_of(verb.doc) if e.start <= token.i < e.end), None)
+    entity = entity_at(verb.doc, token.i)
     return entity.root if entity is not None and entity.end == token.i + 1 else None
 
 
-def _is_time_word(token: Token) -> bool:
-    return (
-        token.lower_ in _TIME_WORDS
-        or token.ent_type_ in TIME_ENTS
-        or any(t.start <= token.idx < t.end for t in (token.doc._.times or ()))
+def is_time(token: Token) -> bool:
+    """A date or number, never a party: "met Sunday", "Friday's attacks"."""
+    return token.ent_type_ in TIME_ENTS or any(
+        t.start <= token.idx < t.end for t in (token.doc._.times or ())
     )
+
+
+def _is_time_word(token: Token) -> bool:
+    return token.lower_ in _TIME_WORDS or is_time(token)
 
 
 #: Prepositions that may introduce the party an act is done to when the object is a thing:
@@ -207,11 +210,9 @@ def _modifier_actor(child: Token) -> bool:
 
 
 def _place_of(token: Token) -> PlaceCandidate | None:
-    for ent in entities_of(token.doc):
-        if ent.start <= token.i < ent.end:
-            place: PlaceCandidate | None = ent._.place
-            return place
-    return None
+    entity = entity_at(token.doc, token.i)
+    place: PlaceCandidate | None = entity._.place if entity is not None else None
+    return place
 
 
 def _antecedent_head(head: Token | None) -> Token | None:

@@ -20,9 +20,9 @@ from spacy.tokens import Doc, Span, Token
 from parallax.extract.attribution import Attribution
 from parallax.extract.event_acled import acled_code
 from parallax.extract.event_args import (
-    TIME_ENTS,
     case_of,
     code_actor,
+    is_time,
     nominal_arguments,
     place_in,
     recipient_alternatives,
@@ -194,7 +194,7 @@ class EventExtractor:
         else:
             actor_head, recipient_head = nominal_arguments(token)
         actor_head = actor_head if _can_act(actor_head) else None
-        if recipient_head is not None and _is_time(recipient_head):
+        if recipient_head is not None and is_time(recipient_head):
             recipient_head = None  # "complained on Tuesday": a date, not a party
         actor = (
             code_actor(doc, actor_head, self.resolver, acting=True)
@@ -285,7 +285,7 @@ class EventExtractor:
         Where troops are sent ("sent troops to Estonia") is a place, not a party."""
         actor_span = _tokens(doc, actor) if actor is not None else (0, 0)
         for head in recipient_alternatives(verb):
-            if actor_span[0] <= head.i < actor_span[1] or _is_time(head):
+            if actor_span[0] <= head.i < actor_span[1] or is_time(head):
                 continue
             if (
                 trigger.type == "MOBILIZE"
@@ -306,13 +306,6 @@ _DESTINATION: Final = frozenset({"to", "into"})
 def _names_party(actor: Actor | None) -> bool:
     """Whether a coded argument names someone (an actor or at least its country)."""
     return actor is not None and bool(actor.actor_id or actor.country)
-
-
-def _is_time(head: Token) -> bool:
-    """A date or number, never a party: "met Sunday", "Friday's attacks"."""
-    return head.ent_type_ in TIME_ENTS or any(
-        t.start <= head.idx < t.end for t in (head.doc._.times or ())
-    )
 
 
 #: Sectors of actors that belong where they act (the PLOVER convention for domestic actors):
@@ -371,7 +364,7 @@ def _can_act(head: Token | None) -> bool:
     not another event ("the attacks provided…"), not an abstract noun."""
     if head is None:
         return False
-    if _is_time(head):
+    if is_time(head):
         return False  # "Friday's attacks"
     if head.pos_ == "NOUN" and not head.ent_type_:
         forms = lemma_candidates(head.lemma_, head.lower_)

@@ -30,7 +30,7 @@ from parallax.extract.quote_model import (
     batches,
     model_attributions,
 )
-from parallax.nlp.doc_text import text_of
+from parallax.nlp.doc_text import actor_mentions_of, entities_of, text_of
 from parallax.schema import Quote, Speaker
 
 
@@ -189,9 +189,9 @@ class _Mentions:
     anew on every access, and speakers are looked up many times per document."""
 
     def __init__(self, doc: Doc) -> None:
-        self.ents: tuple[Span, ...] = tuple(doc.ents)
+        self.ents = entities_of(doc)
         self.candidates = sorted(
-            [*self.ents, *doc.spans.get("actors", [])], key=lambda m: m.label_ != "PERSON"
+            [*self.ents, *actor_mentions_of(doc)], key=lambda m: m.label_ != "PERSON"
         )
         self.linked = Span.has_extension("actor")
 

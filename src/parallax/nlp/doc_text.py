@@ -77,6 +77,11 @@ def entities_within(doc: Doc, start: int, end: int) -> list[Span]:
     return found
 
 
+def entity_at(doc: Doc, i: int) -> Span | None:
+    """The entity that token ``i`` is part of, if any."""
+    return next((ent for ent in entities_of(doc) if ent.start <= i < ent.end), None)
+
+
 def actor_mentions_of(doc: Doc) -> tuple[Span, ...]:
     """The "actors" span group (frozen inside :func:`frozen_mentions`, else read now)."""
     frozen = doc.user_data.get(_ACTORS)
