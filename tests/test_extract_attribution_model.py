@@ -90,6 +90,25 @@ def test_content_parts_around_one_cue_form_one_attribution_with_its_source() -> 
     assert attribution.source == (7, 9)
 
 
+def test_a_cue_frames_one_content_per_side_and_the_others_stand_alone() -> None:
+    doc = blank_doc("“Rents rose,” Ana said. “Wages fell.” Prices rose too.")
+    # “ Rents rose , ” Ana said . “ Wages fell . ” Prices rose too .
+    # 0 1     2    3 4 5   6    7 8 9     10   111213     14   15  16
+    spans = [
+        RoleSpan("CONTENT", 1, 3),
+        RoleSpan("SOURCE", 5, 6),
+        RoleSpan("CUE", 6, 7),
+        RoleSpan("CONTENT", 9, 11),
+        RoleSpan("CONTENT", 13, 16),
+    ]
+    framed, alone = model_attributions(doc, spans)
+    assert contents(doc, framed) == ["Rents rose", "Wages fell"]
+    assert framed.cue == (6, 7)
+    assert contents(doc, alone) == ["Prices rose too"]
+    assert alone.cue is None
+    assert alone.source == (5, 6)  # a blank doc has no sentences: the paragraph's source
+
+
 def test_each_content_joins_its_nearest_cue() -> None:
     doc = blank_doc("Ana said rents rose. Ben claimed wages fell.")
     # Ana said rents rose . Ben claimed wages fell .

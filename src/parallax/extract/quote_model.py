@@ -129,13 +129,39 @@ def model_attributions(doc: Doc, spans: Iterable[RoleSpan]) -> list[Attribution]
     for k, contents in grouped.items():
         cue = cues[k]
         source = _nearest(cue, by_label["SOURCE"], sentence) or _subject(doc, cue, contents)
-        found.append(_attribution(doc, contents, (cue.start, cue.end), source))
+        framing, rest = _framed(cue, contents)
+        found.append(_attribution(doc, framing, (cue.start, cue.end), source))
+        for content in rest:
+            own = _nearest(content, by_label["SOURCE"], sentence) or source
+            found.append(_attribution(doc, [content], None, own))
     for content in alone:
         source = _nearest(content, by_label["SOURCE"], sentence)
         found.append(_attribution(doc, [content], None, source))
     found = [a for a in found if a.content]
     found.sort(key=lambda a: a.start)
     return found
+
+
+def _framed(cue: RoleSpan, contents: list[RoleSpan]) -> tuple[list[RoleSpan], list[RoleSpan]]:
+    """The contents one cue frames, and the rest of those nearest to it.
+
+    A cue frames the nearest content before it and the nearest after it (the split quote
+    "“A,” he said, “B.”") and any content overlapping it; the others stand alone with the
+    source of their own sentence (else the cue's). Why: one merged attribution of a paragraph's contents
+    matches none of the separate statements it holds.
+    """
+    before = [c for c in contents if c.end <= cue.start]
+    after = [c for c in contents if c.start >= cue.end]
+    framing = [c for c in contents if c not in before and c not in after]
+    framing += [
+        c
+        for c in (
+            max(before, key=lambda c: c.end, default=None),
+            min(after, key=lambda c: c.start, default=None),
+        )
+        if c is not None
+    ]
+    return framing, [c for c in contents if c not in framing]
 
 
 def _attribution(
