@@ -29,6 +29,7 @@ def test_model_is_inside_the_package() -> None:
 @pytest.mark.model
 def test_pipeline_components(nlp: Language) -> None:
     assert nlp.pipe_names == [
+        "parallax_paragraph_breaks",
         "tok2vec",
         "tagger",
         "morphologizer",

@@ -147,8 +147,8 @@ def _framed(cue: RoleSpan, contents: list[RoleSpan]) -> tuple[list[RoleSpan], li
 
     A cue frames the nearest content before it and the nearest after it (the split quote
     "“A,” he said, “B.”") and any content overlapping it; the others stand alone with the
-    source of their own sentence (else the cue's). Why: one merged attribution of a paragraph's contents
-    matches none of the separate statements it holds.
+    source of their own sentence (else the cue's). Why: one merged attribution of a
+    paragraph's contents matches none of the separate statements it holds.
     """
     before = [c for c in contents if c.end <= cue.start]
     after = [c for c in contents if c.start >= cue.end]

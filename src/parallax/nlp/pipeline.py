@@ -66,6 +66,10 @@ def load_pipeline(
     for name in enable:
         if name in nlp.component_names and name in nlp.disabled:
             nlp.enable_pipe(name)
+    if "parser" in nlp.pipe_names:
+        from parallax.nlp.paragraphs import COMPONENT  # registers the factory
+
+        nlp.add_pipe(COMPONENT, first=True)
     return nlp
 
 
