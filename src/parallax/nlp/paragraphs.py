@@ -15,6 +15,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from parallax.nlp.doc_text import token_texts
+
 COMPONENT = "parallax_paragraph_breaks"
 
 
@@ -25,10 +27,12 @@ def is_paragraph_break(text: str) -> bool:
 
 @Language.component(COMPONENT)
 def paragraph_breaks(doc: Doc) -> Doc:
-    """Mark every paragraph break and the token after it as sentence starts."""
-    for token in doc:
-        if token.is_space and is_paragraph_break(token.text):
-            token.is_sent_start = True
-            if token.i + 1 < len(doc):
-                doc[token.i + 1].is_sent_start = True
+    """Mark every paragraph break and the token after it as sentence starts (token texts
+    are read from the ``Doc``'s arrays: this runs on every token of every document)."""
+    words = token_texts(doc)[0]
+    for i, word in enumerate(words):
+        if is_paragraph_break(word):
+            doc[i].is_sent_start = True
+            if i + 1 < len(words):
+                doc[i + 1].is_sent_start = True
     return doc
