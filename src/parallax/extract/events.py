@@ -14,7 +14,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Final
 
+import numpy
+from spacy.attrs import POS
 from spacy.language import Language
+from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Span, Token
 
 from parallax.extract.attribution import Attribution
@@ -58,16 +61,24 @@ _EVENT_QUANTITIES: Final = frozenset(
 
 #: Parts of speech that can report an act (a verb, a noun, or an auxiliary of obligation).
 _TRIGGER_POS: Final = frozenset({"VERB", "AUX", "NOUN", "PROPN"})
+_TRIGGER_POS_IDS: Final = numpy.array([POS_IDS[pos] for pos in sorted(_TRIGGER_POS)], "uint64")
+
+
+def _with_trigger_pos(doc: Doc) -> list[int]:
+    """Indices of the tokens whose part of speech is in :data:`_TRIGGER_POS`, read from the
+    ``Doc``'s ``POS`` array so no ``Token`` is built for the other half of the words."""
+    if not len(doc):
+        return []
+    return numpy.flatnonzero(numpy.isin(doc.to_array(POS), _TRIGGER_POS_IDS)).tolist()
 
 
 def find_triggers(doc: Doc) -> list[tuple[Token, Trigger]]:
     """Every trigger token with its PLOVER type and mode, in text order, without the acts
     that are only the content of another event ("urged Russia to *withdraw*")."""
     found = []
-    for token in doc:
+    for i in _with_trigger_pos(doc):
+        token = doc[i]
         pos = token.pos_
-        if pos not in _TRIGGER_POS:
-            continue
         trigger = None
         if pos == "VERB" and token.dep_ != "amod" and not _conjunction_use(token):
             forms = lemma_candidates(token.lemma_, token.lower_)

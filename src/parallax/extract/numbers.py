@@ -383,12 +383,27 @@ def _range_end(
     return _Core(None, low, second.value, second.end, numbers, first.scaled or second.scaled)
 
 
+#: Lower-case words an amount can start with besides digits: qualifiers, currencies, number
+#: words, fractions, vague quantities ("US" of "US$" is checked as written).
+_STARTERS: Final = frozenset(
+    {*_QUALIFIER_PHRASES, *CURRENCY_SYMBOLS, *SMALL, *TENS, *_VAGUE_PHRASES, "a", "an", "half"}
+)
+
+
+def may_start_amount(word: str) -> bool:
+    """Whether :func:`match_amount` can match at a token with this text: a cheap test, true for
+    one token in ten, run first because matching is tried at every token of every document."""
+    return word[:1].isdigit() or word[:1] == "." or word == "US" or word.lower() in _STARTERS
+
+
 def match_amount(words: Sequence[str], spaces: Sequence[bool], i: int) -> Amount | None:
     """The number expression starting at token ``i``, or None.
 
     ``words`` are token texts, ``spaces[j]`` whether token ``j`` is followed by whitespace (to
     tell "£2m" from "2 m"). Reads qualifier → currency → number (+ scale) → range → unit.
     """
+    if i >= len(words) or not may_start_amount(words[i]):
+        return None
     kind, j = _longest(_QUALIFIER_PHRASES, words, i)
     currency = None
     if j < len(words) and words[j].lower() in CURRENCY_SYMBOLS:

@@ -12,10 +12,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Final
 
+import numpy
+from spacy.attrs import LEMMA, LOWER
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 
 from parallax.extract.attribution import Attribution, CharRange, overlap, token_runs
 from parallax.extract.quote_cues import (
+    ATTRIBUTION_VERBS,
     COGNITION_VERBS,
     INTENTION_VERBS,
     OBJECT_VERBS,
@@ -34,10 +38,16 @@ _TRAILING_DEPS: Final = frozenset({"obl", "advcl", "obj", "iobj", "xcomp", "ccom
 MIN_CONTENT_WORDS: Final = 2
 
 
+#: Lower-case forms a cue can have: the verbs, "according" (to) and the colon of a quote line.
+_CUE_FORMS: Final = ATTRIBUTION_VERBS | {"according", ":"}
+_CUE_FORM_KEYS: Final = numpy.array(sorted(hash_string(form) for form in _CUE_FORMS), "uint64")
+
+
 def indirect_attributions(doc: Doc, covered: list[CharRange]) -> list[Attribution]:
     """Attributions found from the parse, skipping content inside ``covered`` direct quotes."""
     found: list[Attribution] = []
-    for token in doc:
+    for i in cue_candidates(doc):
+        token = doc[i]
         if _inside(token.idx, covered):
             continue
         if token.text == ":":
@@ -55,6 +65,19 @@ def indirect_attributions(doc: Doc, covered: list[CharRange]) -> list[Attributio
             continue
         found.append(attribution)
     return found
+
+
+def cue_candidates(doc: Doc) -> list[int]:
+    """Indices of the tokens that may be a cue: lower-case form or lower-cased lemma among
+    :data:`_CUE_FORMS`. Found in the ``Doc``'s arrays, so no ``Token`` is built for the other
+    nineteen words in twenty (that loop was a tenth of the quote component's time)."""
+    if not len(doc):
+        return []
+    lowers, lemmas = doc.to_array([LOWER, LEMMA]).T
+    strings = doc.vocab.strings
+    cue_lemmas = [k for k in numpy.unique(lemmas).tolist() if strings[k].lower() in _CUE_FORMS]
+    hit = numpy.isin(lowers, _CUE_FORM_KEYS) | numpy.isin(lemmas, numpy.array(cue_lemmas, "uint64"))
+    return numpy.flatnonzero(hit).tolist()
 
 
 def _inside(position: int, ranges: Iterable[CharRange]) -> bool:

@@ -18,6 +18,7 @@ from spacy.attrs import IDX, LENGTH, SPACY
 from spacy.tokens import Doc, Span
 
 _KEY: Final = "parallax.text"
+_TOKENS: Final = "parallax.token_texts"
 _ENTS: Final = "parallax.frozen_ents"
 _ACTORS: Final = "parallax.frozen_actor_mentions"
 
@@ -35,13 +36,18 @@ def text_of(doc: Doc) -> str:
 def token_texts(doc: Doc) -> tuple[list[str], list[bool]]:
     """Every token's text and whether a space follows it, read from the ``Doc``'s arrays:
     iterating the ``Doc`` would build a ``Token`` object per token, which costs more than
-    the work done with it."""
+    the work done with it. Read once per ``Doc`` (the figures and quote extractors both need
+    them) and cached in ``doc.user_data`` like the text; callers must not change the lists."""
+    cached = doc.user_data.get(_TOKENS)
+    if isinstance(cached, tuple) and len(cached[0]) == len(doc):
+        return cached
     text = text_of(doc)
     words: list[str] = []
     spaces: list[bool] = []
     for start, length, space in doc.to_array([IDX, LENGTH, SPACY]).tolist():
         words.append(text[start : start + length])
         spaces.append(bool(space))
+    doc.user_data[_TOKENS] = (words, spaces)
     return words, spaces
 
 

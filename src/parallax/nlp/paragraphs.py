@@ -12,10 +12,10 @@ and starts a sentence after it; a single line break (a wrapped line) is left to 
 
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import IS_SPACE, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
-
-from parallax.nlp.doc_text import token_texts
 
 COMPONENT = "parallax_paragraph_breaks"
 
@@ -27,12 +27,16 @@ def is_paragraph_break(text: str) -> bool:
 
 @Language.component(COMPONENT)
 def paragraph_breaks(doc: Doc) -> Doc:
-    """Mark every paragraph break and the token after it as sentence starts (token texts
-    are read from the ``Doc``'s arrays: this runs on every token of every document)."""
-    words = token_texts(doc)[0]
-    for i, word in enumerate(words):
-        if is_paragraph_break(word):
-            doc[i].is_sent_start = True
-            if i + 1 < len(words):
-                doc[i + 1].is_sent_start = True
+    """Mark every paragraph break and the token after it as sentence starts. Only whitespace
+    tokens are looked at (found in the ``IS_SPACE`` array), and the starts are written back as
+    one array: setting ``Token.is_sent_start`` checks the whole ``Doc`` for a parse each time,
+    which made this the costliest step before the model on long articles."""
+    starts = doc.to_array(SENT_START)
+    changed = False
+    for i in numpy.flatnonzero(doc.to_array(IS_SPACE)).tolist():
+        if is_paragraph_break(doc[i].text):
+            starts[i : i + 2] = 1
+            changed = True
+    if changed:
+        doc.from_array([SENT_START], starts)
     return doc
