@@ -427,3 +427,29 @@ def test_scorer_accepts_both_decade_spellings() -> None:
     assert same_value("2000-W07", "2000-W7")
     assert not same_value("1998", "1998-XX")
     assert not same_value("199", "198X")
+
+
+def test_word_start_look_ahead_changes_no_match() -> None:
+    """Rules opening with a word boundary get a ``(?=\\w)`` look-ahead for speed; on real
+    articles and on edge cases (quotes, apostrophes, digits after words) every such rule must
+    find exactly what it finds without it."""
+    import re
+    from pathlib import Path
+
+    from parallax.extract.times import RULES
+
+    corpus = Path(__file__).resolve().parents[1] / "examples"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.rglob("*.txt"))]
+    texts.append(
+        "In '99, since ’05 and by'08; 3pm, 10.30am, 1930s, the '90s, mid-2015, on\n"
+        "Friday; once, twice, 3 times; a 2-year-long war; daily, (weekly) and\tnow."
+    )
+    assert len(texts) > 1
+    prefixed = [p for p, _ in RULES if p.pattern.startswith(r"(?=\w)")]
+    assert prefixed, "no rule carries the look-ahead: the speed-up is gone"
+    for pattern in prefixed:
+        plain = re.compile(pattern.pattern.removeprefix(r"(?=\w)"))
+        for text in texts:
+            assert [m.span() for m in pattern.finditer(text)] == [
+                m.span() for m in plain.finditer(text)
+            ], plain.pattern[:60]
