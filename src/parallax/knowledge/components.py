@@ -18,9 +18,14 @@ from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
+from typing import Final
 
+import numpy
+from spacy.attrs import ENT_TYPE, IS_ALPHA, ORTH, POS
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.strings import hash_string
+from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -264,9 +269,10 @@ class Linker:
             span = doc.char_span(match.start(1), match.end(1), label="GPE")
             if span is not None and self.gazetteer.resolve(span.text) is not None:
                 found.append(span)
-        for token in doc[2:]:
+        for i in _positions(doc, ORTH, _ABBREVIATION_KEYS):
+            token = doc[i]
             if (
-                token.text in ABBREVIATIONS
+                i >= 2
                 and not token.ent_type_
                 and doc[token.i - 1].text == ","
                 and (doc[token.i - 2].ent_type_ == "GPE" or doc[token.i - 2].is_title)
@@ -311,22 +317,24 @@ class Linker:
         "NEW JERSEY"): the model misses rarer names and capitalised text."""
         if not doc.has_annotation("POS"):
             return []
+        arrays = doc.to_array([POS, ENT_TYPE, IS_ALPHA])
+        pos, ent_type, alpha = arrays.T.tolist()
         found = []
-        i = 0
-        while i < len(doc):
-            if doc[i].pos_ != "PROPN" or doc[i].ent_type_ or not doc[i].is_alpha:
-                i += 1
+        after = 0  # the next token not inside a name already found
+        for i in numpy.flatnonzero(arrays[:, 0] == PROPN).tolist():
+            if i < after or ent_type[i] or not alpha[i]:
                 continue
             end = i
-            while end < len(doc) and end - i < 4 and doc[end].pos_ == "PROPN":
+            while end < len(doc) and end - i < 4 and pos[end] == PROPN:
                 end += 1
             for stop in range(end, i, -1):
+                if any(ent_type[i:stop]):
+                    continue
                 span = Span(doc, i, stop, label="GPE")
-                if not any(t.ent_type_ for t in span) and self.gazetteer.named(span.text):
+                if self.gazetteer.named(span.text):
                     found.append(span)
-                    i = stop - 1
+                    after = stop
                     break
-            i += 1
         return found
 
     def _relabel_places(self, doc: Doc) -> None:
@@ -441,3 +449,14 @@ def _toponym(ent: Span) -> Span:
     ):
         end -= 1
     return doc[start:end]
+
+
+_ABBREVIATION_KEYS: Final = numpy.array([hash_string(a) for a in ABBREVIATIONS], "uint64")
+
+
+def _positions(doc: Doc, attr: int, keys: numpy.ndarray) -> list[int]:
+    """Indices of the tokens whose ``attr`` (``ORTH`` …) is one of ``keys``: a whole-``Doc``
+    test in numpy, so the linker builds a ``Token`` only for the few that can matter."""
+    if not len(doc):
+        return []
+    return numpy.flatnonzero(numpy.isin(doc.to_array(attr), keys)).tolist()
