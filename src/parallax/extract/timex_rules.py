@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Final, Literal
 
+from parallax.extract.regex_guard import guarded
 from parallax.extract.timex_calendar import iso
 
 TimeType = Literal["DATE", "TIME", "DURATION", "SET"]
@@ -61,20 +62,10 @@ class RuleSet:
         """Register ``pattern`` with the handler that turns its matches into candidates."""
 
         def register(fn: Handler) -> Handler:
-            self.rules.append((re.compile(_word_start_first(pattern)), fn))
+            self.rules.append((re.compile(guarded(pattern)), fn))
             return fn
 
         return register
-
-
-def _word_start_first(pattern: str) -> str:
-    """``pattern`` with a ``(?=\\w)`` look-ahead in front when it opens with a word boundary.
-
-    Every such rule consumes a word character first, so the look-ahead changes no match; but
-    ``re`` tries a pattern at every position of every document, and failing at once on the
-    space after each word made these rules a quarter faster (identical matches on the PolNeAR,
-    TimeBank and MEANTIME texts)."""
-    return rf"(?=\w){pattern}" if pattern.startswith((r"(?i:\b", r"\b")) else pattern
 
 
 def cand(
