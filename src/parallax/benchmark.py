@@ -254,9 +254,18 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--docs", type=int, default=5000)
     parser.add_argument("--workers", type=int, default=0, help="0 = one per core (at most 4)")
     parser.add_argument("--write", type=Path, default=None)
+    parser.add_argument(
+        "--full-only",
+        action="store_true",
+        help="run only the full path and print its figures (e.g. memory at 20,000 documents)",
+    )
     args = parser.parse_args(argv)
     workers = load_settings(workers=args.workers or None).worker_count
     texts = corpus(polnear_texts(args.data), args.docs)
+    if args.full_only:
+        full = run_isolated(stage_full, texts, workers)
+        print(json.dumps({"documents": len(texts), "workers": workers, **full}, indent=1))
+        return
     rows = {
         "tokenizer": run_isolated(stage_tokenizer, texts, workers),
         "model": run_isolated(stage_model, texts, workers),
