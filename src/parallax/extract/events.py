@@ -49,7 +49,7 @@ from parallax.extract.event_status import event_status, obligation_by_speaker
 from parallax.extract.quote_cues import COGNITION_VERBS, SPEECH_VERBS
 from parallax.extract.syntax import SUBJECT_DEPS
 from parallax.knowledge.actors import ActorResolver
-from parallax.nlp.doc_text import frozen_mentions, text_of
+from parallax.nlp.doc_text import frozen_mentions, positions_of, text_of
 from parallax.schema import Actor, Event, Figure, Place, Time
 from parallax.schema import Span as SpanRecord
 
@@ -64,19 +64,11 @@ _TRIGGER_POS: Final = frozenset({"VERB", "AUX", "NOUN", "PROPN"})
 _TRIGGER_POS_IDS: Final = numpy.array([POS_IDS[pos] for pos in sorted(_TRIGGER_POS)], "uint64")
 
 
-def _with_trigger_pos(doc: Doc) -> list[int]:
-    """Indices of the tokens whose part of speech is in :data:`_TRIGGER_POS`, read from the
-    ``Doc``'s ``POS`` array so no ``Token`` is built for the other half of the words."""
-    if not len(doc):
-        return []
-    return numpy.flatnonzero(numpy.isin(doc.to_array(POS), _TRIGGER_POS_IDS)).tolist()
-
-
 def find_triggers(doc: Doc) -> list[tuple[Token, Trigger]]:
     """Every trigger token with its PLOVER type and mode, in text order, without the acts
     that are only the content of another event ("urged Russia to *withdraw*")."""
     found = []
-    for i in _with_trigger_pos(doc):
+    for i in positions_of(doc, POS, _TRIGGER_POS_IDS):  # no Token built for the other words
         token = doc[i]
         pos = token.pos_
         trigger = None

@@ -32,7 +32,7 @@ from spacy.util import filter_spans
 from parallax.knowledge.actors import GENERIC_TITLES, ActorResolver
 from parallax.knowledge.loader import load_knowledge
 from parallax.knowledge.places import ABBREVIATIONS, Gazetteer
-from parallax.nlp.doc_text import text_of
+from parallax.nlp.doc_text import positions_of, text_of
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -269,7 +269,7 @@ class Linker:
             span = doc.char_span(match.start(1), match.end(1), label="GPE")
             if span is not None and self.gazetteer.resolve(span.text) is not None:
                 found.append(span)
-        for i in _positions(doc, ORTH, _ABBREVIATION_KEYS):
+        for i in positions_of(doc, ORTH, _ABBREVIATION_KEYS):
             token = doc[i]
             if (
                 i >= 2
@@ -452,11 +452,3 @@ def _toponym(ent: Span) -> Span:
 
 
 _ABBREVIATION_KEYS: Final = numpy.array([hash_string(a) for a in ABBREVIATIONS], "uint64")
-
-
-def _positions(doc: Doc, attr: int, keys: numpy.ndarray) -> list[int]:
-    """Indices of the tokens whose ``attr`` (``ORTH`` …) is one of ``keys``: a whole-``Doc``
-    test in numpy, so the linker builds a ``Token`` only for the few that can matter."""
-    if not len(doc):
-        return []
-    return numpy.flatnonzero(numpy.isin(doc.to_array(attr), keys)).tolist()

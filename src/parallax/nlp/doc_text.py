@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Final
 
+import numpy
 from spacy.attrs import IDX, LENGTH, SPACY
 from spacy.tokens import Doc, Span
 
@@ -49,6 +50,15 @@ def token_texts(doc: Doc) -> tuple[list[str], list[bool]]:
         spaces.append(bool(space))
     doc.user_data[_TOKENS] = (words, spaces)
     return words, spaces
+
+
+def positions_of(doc: Doc, attr: int, keys: numpy.ndarray) -> list[int]:
+    """Indices of the tokens whose ``attr`` (``ORTH``, ``LOWER``, ``POS`` …) is one of ``keys``
+    (hashes or symbol ids). One numpy test over the ``Doc``'s array: extractors that look for a
+    few words build a ``Token`` only for those instead of for every token of every document."""
+    if not len(doc):
+        return []
+    return numpy.flatnonzero(numpy.isin(doc.to_array(attr), keys)).tolist()
 
 
 @contextmanager
