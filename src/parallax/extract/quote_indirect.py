@@ -14,7 +14,7 @@ from typing import Final
 
 import numpy
 from spacy.attrs import LEMMA, LOWER
-from spacy.strings import hash_string
+from spacy.strings import hash_string  # type: ignore[attr-defined]
 from spacy.tokens import Doc, Token
 
 from parallax.extract.attribution import Attribution, CharRange, overlap, token_runs

@@ -20,9 +20,9 @@ import re
 from typing import Any
 
 try:  # the parser behind re.compile: private, so any change there just turns the guard off
-    import re._compiler as _sre_compiler
-    import re._constants as _sre
-    import re._parser as _sre_parser
+    import re._compiler as _sre_compiler  # type: ignore[import-not-found]
+    import re._constants as _sre  # type: ignore[import-not-found]
+    import re._parser as _sre_parser  # type: ignore[import-not-found]
 except ImportError:  # pragma: no cover - other Pythons
     _sre_parser = None
 

@@ -38,5 +38,5 @@ def paragraph_breaks(doc: Doc) -> Doc:
             starts[i : i + 2] = 1
             changed = True
     if changed:
-        doc.from_array([SENT_START], starts)
+        doc.from_array([SENT_START], starts)  # type: ignore[arg-type]
     return doc
