@@ -45,9 +45,8 @@ def guarded(pattern: str) -> str:
         flags = parsed.state.flags
         if flags & ~re.UNICODE:  # global flags ("(?x)…") must stay first in the pattern
             return pattern
-        if _sre_compiler._get_charset_prefix(parsed, flags) or any(
-            _sre_compiler._get_literal_prefix(parsed, flags)[0]
-        ):
+        literal_prefix = _sre_compiler._get_literal_prefix(parsed, flags)[0]
+        if literal_prefix or _sre_compiler._get_charset_prefix(parsed, flags):
             return pattern
         first = _FirstChars()
         if first.sequence(list(parsed.data), flags) is not False or not first.pieces:

@@ -36,6 +36,8 @@ from parallax.nlp.doc_text import positions_of, text_of
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+#: State abbreviations ("Del.", "Calif.") as ORTH hashes, to find them in a Doc's array.
+_ABBREVIATION_KEYS: Final = numpy.array([hash_string(a) for a in ABBREVIATIONS], "uint64")
 _LOCATIVE = frozenset({"in", "at", "from", "to", "near", "outside", "into", "across", "around"})
 _ADMIN_WORDS = frozenset({"state", "province", "governorate", "region", "district", "oblast"})
 _PERSON_TITLES = frozenset(
@@ -449,6 +451,3 @@ def _toponym(ent: Span) -> Span:
     ):
         end -= 1
     return doc[start:end]
-
-
-_ABBREVIATION_KEYS: Final = numpy.array([hash_string(a) for a in ABBREVIATIONS], "uint64")
