@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import duckdb
 import pytest
 
 from corpus_rows import add_document, add_event, store
-from parallax.corpus.merge import list_merged_events, merged_event
+from parallax.corpus.merge import (
+    Clusterer,
+    Mention,
+    list_merged_events,
+    merged_event,
+)
 from parallax.corpus.update import update_corpus
 
 RAQQA = {"place_geonameid": 163915, "place_name": "Raqqa", "place_country_code": "SYR"}
@@ -171,3 +177,72 @@ def test_undated_mentions_merge_only_on_a_shared_anchor(con) -> None:
     update_corpus(con)
     assert _event_of(con, "a") == _event_of(con, "b")
     assert _event_of(con, "c") != _event_of(con, "a")
+
+
+def test_a_vague_date_counts_as_none_and_falls_back_to_publication(con) -> None:
+    """'In 2016' (a window over VAGUE_DAYS) cannot tell two strikes on one town apart, so
+    each mention takes its document's days instead: months apart, they stay apart."""
+    add_document(con, "a", outlet="Wire", published="2016-03-02")
+    add_document(con, "b", outlet="Daily", published="2016-09-02")
+    add_document(con, "c", outlet="Radio", published="2016-09-03")
+    for doc_id in ("a", "b", "c"):
+        add_event(
+            con, doc_id, 0, **STRIKE, **RAQQA, date_earliest="2016-01-01", date_latest="2016-12-31"
+        )
+    update_corpus(con)
+    assert _event_of(con, "a") != _event_of(con, "b")
+    assert _event_of(con, "b") == _event_of(con, "c")
+    found = merged_event(con, _event_of(con, "b"))
+    assert found is not None
+    assert (found["date_earliest"], found["date_latest"]) == ("2016-08-31", "2016-09-02")
+
+
+def _mention(number: int, day: dt.date | None, place: int) -> Mention:
+    return Mention(
+        doc_id=f"d{number:06d}", idx=0, type="ASSAULT", status="asserted", comment=False,
+        actors=frozenset({"COALITION"}), actor_country=None, recipients=frozenset(),
+        recipient_country=None, place=place, locality=True, country="SYR", low=day, high=day,
+        family=f"d{number:06d}", story=None,
+    )  # fmt: skip
+
+
+def test_the_clusterer_forgets_passed_weeks_so_memory_stays_flat() -> None:
+    """A year of daily strikes on 50 towns: once the stream is past a week, its clusters are
+    closed, so what is held stays the same however long the stream runs."""
+    clusterer = Clusterer()
+    held: list[int] = []
+    start = dt.date(2016, 1, 1)
+    for number in range(365 * 50):
+        day = start + dt.timedelta(days=number // 50)
+        clusterer.add(_mention(number, day, place=1 + number % 50))
+        held.append(clusterer.held)
+    assert clusterer.opened > 50 * 40  # towns struck weeks apart stay apart
+    assert max(held[-5000:]) <= max(held[:5000]) + 50
+
+
+def test_the_clusterer_bounds_what_undated_mentions_hold(monkeypatch) -> None:
+    """Undated mentions have no week to close: every town is an anchor that could still be
+    joined. At most MAX_OPEN clusters are held, the least recently joined closed first."""
+    monkeypatch.setattr("parallax.corpus.merge.MAX_OPEN", 300)
+    for towns, opened in ((200, 200), (1000, 2000)):
+        clusterer = Clusterer()
+        for number in range(2000):
+            clusterer.add(_mention(number, None, place=1 + number % towns))
+        assert clusterer.opened == opened  # 1,000 towns: each closed before it came back
+        assert clusterer.held == min(towns, 300)
+
+
+def test_mentions_of_one_town_merge_across_slices_of_the_stream(con, monkeypatch) -> None:
+    """The stream is read in slices; a merged event spanning two slices stays one event."""
+    monkeypatch.setattr("parallax.corpus.merge.CHUNK_ROWS", 2)
+    for number, doc_id in enumerate("abcde"):
+        add_document(con, doc_id, outlet=f"Outlet {number}", published="2016-03-02")
+        add_event(con, doc_id, 0, **STRIKE, **RAQQA)
+        add_event(con, doc_id, 1, **STRIKE, **MANBIJ)
+    update_corpus(con)
+    assert len({_event_of(con, d, 0) for d in "abcde"}) == 1
+    assert len({_event_of(con, d, 1) for d in "abcde"}) == 1
+    found = merged_event(con, _event_of(con, "c", 1))
+    assert found is not None
+    assert found["mention_count"] == 5
+    assert found["corroboration"] == 5

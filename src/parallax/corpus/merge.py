@@ -35,7 +35,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from collections import Counter
+from collections import Counter, OrderedDict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Final
@@ -61,17 +61,60 @@ STATUS_WEIGHT: Final = {
     "negated": 0.1,
 }
 
-_MENTIONS: Final = """
+#: Every stored mention with what the merge needs and its date window (module doc): a vague
+#: window (over VAGUE_DAYS) counts as none; no window of its own falls back to the days before
+#: publication. Computed here, in SQL, so the stream can be ordered by it.
+_WINDOWED: Final = f"""
+    WITH dated AS (
+        SELECT e.*, try_cast(left(e.date_earliest, 10) AS DATE) AS lo,
+               try_cast(left(e.date_latest, 10) AS DATE) AS hi
+        FROM events e
+    ), sharp AS (
+        SELECT *, CASE WHEN date_diff('day', lo, hi) > {VAGUE_DAYS} THEN NULL ELSE lo END AS w_lo,
+                  CASE WHEN date_diff('day', lo, hi) > {VAGUE_DAYS} THEN NULL ELSE hi END AS w_hi
+        FROM dated
+    )
     SELECT e.doc_id, e.idx, e.type, e.mode, e.quad, e.status, e.segment,
            e.actor_id, e.actor_name, e.actor_country,
            e.recipient_actor_id, e.recipient_name, e.recipient_country,
            e.place_geonameid, e.place_name, e.place_country_code, e.place_lat, e.place_lon,
-           e.place_feature_class, e.date_earliest, e.date_latest, e.figures,
-           d.published, d.outlet, coalesce(f.family_id, e.doc_id) AS family_id, sd.story_id
-    FROM events e JOIN documents d ON d.id = e.doc_id
+           e.place_feature_class, e.figures,
+           d.outlet, coalesce(f.family_id, e.doc_id) AS family_id, sd.story_id,
+           coalesce(e.w_lo, e.w_hi, d.published - {LOOKBACK_DAYS}) AS window_low,
+           coalesce(e.w_hi, e.w_lo, d.published) AS window_high
+    FROM sharp e JOIN documents d ON d.id = e.doc_id
     LEFT JOIN families f ON f.doc_id = e.doc_id
     LEFT JOIN story_documents sd ON sd.doc_id = e.doc_id
 """
+
+#: The stream order: by window start (undated last), then key; numbered once per merge.
+_ORDER: Final = f"""
+    CREATE OR REPLACE TEMP TABLE merge_order AS
+    SELECT doc_id, idx, row_number() OVER (ORDER BY window_low NULLS LAST, doc_id, idx) AS n
+    FROM ({_WINDOWED})
+"""
+_CHUNK: Final = f"""
+    SELECT w.* FROM ({_WINDOWED}) w JOIN merge_order o USING (doc_id, idx)
+    WHERE o.n BETWEEN $1 AND $2 ORDER BY o.n
+"""
+#: The mentions of a range of merged events, each event's mentions together in stream order.
+_GROUPS: Final = """
+    CREATE OR REPLACE TEMP TABLE merge_groups AS
+    SELECT l.doc_id, l.idx, o.n, dense_rank() OVER (ORDER BY l.event_id) AS g
+    FROM event_mentions l JOIN merge_order o USING (doc_id, idx)
+"""
+_GROUP_CHUNK: Final = f"""
+    SELECT w.*, g.g FROM ({_WINDOWED}) w JOIN merge_groups g USING (doc_id, idx)
+    WHERE g.g BETWEEN $1 AND $2 ORDER BY g.g, g.n
+"""
+#: Mentions read per query (the stream is read in such slices, so writes can go between).
+CHUNK_ROWS: Final = 20_000
+#: Clusters one block offers a new mention (the most recently joined kept): bounds the work per
+#: mention however many mentions share a week or, for undated mentions, an anchor.
+MAX_CANDIDATES: Final = 128
+#: Clusters held open at once (the least recently joined closed first): bounds memory however
+#: many anchors undated mentions bring.
+MAX_OPEN: Final = 20_000
 
 
 def _day(value: Any) -> dt.date | None:
@@ -105,7 +148,7 @@ class Mention:
     high: dt.date | None
     family: str
     story: str | None
-    row: Mapping[str, Any] = field(repr=False)
+    row: Mapping[str, Any] = field(repr=False, default_factory=dict)
 
     @property
     def key(self) -> tuple[str, int]:
@@ -117,14 +160,9 @@ def _codes(value: str | None) -> frozenset[str]:
     return frozenset(value.split("+")) if value else frozenset()
 
 
-def to_mention(row: Mapping[str, Any]) -> Mention:
-    """A row of :data:`_MENTIONS` as a :class:`Mention` with its date window."""
-    low, high = _day(row["date_earliest"]), _day(row["date_latest"])
-    published = _day(row["published"])
-    if low and high and (high - low).days > VAGUE_DAYS:
-        low = high = None  # "last year", "in 2015": too vague to tell events apart
-    if low is None and high is None and published is not None:
-        low, high = published - dt.timedelta(days=LOOKBACK_DAYS), published
+def to_mention(row: Mapping[str, Any], *, keep_row: bool = True) -> Mention:
+    """A row of :data:`_WINDOWED` as a :class:`Mention`; ``keep_row=False`` leaves out the
+    columns only :func:`summarise` reads (the clustering stream holds many mentions)."""
     return Mention(
         doc_id=str(row["doc_id"]),
         idx=int(row["idx"]),
@@ -138,11 +176,11 @@ def to_mention(row: Mapping[str, Any]) -> Mention:
         place=int(row["place_geonameid"]) if row["place_geonameid"] is not None else None,
         locality=row["place_feature_class"] not in (None, "A"),
         country=row["place_country_code"],
-        low=low or high,
-        high=high or low,
+        low=_day(row["window_low"]),
+        high=_day(row["window_high"]),
         family=str(row["family_id"]),
         story=row["story_id"],
-        row=row,
+        row=row if keep_row else {},
     )
 
 
@@ -227,18 +265,56 @@ def affinity(a: Mention, b: Mention) -> float:
     return score
 
 
-def cluster(mentions: Sequence[Mention]) -> list[list[Mention]]:
-    """Complete-link clusters of compatible mentions, found inside (type, week) blocks; a
-    mention joins the compatible cluster it has the most affinity with."""
-    ordered = sorted(mentions, key=lambda m: (m.low or dt.date.max, m.doc_id, m.idx))
-    clusters: list[list[Mention]] = []
-    blocks: dict[tuple[Any, ...], list[int]] = {}
-    for mention in ordered:
+def event_id_of(head: Mention) -> str:
+    """A merged event's stable id: from its earliest mention's key."""
+    return "E" + hashlib.sha1(f"{head.doc_id}:{head.idx}".encode()).hexdigest()[:12]
+
+
+@dataclass(slots=True)
+class _OpenCluster:
+    event_id: str
+    members: list[Mention]  # the first MAX_CHECK only: all that matching ever looks at
+    listed_in: int = 0  # blocks offering it; at 0 no later mention can reach it
+
+
+class Clusterer:
+    """Complete-link clusters of compatible mentions, built from a stream in window order
+    (:data:`_ORDER`); a mention joins the compatible cluster it has the most affinity with.
+
+    Streaming keeps memory flat as the corpus grows: a week's blocks are dropped once the
+    stream's windows start after it (no later mention can fall in it), undated mentions come
+    last and meet only undated blocks, a block offers at most :data:`MAX_CANDIDATES` clusters
+    and at most :data:`MAX_OPEN` are held. A cluster no block offers any more is closed and
+    forgotten: only its id was needed, and that was handed out when it opened. Below those
+    bounds the clusters are exactly those of comparing each mention with every earlier one
+    in its blocks."""
+
+    def __init__(self) -> None:
+        self._open: OrderedDict[int, _OpenCluster] = OrderedDict()
+        self._blocks: dict[tuple[Any, ...], list[int]] = {}
+        self._keys_of_week: dict[int, list[tuple[Any, ...]]] = {}
+        self._opened = 0
+
+    @property
+    def opened(self) -> int:
+        """Clusters opened so far (the merged event count once the stream is done)."""
+        return self._opened
+
+    @property
+    def held(self) -> int:
+        """Clusters still open (what the stream holds in memory)."""
+        return len(self._open)
+
+    def add(self, mention: Mention) -> str:
+        """Place ``mention`` (in stream order) and return the id of its merged event."""
+        self._drop_weeks_before(mention.low.toordinal() // 7 if mention.low else None)
         keys = _blocks_of(mention)
-        candidates = {number for key in keys for number in blocks.get(key, ())}
+        candidates = {number for key in keys for number in self._blocks.get(key, ())}
         chosen, best = None, 0.0
         for number in sorted(candidates):
-            members = clusters[number][:MAX_CHECK]
+            if number not in self._open:
+                continue  # closed to bound memory (MAX_OPEN), still listed in a block
+            members = self._open[number].members
             if any(conflict(mention, other) for other in members):
                 continue
             if not any(anchored(mention, other) for other in members):
@@ -247,14 +323,48 @@ def cluster(mentions: Sequence[Mention]) -> list[list[Mention]]:
             if score > best:
                 chosen, best = number, score
         if chosen is None:
-            chosen = len(clusters)
-            clusters.append([])
-        clusters[chosen].append(mention)
+            chosen = self._opened
+            self._opened += 1
+            self._open[chosen] = _OpenCluster(event_id_of(mention), [])
+        found = self._open[chosen]
+        self._open.move_to_end(chosen)
+        if len(found.members) < MAX_CHECK:
+            found.members.append(mention)
         for key in keys:
-            bucket = blocks.setdefault(key, [])
-            if chosen not in bucket:
-                bucket.append(chosen)
-    return clusters
+            self._offer(key, chosen)
+        if len(self._open) > MAX_OPEN:
+            self._open.popitem(last=False)
+        return found.event_id
+
+    def _offer(self, key: tuple[Any, ...], number: int) -> None:
+        bucket = self._blocks.get(key)
+        if bucket is None:
+            bucket = self._blocks[key] = []
+            if key[1] != "undated":
+                self._keys_of_week.setdefault(key[1], []).append(key)
+        if number in bucket:
+            bucket.remove(number)  # most recently joined last
+        else:
+            self._open[number].listed_in += 1
+        bucket.append(number)
+        if len(bucket) > MAX_CANDIDATES:
+            self._unlist(bucket.pop(0))
+
+    def _unlist(self, number: int) -> None:
+        found = self._open.get(number)
+        if found is None:
+            return
+        found.listed_in -= 1
+        if found.listed_in == 0:
+            del self._open[number]
+
+    def _drop_weeks_before(self, week: int | None) -> None:
+        """Forget the blocks of weeks before ``week`` (None: every dated week)."""
+        passed = [w for w in self._keys_of_week if week is None or w < week]
+        for w in passed:
+            for key in self._keys_of_week.pop(w):
+                for number in self._blocks.pop(key):
+                    self._unlist(number)
 
 
 def _most(values: Sequence[Any]) -> Any:
@@ -276,7 +386,7 @@ def _figures_conflict(members: Sequence[Mention]) -> bool:
 def summarise(members: Sequence[Mention]) -> tuple[Any, ...]:
     """The ``merged_events`` row of one cluster (columns as in migration 5)."""
     head = min(members, key=lambda m: (m.low or dt.date.max, m.doc_id, m.idx))
-    event_id = "E" + hashlib.sha1(f"{head.doc_id}:{head.idx}".encode()).hexdigest()[:12]
+    event_id = event_id_of(head)
     rows = [m.row for m in members]
     statuses = Counter(m.status for m in members)
     families: dict[str, float] = {}
@@ -337,18 +447,43 @@ MERGED_COLUMNS: Final = (
 
 def update_merge(con: duckdb.DuckDBPyConnection) -> int:
     """Rebuild ``merged_events`` and ``event_mentions`` from every stored mention (call inside
-    a transaction); ids of unchanged events stay the same. Returns the merged event count."""
-    cursor = con.execute(_MENTIONS)
-    names = [d[0] for d in cursor.description or ()]
-    mentions = [to_mention(dict(zip(names, r, strict=True))) for r in cursor.fetchall()]
-    clusters = cluster(mentions)
-    merged = [summarise(members) for members in clusters]
-    links = [
-        (m.doc_id, m.idx, row[0]) for members, row in zip(clusters, merged, strict=True)
-        for m in members
-    ]  # fmt: skip
+    a transaction); ids of unchanged events stay the same. Returns the merged event count.
+
+    Two streams, each read in slices of :data:`CHUNK_ROWS` so memory does not grow with the
+    corpus: the mentions in window order through :class:`Clusterer` (writing each mention's
+    event id), then each merged event's mentions together through :func:`summarise`."""
     con.execute("DELETE FROM event_mentions")
     con.execute("DELETE FROM merged_events")
-    unnest_insert(con, "merged_events", MERGED_COLUMNS, merged)
-    unnest_insert(con, "event_mentions", ("doc_id", "idx", "event_id"), links)
-    return len(merged)
+    con.execute(_ORDER)
+    total = _scalar(con, "SELECT count(*) FROM merge_order")
+    clusterer = Clusterer()
+    for first in range(1, total + 1, CHUNK_ROWS):
+        rows = _rows(con, _CHUNK, first, first + CHUNK_ROWS - 1)
+        links = [(m.doc_id, m.idx, clusterer.add(m)) for m in map(_light, rows)]
+        unnest_insert(con, "event_mentions", ("doc_id", "idx", "event_id"), links)
+    con.execute(_GROUPS)
+    groups = _scalar(con, "SELECT coalesce(max(g), 0) FROM merge_groups")
+    step = max(1, CHUNK_ROWS * clusterer.opened // max(total, 1))  # events per slice
+    for first in range(1, groups + 1, step):
+        by_group: dict[int, list[Mention]] = {}
+        for row in _rows(con, _GROUP_CHUNK, first, first + step - 1):
+            by_group.setdefault(row["g"], []).append(to_mention(row))
+        merged = [summarise(members) for members in by_group.values()]
+        unnest_insert(con, "merged_events", MERGED_COLUMNS, merged)
+    con.execute("DROP TABLE merge_order; DROP TABLE merge_groups")
+    return clusterer.opened
+
+
+def _light(row: Mapping[str, Any]) -> Mention:
+    return to_mention(row, keep_row=False)
+
+
+def _scalar(con: duckdb.DuckDBPyConnection, sql: str) -> int:
+    row = con.execute(sql).fetchone()
+    return int(row[0]) if row else 0
+
+
+def _rows(con: duckdb.DuckDBPyConnection, sql: str, *bounds: int) -> list[dict[str, Any]]:
+    cursor = con.execute(sql, list(bounds))
+    names = [d[0] for d in cursor.description or ()]
+    return [dict(zip(names, r, strict=True)) for r in cursor.fetchall()]
