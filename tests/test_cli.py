@@ -221,3 +221,20 @@ def test_workers_setting_from_the_environment_is_validated(
     monkeypatch.setenv("PARALLAX_WORKERS", "many")
     with pytest.raises(UsageError, match="workers"):
         load_settings()
+
+
+def test_the_database_memory_cap_reaches_duckdb_and_is_validated(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from parallax.errors import UsageError
+    from parallax.settings import load_settings
+    from parallax.store.corpus import open_corpus
+
+    monkeypatch.setenv("PARALLAX_DB_MEMORY_MB", "256")
+    with open_corpus(tmp_path / "capped.duckdb") as corpus:
+        row = corpus.connection.execute("SELECT current_setting('memory_limit')").fetchone()
+    assert row is not None
+    assert row[0] == "244.1 MiB"  # DuckDB reports 256 MB in MiB
+    monkeypatch.setenv("PARALLAX_DB_MEMORY_MB", "8")
+    with pytest.raises(UsageError, match="db_memory_mb"):
+        load_settings()

@@ -41,3 +41,15 @@ def test_the_same_text_a_year_apart_is_not_a_copy(tmp_path: Path) -> None:
     add_document(con, "b", outlet="Wire", published="2017-03-02", text=STORY)
     update_corpus(con)
     assert _families(con) == {"a": "a", "b": "b"}
+
+
+def test_reading_documents_in_slices_finds_the_same_families(tmp_path: Path, monkeypatch) -> None:
+    """Signatures are computed a slice of documents at a time; a copy in another slice than
+    its original still joins its family."""
+    monkeypatch.setattr("parallax.corpus.families.LOAD_SLICE", 1)
+    con = store(tmp_path / "f.duckdb")
+    add_document(con, "b", outlet="Reprint", published="2016-03-03", text=STORY + " via wire")
+    add_document(con, "a", outlet="Wire", published="2016-03-02", text=STORY)
+    add_document(con, "c", outlet="Else", published="2016-03-02", text=STORY[::-1])
+    update_corpus(con)
+    assert _families(con) == {"a": "a", "b": "a", "c": "c"}

@@ -76,3 +76,13 @@ def test_title_words_and_cosine() -> None:
     assert title_words("The strikes on Raqqa and Mosul") == ["strikes", "raqqa", "mosul"]
     assert cosine({"a": 1.0}, {"a": 2.0}) == pytest.approx(1.0)
     assert cosine({"a": 1.0}, {}) == 0.0
+
+
+def test_documents_read_in_slices_still_join_stories_of_earlier_slices(con, monkeypatch) -> None:
+    monkeypatch.setattr("parallax.corpus.stories.READ_SLICE", 1)
+    _article(con, "a", "2016-03-02", "Coalition jets strike Raqqa", ["COALITION", "ISIS", "SYR"])
+    _article(con, "b", "2016-03-03", "Raqqa strike kills civilians", ["COALITION", "ISIS", "SYR"])
+    _article(con, "c", "2016-03-03", "EU ministers agree new sanctions", ["EU", "RUS", "UKR"])
+    assert update_corpus(con)["stories_updated"] == 3
+    assert _story_of(con, "a") == _story_of(con, "b")
+    assert _story_of(con, "c") != _story_of(con, "a")

@@ -13,6 +13,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from parallax.errors import UsageError
+from parallax.store.db import DEFAULT_MEMORY_MB
 
 DEFAULT_DB = "parallax.duckdb"
 #: Most analysis processes chosen automatically: beyond four, memory (a pipeline each) grows
@@ -54,6 +55,16 @@ class Settings(BaseModel):
             "lower it on a machine short of memory; 1 analyses in the calling process."
         ),
     )
+    db_memory_mb: int = Field(
+        default=DEFAULT_MEMORY_MB,
+        ge=64,
+        le=1_000_000,
+        description=(
+            "Most memory DuckDB keeps for its cache and sorts, in MB (env "
+            "PARALLAX_DB_MEMORY_MB). Its own default, 80% of the machine, lets the cache grow "
+            "with the store; past this it evicts pages and spills large sorts to disk."
+        ),
+    )
 
     kb: tuple[Path, ...] = Field(
         default=(),
@@ -82,6 +93,7 @@ _ENV = {
     "max_doc_mb": "PARALLAX_MAX_DOC_MB",
     "batch_size": "PARALLAX_BATCH_SIZE",
     "workers": "PARALLAX_WORKERS",
+    "db_memory_mb": "PARALLAX_DB_MEMORY_MB",
     "kb": "PARALLAX_KB",
 }
 

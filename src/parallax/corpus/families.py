@@ -184,17 +184,23 @@ _BODY_WORDS: Final = r"""
 """
 
 
+#: Documents whose words are read at once: a signature is 1 KB, a document's word hashes
+#: several; reading in slices keeps only the signatures as the corpus grows.
+LOAD_SLICE: Final = 1_000
+
+
 def load_documents(con: duckdb.DuckDBPyConnection, ids: Sequence[str]) -> list[FamilyDoc]:
     """The documents ``ids`` with their MinHash signatures (hashing happens inside DuckDB)."""
-    if not ids:
-        return []
-    found = con.execute(_BODY_WORDS, [list(ids)]).fetchnumpy()
-    return [
-        FamilyDoc(str(doc_id), _as_date(published), minhash(words))
-        for doc_id, published, words in zip(
-            found["id"], found["published"], found["words"], strict=True
-        )
-    ]
+    docs: list[FamilyDoc] = []
+    for first in range(0, len(ids), LOAD_SLICE):
+        found = con.execute(_BODY_WORDS, [list(ids[first : first + LOAD_SLICE])]).fetchnumpy()
+        docs += [
+            FamilyDoc(str(doc_id), _as_date(published), minhash(words))
+            for doc_id, published, words in zip(
+                found["id"], found["published"], found["words"], strict=True
+            )
+        ]
+    return docs
 
 
 def _as_date(value: Any) -> dt.date | None:

@@ -23,7 +23,7 @@ import json
 import math
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Final
 
@@ -37,6 +37,8 @@ VERSION: Final = "1"
 WINDOW_DAYS: Final = 21
 THRESHOLD: Final = 0.2
 TOP_TERMS: Final = 40
+#: Pending documents whose key terms are read at once.
+READ_SLICE: Final = 2_000
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]{3,}")
 _STOP: Final = frozenset(
     [
@@ -196,6 +198,26 @@ def _load_stories(con: duckdb.DuckDBPyConnection) -> dict[str, Story]:
     }
 
 
+def _pending_terms(
+    con: duckdb.DuckDBPyConnection, pending: list[str]
+) -> Iterator[tuple[str, Any, str | None, Counter[str]]]:
+    """``(doc_id, published, title, term counts)`` of each pending document, in order, read
+    :data:`READ_SLICE` documents at a time (only a slice's counts are held)."""
+    for first in range(0, len(pending), READ_SLICE):
+        ids = pending[first : first + READ_SLICE]
+        counts = _term_counts(con, ids)
+        meta = {
+            str(r[0]): (r[1], r[2])
+            for r in con.execute(
+                "SELECT id, published, title FROM documents WHERE id IN (SELECT unnest($1))",
+                [ids],
+            ).fetchall()
+        }
+        for doc_id in ids:
+            day, title = meta[doc_id]
+            yield doc_id, day, title, counts[doc_id]
+
+
 def update_stories(con: duckdb.DuckDBPyConnection) -> int:
     """Place every pending document in a story (call inside a transaction); return how many."""
     pending = pending_documents(con, PASS, VERSION)
@@ -209,18 +231,9 @@ def update_stories(con: duckdb.DuckDBPyConnection) -> int:
         for term in story.terms:
             index.setdefault(term, set()).add(story.id)
     total, df = _document_frequencies(con)
-    counts = _term_counts(con, pending)
-    meta = {
-        str(r[0]): (r[1], r[2])
-        for r in con.execute(
-            "SELECT id, published, title FROM documents WHERE id IN (SELECT unnest($1))",
-            [pending],
-        ).fetchall()
-    }
     placed: list[tuple[str, str, float]] = []
-    for doc_id in pending:
-        day, title = meta[doc_id]
-        vector = weigh(counts[doc_id], total, df)
+    for doc_id, day, title, counts in _pending_terms(con, pending):
+        vector = weigh(counts, total, df)
         candidates = {s for term in vector for s in index.get(term, ())}
         best, score = None, 0.0
         for story_id in candidates:

@@ -35,7 +35,9 @@ class Corpus:
     ) -> None:
         self.path = Path(path)
         self.settings = settings or load_settings(db=self.path)
-        self.connection: duckdb.DuckDBPyConnection = connect(self.path, read_only=read_only)
+        self.connection: duckdb.DuckDBPyConnection = connect(
+            self.path, read_only=read_only, memory_mb=self.settings.db_memory_mb
+        )
         #: What the last :meth:`update` did (pass -> count), empty before one ran.
         self.last_update: dict[str, int] = {}
 

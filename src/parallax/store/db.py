@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Final
 
 import duckdb
 
@@ -53,8 +54,17 @@ def migrate(con: duckdb.DuckDBPyConnection, where: str) -> int:
     return SCHEMA_VERSION
 
 
-def connect(path: str | Path, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
-    """Open (creating if needed) and migrate the store at ``path``."""
+#: DuckDB's buffer pool, in MB. Its own default is 80% of the machine's memory, and it keeps
+#: every page a query read until that fills: a store of a million documents would hold gigabytes
+#: of cache beside the analysis workers. Capped, DuckDB evicts (and spills large sorts to disk).
+DEFAULT_MEMORY_MB: Final = 1024
+
+
+def connect(
+    path: str | Path, *, read_only: bool = False, memory_mb: int = DEFAULT_MEMORY_MB
+) -> duckdb.DuckDBPyConnection:
+    """Open (creating if needed) and migrate the store at ``path``; DuckDB may hold at most
+    ``memory_mb`` of buffers (:data:`DEFAULT_MEMORY_MB`)."""
     where = str(path)
     if read_only and where != ":memory:" and not Path(where).exists():
         raise StoreError(f"{where}: no such database; run 'parallax ingest' or 'analyze' first")
@@ -70,6 +80,7 @@ def connect(path: str | Path, *, read_only: bool = False) -> duckdb.DuckDBPyConn
         raise StoreError(f"{where}: cannot open the database ({message.splitlines()[0]})") from exc
     except duckdb.Error as exc:
         raise StoreError(f"{where}: not a Parallax database ({str(exc).splitlines()[0]})") from exc
+    con.execute(f"SET memory_limit = '{int(memory_mb)}MB'")
     if read_only:
         version = _current_version(con)
         if version != SCHEMA_VERSION:
