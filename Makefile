@@ -82,7 +82,7 @@ eval: install
 
 ## bench: the model's words/s on one core, then tokenizer / bare model / full analyze path
 ## on BENCH_DOCS PolNeAR-based documents (memory noted at 1k, 5k, 20k), then the cross-source
-## passes at 1k and 5k documents (docs/performance.md; about 30 minutes on 2 cores)
+## passes at 1k, 5k and 20k documents (docs/performance.md; about 35 minutes on 2 cores)
 BENCH_DOCS ?= 5000
 bench: install
 	$(BIN)/python -m parallax.nlp.training.speed --corpus training-work/corpus \

@@ -1,4 +1,4 @@
-"""``make bench`` (second part): the cost of the cross-source passes at 1k and 5k documents.
+"""``make bench`` (second part): the cross-source passes at 1k, 5k and 20k documents.
 
 The passes (source families, stories, stances, merged events; ``parallax.corpus.update``) must
 stay near-linear in corpus size. Analysing 10,000 documents with the model would take an hour
@@ -14,8 +14,9 @@ on this machine and measure the model, not the passes, so the corpus is built in
 Then ``update_corpus`` runs once over the whole store (the cold pass) and once more after 1% new
 documents arrive (the incremental pass). Timings are measurements, never assertions.
 
-Run: ``python -m parallax.benchmark_corpus --data ../shared/data [--base 200] [--sizes 1000,5000]
-[--write docs/performance.md]`` (the section between the markers is replaced).
+Run: ``python -m parallax.benchmark_corpus --data ../shared/data [--base 200]
+[--sizes 1000,5000,20000] [--write docs/performance.md]`` (the section between the markers is
+replaced). Each size is measured in a fresh process, so its peak memory is its own.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ import argparse
 import contextlib
 import datetime as dt
 import json
+import multiprocessing
 import shutil
 import string
 import tempfile
@@ -151,6 +153,22 @@ def measure(base_db: Path, size: int, work: Path, workers: int = 1) -> dict[str,
     return result
 
 
+def _measure_child(base_db: Path, size: int, work: Path, workers: int, queue: Any) -> None:
+    queue.put(measure(base_db, size, work, workers))
+
+
+def measure_isolated(base_db: Path, size: int, work: Path, workers: int) -> dict[str, Any]:
+    """:func:`measure` in a fresh process, so one size's peak memory is not raised by what an
+    earlier size (or building the base) left in this process's heap."""
+    context = multiprocessing.get_context("spawn")
+    queue = context.Queue()
+    process = context.Process(target=_measure_child, args=(base_db, size, work, workers, queue))
+    process.start()
+    result: dict[str, Any] = queue.get()
+    process.join()
+    return result
+
+
 def markdown(rows: list[dict[str, Any]], base: int, base_seconds: float) -> str:
     """The section of ``docs/performance.md`` on the corpus passes."""
     lines = [
@@ -187,7 +205,7 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--data", type=Path, default=Path("../shared/data"))
     parser.add_argument("--base", type=int, default=200)
-    parser.add_argument("--sizes", default="1000,5000")
+    parser.add_argument("--sizes", default="1000,5000,20000")
     parser.add_argument(
         "--workers", type=int, default=0, help="stance processes (0: as parallax analyze)"
     )
@@ -199,7 +217,7 @@ def main(argv: list[str] | None = None) -> None:
         base_db = work / "base.duckdb"
         base_seconds = build_base(args.data, args.base, base_db)
         workers = args.workers or Settings().worker_count
-        rows = [measure(base_db, size, work, workers) for size in sizes]
+        rows = [measure_isolated(base_db, size, work, workers) for size in sizes]
     section = markdown(rows, args.base, base_seconds)
     print(section)
     if args.write is not None:

@@ -52,6 +52,9 @@ Signature = npt.NDArray[np.uint64]
 _RNG = np.random.default_rng(20240311)
 _A: Final = _RNG.integers(1, 2**63, size=PERMUTATIONS, dtype=np.uint64) | np.uint64(1)
 _B: Final = _RNG.integers(0, 2**63, size=PERMUTATIONS, dtype=np.uint64)
+#: Multipliers and per-band salts folding a band's rows into one key (:func:`band_keys`).
+_BAND_MIX: Final = _RNG.integers(1, 2**63, size=ROWS, dtype=np.uint64) | np.uint64(1)
+_BAND_SALT: Final = _RNG.integers(0, 2**63, size=BANDS, dtype=np.uint64)
 _MIX: Final = np.array(
     [0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0x27D4EB2F165667C5],
     dtype=np.uint64,
@@ -103,20 +106,37 @@ def _close_in_time(a: FamilyDoc, b: FamilyDoc) -> bool:
     return abs((a.published - b.published).days) <= WINDOW_DAYS
 
 
+def band_keys(signatures: npt.NDArray[np.uint64]) -> npt.NDArray[np.uint64]:
+    """One 64-bit key per band of each signature (rows: documents; columns: bands). Equal bands
+    give equal keys; unequal ones collide with negligible chance, and a collision only adds a
+    candidate that the similarity test then judges."""
+    rows = signatures.reshape(len(signatures), BANDS, ROWS)
+    with np.errstate(over="ignore"):
+        keys: npt.NDArray[np.uint64] = (rows * _BAND_MIX).sum(axis=2, dtype=np.uint64)
+        keys += _BAND_SALT
+    return keys
+
+
 def near_duplicate_pairs(docs: Sequence[FamilyDoc]) -> list[tuple[str, str, float]]:
-    """Pairs of near-duplicates among ``docs`` found through LSH buckets (never all pairs)."""
-    buckets: dict[bytes, list[FamilyDoc]] = {}
-    for doc in sorted(docs, key=lambda d: d.order):
-        if doc.signature is None:
-            continue
-        for band in range(BANDS):
-            key = band.to_bytes(2, "big") + doc.signature[band * ROWS : (band + 1) * ROWS].tobytes()
-            buckets.setdefault(key, []).append(doc)
+    """Pairs of near-duplicates among ``docs`` found through LSH buckets (never all pairs).
+
+    Documents are taken in order; each is compared, in every bucket it shares, with the bucket's
+    :data:`LOOKBACK` latest earlier members, newest first, up to the first near-duplicate. Only
+    buckets that two documents share are built (found with one numpy pass over all band keys),
+    each holding its latest :data:`LOOKBACK` members: a cold pass over a large corpus holds the
+    signatures, not 32 buckets per document."""
+    ordered = [d for d in sorted(docs, key=lambda d: d.order) if d.signature is not None]
+    if not ordered:
+        return []
+    keys = band_keys(np.stack([d.signature for d in ordered if d.signature is not None]))
+    _, inverse, counts = np.unique(keys.ravel(), return_inverse=True, return_counts=True)
+    shared = (counts[inverse] > 1).reshape(keys.shape)
+    buckets: dict[int, list[FamilyDoc]] = {}
     pairs: dict[tuple[str, str], float] = {}
-    for members in buckets.values():
-        for i in range(1, len(members)):
-            doc = members[i]
-            for other in reversed(members[max(0, i - LOOKBACK) : i]):
+    for doc, doc_keys, doc_shared in zip(ordered, keys.tolist(), shared, strict=True):
+        for band in np.flatnonzero(doc_shared).tolist():
+            members = buckets.setdefault(doc_keys[band], [])
+            for other in reversed(members):
                 pair = (other.id, doc.id)
                 if pair in pairs:
                     break
@@ -126,6 +146,9 @@ def near_duplicate_pairs(docs: Sequence[FamilyDoc]) -> list[tuple[str, str, floa
                 if score >= THRESHOLD:
                     pairs[pair] = score
                     break
+            members.append(doc)
+            if len(members) > LOOKBACK:
+                del members[0]
     return [(a, b, s) for (a, b), s in pairs.items()]
 
 
