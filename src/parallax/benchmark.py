@@ -35,10 +35,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from parallax.benchmark_memory import TreeMemory
+from parallax.benchmark_memory import TreeMemory, tree_resident_mb
 
 Result = dict[str, float]
-Stage = Callable[[list[str], int, TreeMemory], Result]
+#: A stage takes its input (the texts, or for the full path the JSONL file holding them), the
+#: worker count and the memory sampler.
+Stage = Callable[[Any, int, TreeMemory], Result]
 
 
 def polnear_texts(data: Path) -> list[str]:
@@ -106,19 +108,24 @@ def _count_words(texts: list[str]) -> int:
     return sum(len(doc) for doc in _model.pipe(texts, batch_size=8))
 
 
-def stage_full(texts: list[str], workers: int, memory: TreeMemory) -> Result:
-    """``parallax analyze`` end to end: a JSONL file in, a DuckDB file out; ``memory`` notes
-    its peak at each of :data:`CHECKPOINTS` stored documents."""
+def write_articles(texts: list[str], path: Path) -> Path:
+    """The benchmark documents as the JSONL file ``parallax analyze`` reads."""
+    with path.open("w", encoding="utf-8") as out:
+        for i, text in enumerate(texts):
+            out.write(json.dumps({"id": f"bench-{i}", "text": text}) + "\n")
+    return path
+
+
+def stage_full(source: Path, workers: int, memory: TreeMemory) -> Result:
+    """``parallax analyze`` end to end: the JSONL file ``source`` in, a DuckDB file out (the
+    texts are never held in this process, as in a real run); ``memory`` notes its peak at each
+    of :data:`CHECKPOINTS` stored documents."""
     from parallax.extract.annotate import Annotator
     from parallax.ingest.run import IngestHooks
     from parallax.store.corpus import open_corpus
     from parallax.store.writer import WriteResult
 
     with tempfile.TemporaryDirectory() as work:
-        source = Path(work) / "articles.jsonl"
-        with source.open("w", encoding="utf-8") as out:
-            for i, text in enumerate(texts):
-                out.write(json.dumps({"id": f"bench-{i}", "text": text}) + "\n")
         stored = 0
 
         def note(batch: WriteResult) -> None:
@@ -127,6 +134,7 @@ def stage_full(texts: list[str], workers: int, memory: TreeMemory) -> Result:
             for mark in CHECKPOINTS:
                 if before < mark <= stored:
                     memory.checkpoint(f"peak_mb_{mark}")
+                    memory.checkpoints[f"resident_mb_{mark}"] = tree_resident_mb()
 
         annotator = Annotator(workers=workers)
         start = time.perf_counter()
@@ -142,17 +150,18 @@ def stage_full(texts: list[str], workers: int, memory: TreeMemory) -> Result:
     }
 
 
-def _child(stage: Stage, texts: list[str], workers: int, queue: Any) -> None:
+def _child(stage: Stage, payload: Any, workers: int, queue: Any) -> None:
     with TreeMemory() as memory:
-        result = stage(texts, workers, memory)
+        result = stage(payload, workers, memory)
     queue.put(result | {"peak_rss_mb": memory.peak_mb})
 
 
-def run_isolated(stage: Stage, texts: list[str], workers: int) -> Result:
-    """Run one stage in a fresh process and return its result with its own peak memory."""
+def run_isolated(stage: Stage, payload: Any, workers: int) -> Result:
+    """Run one stage on ``payload`` in a fresh process; return its result with its own peak
+    memory."""
     context = multiprocessing.get_context("spawn")
     queue = context.Queue()
-    process = context.Process(target=_child, args=(stage, texts, workers, queue))
+    process = context.Process(target=_child, args=(stage, payload, workers, queue))
     process.start()
     result: Result = queue.get()
     process.join()
@@ -262,15 +271,17 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     workers = load_settings(workers=args.workers or None).worker_count
     texts = corpus(polnear_texts(args.data), args.docs)
-    if args.full_only:
-        full = run_isolated(stage_full, texts, workers)
-        print(json.dumps({"documents": len(texts), "workers": workers, **full}, indent=1))
-        return
-    rows = {
-        "tokenizer": run_isolated(stage_tokenizer, texts, workers),
-        "model": run_isolated(stage_model, texts, workers),
-        "full": run_isolated(stage_full, texts, workers),
-    }
+    with tempfile.TemporaryDirectory() as folder:
+        source = write_articles(texts, Path(folder) / "articles.jsonl")
+        if args.full_only:
+            full = run_isolated(stage_full, source, workers)
+            print(json.dumps({"documents": len(texts), "workers": workers, **full}, indent=1))
+            return
+        rows = {
+            "tokenizer": run_isolated(stage_tokenizer, texts, workers),
+            "model": run_isolated(stage_model, texts, workers),
+            "full": run_isolated(stage_full, source, workers),
+        }
     section = markdown(rows, len(texts), rows["model"]["words"], workers)
     print(section)
     if args.write is not None:
