@@ -238,3 +238,19 @@ def test_the_database_memory_cap_reaches_duckdb_and_is_validated(
     monkeypatch.setenv("PARALLAX_DB_MEMORY_MB", "8")
     with pytest.raises(UsageError, match="db_memory_mb"):
         load_settings()
+
+
+def test_running_out_of_database_memory_names_the_store_and_the_setting(tmp_path: Path) -> None:
+    import duckdb
+
+    from parallax.cli import out_of_database_memory
+    from parallax.store.corpus import open_corpus
+
+    with open_corpus(tmp_path / "capped.duckdb", db_memory_mb=128) as corpus:
+        message = out_of_database_memory(
+            corpus, duckdb.OutOfMemoryException("Out of Memory Error: failed to allocate\nmore")
+        )
+    assert message.startswith(f"{tmp_path / 'capped.duckdb'}: ")
+    assert "128 MB" in message
+    assert "PARALLAX_DB_MEMORY_MB" in message
+    assert "\n" not in message

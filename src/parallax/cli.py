@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, NoReturn, TypeVar
 
 import click
+import duckdb
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import (
@@ -228,7 +229,19 @@ def _run_ingest(
                 "again to complete without duplicates"
             )
             sys.exit(EXIT_INTERRUPTED)
+        except duckdb.OutOfMemoryException as exc:
+            fail(out_of_database_memory(corpus, exc))
     return report
+
+
+def out_of_database_memory(corpus: Corpus, exc: Exception) -> str:
+    """The one-line error when DuckDB hits its memory cap (its key indexes must fit in it)."""
+    first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return (
+        f"{corpus.path}: the database needs more than its {corpus.settings.db_memory_mb} MB "
+        f"cap; finished batches are stored: raise PARALLAX_DB_MEMORY_MB and run the same "
+        f"command again ({first})"
+    )
 
 
 paths_argument = click.argument("paths", nargs=-1, required=True)

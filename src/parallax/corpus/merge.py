@@ -22,6 +22,9 @@ mention falling in every week its window touches (at most :data:`MAX_WEEKS`); cl
 inside buckets only. A mention joins a cluster only when it conflicts with none of its members
 (checked against at most :data:`MAX_CHECK` of them) and shares an anchor with at least one, which
 resists chaining; among such clusters it joins the one it has most affinity with.
+The pass streams: mentions are read in slices in window order, a week's clusters are closed once
+the stream is past it, and a block offers at most :data:`MAX_CANDIDATES` clusters, so memory
+stays flat and the work per mention bounded however large the corpus (:class:`Clusterer`).
 Mentions from reader comments are never merged with reporting (each stays its own event).
 
 Corroboration is the number of distinct *source families* (syndicated copies count once).
