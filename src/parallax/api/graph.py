@@ -13,7 +13,7 @@ from typing import Any, Final
 
 import duckdb
 
-from parallax.api.reads import rows_as_dicts
+from parallax.store.sql import rows_as_dicts
 
 Conditions = Sequence[tuple[str, Sequence[object]]]
 

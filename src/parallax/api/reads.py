@@ -15,18 +15,13 @@ from typing import Any, Final
 import duckdb
 
 from parallax.store.records import RECORD_COLUMNS, record_filters
+from parallax.store.sql import rows_as_dicts
 
 _DOC_FILTER: Final = (
     "WHERE ($outlet IS NULL OR d.outlet ILIKE '%' || $outlet || '%') "
     "AND ($q IS NULL OR contains(lower(d.title), lower($q)) "
     "OR contains(lower(d.text), lower($q)))"
 )
-
-
-def rows_as_dicts(cursor: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
-    """The rows of an executed statement as dicts keyed by column name."""
-    names = [c[0] for c in cursor.description or []]
-    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
 
 def _count(con: duckdb.DuckDBPyConnection, sql: str, params: dict[str, object]) -> int:

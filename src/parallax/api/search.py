@@ -13,7 +13,7 @@ from typing import Any, Final
 
 import duckdb
 
-from parallax.api.reads import rows_as_dicts
+from parallax.store.sql import rows_as_dicts
 
 #: Record kinds searched, in the order shown when ranks tie.
 SEARCHED: Final = ("entities", "places", "quotes", "events", "figures", "times")

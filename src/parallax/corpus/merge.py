@@ -48,7 +48,7 @@ import duckdb
 # The read side lives in merged_reads; the API contract names it here.
 from parallax.corpus.merged_reads import list_merged_events as list_merged_events
 from parallax.corpus.merged_reads import merged_event as merged_event
-from parallax.store.sql import unnest_insert
+from parallax.store.sql import rows_as_dicts, unnest_insert
 
 SLACK_DAYS: Final = 1
 LOOKBACK_DAYS: Final = 3
@@ -461,7 +461,7 @@ def update_merge(con: duckdb.DuckDBPyConnection) -> int:
     total = _scalar(con, "SELECT count(*) FROM merge_order")
     clusterer = Clusterer()
     for first in range(1, total + 1, CHUNK_ROWS):
-        rows = _rows(con, _CHUNK, first, first + CHUNK_ROWS - 1)
+        rows = rows_as_dicts(con.execute(_CHUNK, [first, first + CHUNK_ROWS - 1]))
         links = [(m.doc_id, m.idx, clusterer.add(m)) for m in map(_light, rows)]
         unnest_insert(con, "event_mentions", ("doc_id", "idx", "event_id"), links)
     con.execute(_GROUPS)
@@ -469,7 +469,7 @@ def update_merge(con: duckdb.DuckDBPyConnection) -> int:
     step = max(1, CHUNK_ROWS * clusterer.opened // max(total, 1))  # events per slice
     for first in range(1, groups + 1, step):
         by_group: dict[int, list[Mention]] = {}
-        for row in _rows(con, _GROUP_CHUNK, first, first + step - 1):
+        for row in rows_as_dicts(con.execute(_GROUP_CHUNK, [first, first + step - 1])):
             by_group.setdefault(row["g"], []).append(to_mention(row))
         merged = [summarise(members) for members in by_group.values()]
         unnest_insert(con, "merged_events", MERGED_COLUMNS, merged)
@@ -484,9 +484,3 @@ def _light(row: Mapping[str, Any]) -> Mention:
 def _scalar(con: duckdb.DuckDBPyConnection, sql: str) -> int:
     row = con.execute(sql).fetchone()
     return int(row[0]) if row else 0
-
-
-def _rows(con: duckdb.DuckDBPyConnection, sql: str, *bounds: int) -> list[dict[str, Any]]:
-    cursor = con.execute(sql, list(bounds))
-    names = [d[0] for d in cursor.description or ()]
-    return [dict(zip(names, r, strict=True)) for r in cursor.fetchall()]

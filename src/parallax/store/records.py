@@ -25,7 +25,7 @@ from parallax.schema import (
     segment_kind,
 )
 from parallax.store.event_rows import EVENT_COLUMNS, event_from_row, event_values
-from parallax.store.sql import unnest_insert
+from parallax.store.sql import rows_as_dicts, unnest_insert
 
 #: Record tables and the contract fields each stores after (doc_id, idx, start, end, text, segment).
 RECORD_COLUMNS: Final[dict[str, tuple[str, ...]]] = {
@@ -189,9 +189,7 @@ def list_records(
     )
     if limit is not None:
         sql += f" LIMIT {int(limit)}"
-    cursor = con.execute(sql, params)
-    names = [c[0] for c in cursor.description]
-    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+    return rows_as_dicts(con.execute(sql, params))
 
 
 def stale_documents(con: duckdb.DuckDBPyConnection, version: str) -> list[str]:

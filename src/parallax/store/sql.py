@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import duckdb
 
@@ -22,3 +23,9 @@ def unnest_insert(
     names = ", ".join(f'"{c}"' for c in columns)
     values = [list(col) for col in zip(*rows, strict=True)]
     con.execute(f"INSERT INTO {table} ({names}) SELECT * FROM (SELECT {select}) {conflict}", values)
+
+
+def rows_as_dicts(cursor: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
+    """The rows of an executed statement as dicts keyed by column name."""
+    names = [c[0] for c in cursor.description or []]
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
