@@ -33,11 +33,12 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from parallax.benchmark_memory import TreeMemory, tree_resident_mb
 
 Result = dict[str, float]
+T = TypeVar("T")
 #: A stage takes its input (the texts, or for the full path the JSONL file holding them), the
 #: worker count and the memory sampler.
 Stage = Callable[[Any, int, TreeMemory], Result]
@@ -150,22 +151,32 @@ def stage_full(source: Path, workers: int, memory: TreeMemory) -> Result:
     }
 
 
-def _child(stage: Stage, payload: Any, workers: int, queue: Any) -> None:
+def _put_result(queue: Any, function: Callable[..., Any], *args: Any) -> None:
+    queue.put(function(*args))
+
+
+def in_fresh_process(function: Callable[..., T], *args: Any) -> T:
+    """``function(*args)`` in a spawned process, so what it measures (time, peak memory) is
+    not raised by what earlier work left in this process's heap."""
+    context = multiprocessing.get_context("spawn")
+    queue = context.Queue()
+    process = context.Process(target=_put_result, args=(queue, function, *args))
+    process.start()
+    result: T = queue.get()
+    process.join()
+    return result
+
+
+def _with_peak_memory(stage: Stage, payload: Any, workers: int) -> Result:
     with TreeMemory() as memory:
         result = stage(payload, workers, memory)
-    queue.put(result | {"peak_rss_mb": memory.peak_mb})
+    return result | {"peak_rss_mb": memory.peak_mb}
 
 
 def run_isolated(stage: Stage, payload: Any, workers: int) -> Result:
     """Run one stage on ``payload`` in a fresh process; return its result with its own peak
     memory."""
-    context = multiprocessing.get_context("spawn")
-    queue = context.Queue()
-    process = context.Process(target=_child, args=(stage, payload, workers, queue))
-    process.start()
-    result: Result = queue.get()
-    process.join()
-    return result
+    return in_fresh_process(_with_peak_memory, stage, payload, workers)
 
 
 BEGIN = "<!-- throughput:begin -->"

@@ -25,7 +25,6 @@ import argparse
 import contextlib
 import datetime as dt
 import json
-import multiprocessing
 import shutil
 import string
 import tempfile
@@ -35,7 +34,7 @@ from typing import Any
 
 import duckdb
 
-from parallax.benchmark import polnear_texts, write_section
+from parallax.benchmark import in_fresh_process, polnear_texts, write_section
 from parallax.benchmark_memory import TreeMemory, status_mb
 from parallax.settings import Settings
 
@@ -153,22 +152,6 @@ def measure(base_db: Path, size: int, work: Path, workers: int = 1) -> dict[str,
     return result
 
 
-def _measure_child(base_db: Path, size: int, work: Path, workers: int, queue: Any) -> None:
-    queue.put(measure(base_db, size, work, workers))
-
-
-def measure_isolated(base_db: Path, size: int, work: Path, workers: int) -> dict[str, Any]:
-    """:func:`measure` in a fresh process, so one size's peak memory is not raised by what an
-    earlier size (or building the base) left in this process's heap."""
-    context = multiprocessing.get_context("spawn")
-    queue = context.Queue()
-    process = context.Process(target=_measure_child, args=(base_db, size, work, workers, queue))
-    process.start()
-    result: dict[str, Any] = queue.get()
-    process.join()
-    return result
-
-
 def markdown(rows: list[dict[str, Any]], base: int, base_seconds: float) -> str:
     """The section of ``docs/performance.md`` on the corpus passes."""
     lines = [
@@ -217,7 +200,8 @@ def main(argv: list[str] | None = None) -> None:
         base_db = work / "base.duckdb"
         base_seconds = build_base(args.data, args.base, base_db)
         workers = args.workers or Settings().worker_count
-        rows = [measure_isolated(base_db, size, work, workers) for size in sizes]
+        # each size in a fresh process: its peak is not raised by the previous size's heap
+        rows = [in_fresh_process(measure, base_db, size, work, workers) for size in sizes]
     section = markdown(rows, args.base, base_seconds)
     print(section)
     if args.write is not None:
