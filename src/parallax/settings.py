@@ -13,9 +13,12 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from parallax.errors import UsageError
-from parallax.store.db import DEFAULT_MEMORY_MB
 
 DEFAULT_DB = "parallax.duckdb"
+#: DuckDB's buffer pool, in MB. Its own default is 80% of the machine's memory, and it keeps
+#: every page a query read until that fills: a store of a million documents would hold gigabytes
+#: of cache beside the analysis workers. Capped, DuckDB evicts (and spills large sorts to disk).
+DEFAULT_DB_MEMORY_MB = 1024
 #: Most analysis processes chosen automatically: beyond four, memory (a pipeline each) grows
 #: faster than a laptop's throughput does.
 AUTO_WORKERS_MAX = 4
@@ -56,7 +59,7 @@ class Settings(BaseModel):
         ),
     )
     db_memory_mb: int = Field(
-        default=DEFAULT_MEMORY_MB,
+        default=DEFAULT_DB_MEMORY_MB,
         ge=64,
         le=1_000_000,
         description=(

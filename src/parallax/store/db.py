@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Final
 
 import duckdb
 
 from parallax.errors import StoreError
+from parallax.settings import DEFAULT_DB_MEMORY_MB
 from parallax.store.migrations import MIGRATIONS, SCHEMA_VERSION
 
 
@@ -54,17 +54,11 @@ def migrate(con: duckdb.DuckDBPyConnection, where: str) -> int:
     return SCHEMA_VERSION
 
 
-#: DuckDB's buffer pool, in MB. Its own default is 80% of the machine's memory, and it keeps
-#: every page a query read until that fills: a store of a million documents would hold gigabytes
-#: of cache beside the analysis workers. Capped, DuckDB evicts (and spills large sorts to disk).
-DEFAULT_MEMORY_MB: Final = 1024
-
-
 def connect(
-    path: str | Path, *, read_only: bool = False, memory_mb: int = DEFAULT_MEMORY_MB
+    path: str | Path, *, read_only: bool = False, memory_mb: int = DEFAULT_DB_MEMORY_MB
 ) -> duckdb.DuckDBPyConnection:
     """Open (creating if needed) and migrate the store at ``path``; DuckDB may hold at most
-    ``memory_mb`` of buffers (:data:`DEFAULT_MEMORY_MB`)."""
+    ``memory_mb`` of buffers (:data:`parallax.settings.DEFAULT_DB_MEMORY_MB`)."""
     where = str(path)
     if read_only and where != ":memory:" and not Path(where).exists():
         raise StoreError(f"{where}: no such database; run 'parallax ingest' or 'analyze' first")
