@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
@@ -98,9 +98,9 @@ class CountingAnnotator(Annotator):
         super().__init__()
         self.analysed = 0
 
-    def annotate(self, analyses: Sequence[Analysis]) -> list[Analysis]:
+    def submit(self, analyses: Sequence[Analysis]) -> Callable[[], list[Analysis]]:
         self.analysed += len(analyses)
-        return super().annotate(analyses)
+        return super().submit(analyses)
 
 
 @pytest.mark.model
@@ -173,3 +173,49 @@ def test_worker_processes_give_the_same_records_as_one_process() -> None:
         assert parallel._pool is not None  # the batch really went to the workers
     assert [a.to_dict() for a in shared] == [a.to_dict() for a in alone]
     assert sum(len(a.events) for a in shared) >= len(analyses) // 2
+
+
+class JournalingAnnotator(Annotator):
+    """The real annotator, noting when each batch is handed over and when it is collected."""
+
+    def __init__(self, journal: list[str]) -> None:
+        super().__init__()
+        self.journal = journal
+        self.batches = 0
+
+    def submit(self, analyses: Sequence[Analysis]) -> Callable[[], list[Analysis]]:
+        self.batches += 1
+        number = self.batches
+        self.journal.append(f"submit {number}")
+        pending = super().submit(analyses)
+
+        def collect() -> list[Analysis]:
+            self.journal.append(f"collect {number}")
+            return pending()
+
+        return collect
+
+
+@pytest.mark.model
+def test_the_next_batch_is_handed_over_before_the_last_one_is_written(tmp_path: Path) -> None:
+    from parallax.store.corpus import open_corpus
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(5):
+        (folder / f"{i}.txt").write_text(f"Report {i}\n\nJets struck Raqqa on Monday, day {i}.\n")
+    journal: list[str] = []
+    hooks = IngestHooks(on_commit=lambda result: journal.append(f"wrote {result.added}"))
+    with open_corpus(tmp_path / "db.duckdb", batch_size=2) as corpus:
+        report = corpus.ingest(folder, annotator=JournalingAnnotator(journal), hooks=hooks)
+        stored = corpus.connection.execute(
+            "SELECT count(DISTINCT doc_id) FROM places WHERE text = 'Raqqa'"
+        ).fetchone()
+    assert report.totals.added == 5
+    assert stored == (5,)  # every batch's records were written, the last one too
+    # batch n + 1 is with the annotator before batch n is collected and written
+    assert journal == [
+        *("submit 1", "submit 2", "collect 1", "wrote 2"),
+        *("submit 3", "collect 2", "wrote 2"),
+        *("collect 3", "wrote 1"),
+    ]

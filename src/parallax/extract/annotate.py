@@ -10,7 +10,7 @@ back by the segment's start — so records in a reader comment stay recognisably
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Final, TypeVar
@@ -109,11 +109,19 @@ class Annotator:
 
     def annotate(self, analyses: Sequence[Analysis]) -> list[Analysis]:
         """Copies of ``analyses`` with every record kind (:data:`RECORD_KINDS`) filled in."""
+        return self.submit(analyses)()
+
+    def submit(self, analyses: Sequence[Analysis]) -> Callable[[], list[Analysis]]:
+        """Start analysing ``analyses``; the returned call gives what :meth:`annotate` would.
+
+        With worker processes the work starts now, so the caller can do something else (write
+        the previous batch, read the next) while it runs; in this process it runs when the
+        result is asked for."""
         if self.workers > 1 and (self._pool is not None or len(analyses) >= MIN_PARALLEL_DOCS):
             if self._pool is None:
                 self._pool = AnnotatorPool(self.workers, self.kb_files, self.batch_size)
-            return self._pool.annotate(analyses)
-        return self._annotate_here(analyses)
+            return self._pool.submit(analyses)
+        return lambda: self._annotate_here(analyses)
 
     def close(self) -> None:
         """Stop the worker processes, if any were started. The annotator stays usable: a later

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import multiprocessing
 import signal
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import TYPE_CHECKING, Final, TypeVar
 
@@ -89,8 +89,16 @@ class AnnotatorPool:
 
     def annotate(self, analyses: Sequence[Analysis]) -> list[Analysis]:
         """The analysed copies of ``analyses``, in the same order."""
+        return self.submit(analyses)()
+
+    def submit(self, analyses: Sequence[Analysis]) -> Callable[[], list[Analysis]]:
+        """Queue ``analyses`` for the workers now; the returned call waits for their analysed
+        copies. Submitting the next batch before waiting on this one keeps the workers busy
+        while the caller writes a finished batch and reads the next one, and lets a worker
+        that finished its last slice start on the next batch instead of idling."""
         parts = slices(analyses, self.workers * SLICES_PER_WORKER)
-        return [done for part in self._executor.map(_annotate_slice, parts) for done in part]
+        results = self._executor.map(_annotate_slice, parts)
+        return lambda: [done for part in results for done in part]
 
     def close(self) -> None:
         """Stop the workers (pending slices are dropped)."""

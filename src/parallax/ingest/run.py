@@ -1,7 +1,9 @@
 """One ingest run: records in, documents built, batches written, failures recorded.
 
-The run is a loop over a lazy stream of records, so memory holds one batch at a time whatever
-the corpus size. Each batch is one transaction; an error in one input never stops the batch.
+The run is a loop over a lazy stream of records, so memory holds two batches at a time whatever
+the corpus size: the one being read and the one the analysis workers have (written once they
+are done, while they start on the next). Each batch is one transaction, committed in input
+order; an error in one input never stops the batch.
 """
 
 from __future__ import annotations
@@ -79,23 +81,30 @@ def ingest(
     started = time.perf_counter()
     docs: list[IngestedDocument] = []
     failures: list[InputError] = []
+    pending: _PendingBatch | None = None
 
-    def flush() -> None:
-        if not docs and not failures:
-            return
-        version = None
-        if annotator is not None and docs:
-            docs[:] = _annotated(con, docs, annotator)
-            version = annotator.version
+    def finish(batch: _PendingBatch) -> None:
+        docs_done = batch.complete()
         if hooks.on_document:
-            for doc in docs:
+            for doc in docs_done:
                 hooks.on_document(doc)
-        result = write_batch(con, docs, failures, records_version=version)
+        result = write_batch(con, docs_done, batch.failures, records_version=batch.version)
         report.totals += result
-        docs.clear()
-        failures.clear()
         if hooks.on_commit:
             hooks.on_commit(result)
+
+    def flush() -> None:
+        """Start analysing the batch read so far, then write the one before it (analysed
+        meanwhile by the workers): reading, writing and analysis overlap."""
+        nonlocal pending
+        if not docs and not failures:
+            return
+        started_batch = _start(con, list(docs), list(failures), annotator)
+        docs.clear()
+        failures.clear()
+        if pending is not None:
+            finish(pending)
+        pending = started_batch
 
     records = iter_records(
         paths, max_doc_bytes=settings.max_doc_bytes, manifests=index, stdin=stdin
@@ -120,23 +129,45 @@ def ingest(
         if len(docs) + len(failures) >= settings.batch_size:
             flush()
     flush()
+    if pending is not None:
+        finish(pending)
     report.warnings.extend(index.pending_warnings)
     report.seconds = time.perf_counter() - started
     return report
 
 
-def _annotated(
-    con: duckdb.DuckDBPyConnection, docs: list[IngestedDocument], annotator: Annotator
-) -> list[IngestedDocument]:
-    """The batch with its records: analysed afresh, or read back from the store for documents
-    stored unchanged and analysed by this extractor version (a re-run costs no parsing)."""
+@dataclass
+class _PendingBatch:
+    """A batch whose analysis may still be running; ``complete`` waits for it."""
+
+    failures: list[InputError]
+    version: str | None
+    complete: Callable[[], list[IngestedDocument]]
+
+
+def _start(
+    con: duckdb.DuckDBPyConnection,
+    docs: list[IngestedDocument],
+    failures: list[InputError],
+    annotator: Annotator | None,
+) -> _PendingBatch:
+    """The batch with its analysis started: documents stored unchanged and analysed by this
+    extractor version get their records read back from the store (a re-run costs no
+    parsing), the others go to the annotator."""
+    if annotator is None or not docs:
+        return _PendingBatch(failures, None, lambda: docs)
     current = analysed_unchanged(con, docs, annotator.version)
-    fresh = iter(annotator.annotate([d.analysis for d in docs if d.id not in current]))
-    done = []
-    for doc in docs:
-        if doc.id in current:
-            stored = load_records(con, doc.id)
-            done.append(replace(doc, analysis=doc.analysis.model_copy(update=stored)))
-        else:
-            done.append(replace(doc, analysis=next(fresh)))
-    return done
+    analysing = annotator.submit([d.analysis for d in docs if d.id not in current])
+
+    def complete() -> list[IngestedDocument]:
+        fresh = iter(analysing())
+        done = []
+        for doc in docs:
+            if doc.id in current:
+                stored = load_records(con, doc.id)
+                done.append(replace(doc, analysis=doc.analysis.model_copy(update=stored)))
+            else:
+                done.append(replace(doc, analysis=next(fresh)))
+        return done
+
+    return _PendingBatch(failures, annotator.version, complete)
