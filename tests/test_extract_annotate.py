@@ -155,6 +155,31 @@ def test_slices_keep_order_and_share_evenly() -> None:
     assert slices(items[:2], 8) == [[items[0]], [items[1]]]
 
 
+def test_batches_are_cut_by_length_not_by_count() -> None:
+    from parallax.extract.annotate import Piece, length_batches
+
+    work = [Piece(0, 0, 600), Piece(0, 600, 1000), Piece(1, 0, 100), Piece(2, 0, 2500)]
+    work += [Piece(3, 0, 50)]
+    batches = list(length_batches(work, 1000))
+    assert batches == [work[:2], [work[2]], [work[3]], [work[4]]]  # the long piece goes alone
+    assert [p for b in batches for p in b] == work
+    assert list(length_batches(work, 10_000)) == [work]
+    assert list(length_batches([], 1000)) == []
+
+
+@pytest.mark.model
+def test_records_do_not_depend_on_how_documents_are_batched() -> None:
+    analyses = [
+        doc("Strikes\n\nUS jets struck Raqqa on Friday, killing 30 fighters, officials said.", []),
+        doc('Talks\n\n"We will not stop," Kerry told reporters in Geneva on Monday.', []),
+        doc("Troops\n\nRussia sent 560 troops to Syria last week.", []),
+    ]
+    one_at_a_time = Annotator(batch_chars=10).annotate(analyses)
+    all_together = Annotator().annotate(analyses)
+    assert [a.to_dict() for a in one_at_a_time] == [a.to_dict() for a in all_together]
+    assert all(a.events for a in all_together)
+
+
 @pytest.mark.model
 def test_worker_processes_give_the_same_records_as_one_process() -> None:
     sentences = [

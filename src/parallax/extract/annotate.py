@@ -47,6 +47,12 @@ MIN_PARALLEL_DOCS: Final = 32
 
 #: Longest piece handed to spaCy at once; longer segments are cut at a line break.
 MAX_PIECE_CHARS: Final = 20_000
+#: Most characters of text in one spaCy batch. The parser precomputes a hidden layer of
+#: 13 features x 128 x 3 maxout pieces (20 KB of floats) for every token of its batch, so a
+#: batch's working memory follows its length, not its count of documents: eight long articles
+#: took ~0.2 GB more than eight short ones, and a run's peak grew with the chance of meeting a
+#: batch of long ones. Batches cut by length keep that peak the same whatever the corpus.
+BATCH_CHARS: Final = 20_000
 
 
 @dataclass(frozen=True)
@@ -92,10 +98,14 @@ class Annotator:
     version: Final = EXTRACTOR_VERSION
 
     def __init__(
-        self, *, kb_files: Iterable[Path | str] = (), batch_size: int = 8, workers: int = 1
+        self,
+        *,
+        kb_files: Iterable[Path | str] = (),
+        batch_chars: int = BATCH_CHARS,
+        workers: int = 1,
     ) -> None:
         self.kb_files = tuple(str(f) for f in kb_files)
-        self.batch_size = batch_size
+        self.batch_chars = batch_chars
         self.workers = max(1, workers)
         self._nlp: Language | None = None
         self._pool: AnnotatorPool | None = None
@@ -119,7 +129,7 @@ class Annotator:
         result is asked for."""
         if self.workers > 1 and (self._pool is not None or len(analyses) >= MIN_PARALLEL_DOCS):
             if self._pool is None:
-                self._pool = AnnotatorPool(self.workers, self.kb_files, self.batch_size)
+                self._pool = AnnotatorPool(self.workers, self.kb_files, self.batch_chars)
             return self._pool.submit(analyses)
         return lambda: self._annotate_here(analyses)
 
@@ -143,12 +153,13 @@ class Annotator:
             {kind: [] for kind in RECORD_KINDS} for _ in analyses
         ]
         work = [p for i, a in enumerate(analyses) for p in pieces(a, i)]
-        docs = (self._make_doc(nlp, analyses[p.doc_index], p) for p in work)
-        for piece, doc in zip(work, nlp.pipe(docs, batch_size=self.batch_size), strict=True):
-            records = found[piece.doc_index]
-            text = analyses[piece.doc_index].text
-            for kind, items in records_of(doc, piece.start).items():
-                records[kind].extend(_with_original_text(item, text) for item in items)
+        for batch in length_batches(work, self.batch_chars):
+            docs = [self._make_doc(nlp, analyses[p.doc_index], p) for p in batch]
+            for piece, doc in zip(batch, nlp.pipe(docs, batch_size=len(docs)), strict=True):
+                records = found[piece.doc_index]
+                text = analyses[piece.doc_index].text
+                for kind, items in records_of(doc, piece.start).items():
+                    records[kind].extend(_with_original_text(item, text) for item in items)
         return [
             analysis.model_copy(update=_with_segments(analysis, records))
             for analysis, records in zip(analyses, found, strict=True)
@@ -159,6 +170,22 @@ class Annotator:
         doc = nlp.make_doc(unwrap(analysis.text[piece.start : piece.end]))
         doc._.published = analysis.doc.published
         return doc
+
+
+def length_batches(work: Sequence[Piece], most_chars: int) -> Iterator[list[Piece]]:
+    """Consecutive pieces grouped so that no group holds more than ``most_chars`` characters
+    (a longer piece goes alone)."""
+    batch: list[Piece] = []
+    size = 0
+    for piece in work:
+        length = piece.end - piece.start
+        if batch and size + length > most_chars:
+            yield batch
+            batch, size = [], 0
+        batch.append(piece)
+        size += length
+    if batch:
+        yield batch
 
 
 #: A line break inside a sentence: hard-wrapped plain text ("40 fighters,\nthe Pentagon said").

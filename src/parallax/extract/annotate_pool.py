@@ -40,7 +40,7 @@ SLICES_PER_WORKER_LIFE: Final = 100
 _worker_annotator: Annotator | None = None
 
 
-def _start_worker(kb_files: tuple[str, ...], batch_size: int) -> None:
+def _start_worker(kb_files: tuple[str, ...], batch_chars: int) -> None:
     """Initialise a worker: its own pipeline, loaded once; interrupts left to the parent.
 
     The model's matrix products go through numpy's OpenBLAS, which starts a thread per core in
@@ -51,7 +51,7 @@ def _start_worker(kb_files: tuple[str, ...], batch_size: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     from parallax.extract.annotate import Annotator
 
-    _worker_annotator = Annotator(kb_files=kb_files, batch_size=batch_size)
+    _worker_annotator = Annotator(kb_files=kb_files, batch_chars=batch_chars)
     _ = _worker_annotator.nlp  # load now, not inside the first slice
     threadpool_limits(limits=1, user_api="blas")  # after loading: it limits loaded libraries
 
@@ -77,13 +77,13 @@ def slices(items: Sequence[T], count: int) -> list[list[T]]:
 class AnnotatorPool:
     """``workers`` processes that each analyse a share of every batch."""
 
-    def __init__(self, workers: int, kb_files: tuple[str, ...], batch_size: int) -> None:
+    def __init__(self, workers: int, kb_files: tuple[str, ...], batch_chars: int) -> None:
         self.workers = workers
         self._executor = ProcessPoolExecutor(
             max_workers=workers,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=_start_worker,
-            initargs=(kb_files, batch_size),
+            initargs=(kb_files, batch_chars),
             max_tasks_per_child=SLICES_PER_WORKER_LIFE,
         )
 
