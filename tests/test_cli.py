@@ -230,14 +230,42 @@ def test_the_database_memory_cap_reaches_duckdb_and_is_validated(
     from parallax.settings import load_settings
     from parallax.store.corpus import open_corpus
 
-    monkeypatch.setenv("PARALLAX_DB_MEMORY_MB", "256")
+    monkeypatch.setenv("PARALLAX_DB_MEMORY_MB", "300")
     with open_corpus(tmp_path / "capped.duckdb") as corpus:
         row = corpus.connection.execute("SELECT current_setting('memory_limit')").fetchone()
     assert row is not None
-    assert row[0] == "244.1 MiB"  # DuckDB reports 256 MB in MiB
+    assert row[0] == "286.1 MiB"  # DuckDB reports 300 MB in MiB
     monkeypatch.setenv("PARALLAX_DB_MEMORY_MB", "8")
     with pytest.raises(UsageError, match="db_memory_mb"):
         load_settings()
+
+
+def test_the_automatic_database_memory_cap_follows_the_store(tmp_path: Path) -> None:
+    import duckdb
+
+    from parallax.settings import BASE_DB_MEMORY_MB
+    from parallax.store.db import automatic_memory_mb, connect, fit_memory_limit
+
+    def limit(con: duckdb.DuckDBPyConnection) -> str:
+        row = con.execute("SELECT current_setting('memory_limit')").fetchone()
+        return str(row[0]) if row else ""
+
+    con = connect(tmp_path / "growing.duckdb")
+    empty = automatic_memory_mb(con)
+    assert BASE_DB_MEMORY_MB <= empty < BASE_DB_MEMORY_MB + 5
+    assert limit(con) == limit(duckdb.connect(config={"memory_limit": f"{empty}MB"}))
+    con.execute(
+        "CREATE TABLE filler AS SELECT md5(i::VARCHAR) || md5((i * 7)::VARCHAR) AS s "
+        "FROM range(600000) t(i)"
+    )
+    con.execute("CHECKPOINT")
+    grown = automatic_memory_mb(con)
+    assert grown >= empty + 5  # a quarter of the tens of MB just stored
+    fit_memory_limit(con, None)
+    assert limit(con) == limit(duckdb.connect(config={"memory_limit": f"{grown}MB"}))
+    fit_memory_limit(con, 100)  # a user's setting wins
+    assert limit(con) == "95.3 MiB"
+    con.close()
 
 
 def test_running_out_of_database_memory_names_the_store_and_the_setting(tmp_path: Path) -> None:
@@ -251,6 +279,6 @@ def test_running_out_of_database_memory_names_the_store_and_the_setting(tmp_path
             corpus, duckdb.OutOfMemoryException("Out of Memory Error: failed to allocate\nmore")
         )
     assert message.startswith(f"{tmp_path / 'capped.duckdb'}: ")
-    assert "128 MB" in message
+    assert "122.0 MiB memory cap" in message  # DuckDB's own words for 128 MB
     assert "PARALLAX_DB_MEMORY_MB" in message
     assert "\n" not in message

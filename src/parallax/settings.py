@@ -15,10 +15,11 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from parallax.errors import UsageError
 
 DEFAULT_DB = "parallax.duckdb"
-#: DuckDB's buffer pool, in MB. Its own default is 80% of the machine's memory, and it keeps
-#: every page a query read until that fills: a store of a million documents would hold gigabytes
-#: of cache beside the analysis workers. Capped, DuckDB evicts (and spills large sorts to disk).
-DEFAULT_DB_MEMORY_MB = 1024
+#: DuckDB's buffer pool for an empty store, in MB; by default it grows by a quarter of the
+#: store's size (``parallax.store.db.automatic_memory_mb``). DuckDB's own default is 80% of the
+#: machine's memory, and it keeps every page a query read until that fills: a long run's memory
+#: would climb with the store. Capped, DuckDB evicts (and spills large sorts to disk).
+BASE_DB_MEMORY_MB = 256
 #: Most analysis processes chosen automatically: beyond four, memory (a pipeline each) grows
 #: faster than a laptop's throughput does.
 AUTO_WORKERS_MAX = 4
@@ -58,14 +59,16 @@ class Settings(BaseModel):
             "lower it on a machine short of memory; 1 analyses in the calling process."
         ),
     )
-    db_memory_mb: int = Field(
-        default=DEFAULT_DB_MEMORY_MB,
+    db_memory_mb: int | None = Field(
+        default=None,
         ge=64,
         le=1_000_000,
         description=(
-            "Most memory DuckDB keeps for its cache and sorts, in MB (env "
-            "PARALLAX_DB_MEMORY_MB). Its own default, 80% of the machine, lets the cache grow "
-            "with the store; past this it evicts pages and spills large sorts to disk."
+            "Most memory DuckDB keeps for its cache, sorts and key indexes, in MB (env "
+            f"PARALLAX_DB_MEMORY_MB). Unset: {BASE_DB_MEMORY_MB} MB plus a quarter of the "
+            "store's size, following the store as it grows (the key indexes must fit). "
+            "DuckDB's own default, 80% of the machine, lets the cache grow with the store; "
+            "past the cap it evicts pages and spills large sorts to disk."
         ),
     )
 

@@ -20,6 +20,7 @@ from parallax.ingest.document import IngestedDocument, build_document
 from parallax.ingest.metadata import DocHints
 from parallax.ingest.sources import ManifestIndex, RawRecord, iter_records
 from parallax.settings import Settings
+from parallax.store.db import fit_memory_limit
 from parallax.store.records import load_records
 from parallax.store.writer import WriteResult, analysed_unchanged, write_batch
 
@@ -89,6 +90,8 @@ def ingest(
             for doc in docs_done:
                 hooks.on_document(doc)
         result = write_batch(con, docs_done, batch.failures, records_version=batch.version)
+        if settings.db_memory_mb is None:
+            fit_memory_limit(con, None)  # the key indexes grow with the store
         report.totals += result
         if hooks.on_commit:
             hooks.on_commit(result)
