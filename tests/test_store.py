@@ -11,7 +11,7 @@ import pytest
 
 from parallax import open_corpus
 from parallax.errors import StoreError
-from parallax.store.db import connect
+from parallax.store.db import configure, connect
 from parallax.store.migrations import SCHEMA_VERSION
 
 
@@ -37,6 +37,16 @@ def test_new_database_is_at_current_schema(db: Path) -> None:
     # Opening again does not re-apply migrations.
     con = connect(db)
     assert con.execute("SELECT count(*) FROM schema_version").fetchone() == (SCHEMA_VERSION,)
+    con.close()
+
+
+def test_duckdb_draws_no_progress_bar_on_our_stdout() -> None:
+    """DuckDB draws one on stdout for a query over two seconds when it thinks it may (as on
+    a terminal), into ``--format jsonl`` output; our connections switch it off."""
+    con = duckdb.connect()
+    con.execute("SET enable_progress_bar = true")  # what DuckDB chooses on a terminal
+    configure(con, None)
+    assert con.execute("SELECT current_setting('enable_progress_bar')").fetchone() == (False,)
     con.close()
 
 

@@ -76,6 +76,14 @@ def fit_memory_limit(con: duckdb.DuckDBPyConnection, memory_mb: int | None) -> N
     con.execute(f"SET memory_limit = '{int(limit)}MB'")
 
 
+def configure(con: duckdb.DuckDBPyConnection, memory_mb: int | None) -> None:
+    """Our settings on a fresh connection: the memory cap, and no progress bar (DuckDB draws
+    one on stdout for any query over two seconds, which at scale broke ``parallax analyze
+    --format jsonl`` output and our own progress display)."""
+    fit_memory_limit(con, memory_mb)
+    con.execute("SET enable_progress_bar = false")
+
+
 def connect(
     path: str | Path, *, read_only: bool = False, memory_mb: int | None = None
 ) -> duckdb.DuckDBPyConnection:
@@ -97,7 +105,7 @@ def connect(
         raise StoreError(f"{where}: cannot open the database ({message.splitlines()[0]})") from exc
     except duckdb.Error as exc:
         raise StoreError(f"{where}: not a Parallax database ({str(exc).splitlines()[0]})") from exc
-    fit_memory_limit(con, memory_mb)
+    configure(con, memory_mb)
     if read_only:
         version = _current_version(con)
         if version != SCHEMA_VERSION:
