@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from parallax.errors import UsageError
 
 DEFAULT_DB = "parallax.duckdb"
-#: DuckDB's buffer pool for an empty store, in MB; by default it grows by a quarter of the
+#: DuckDB's buffer pool for an empty store, in MB; by default it grows by an eighth of the
 #: store's size (``parallax.store.db.automatic_memory_mb``). DuckDB's own default is 80% of the
 #: machine's memory, and it keeps every page a query read until that fills: a long run's memory
 #: would climb with the store. Capped, DuckDB evicts (and spills large sorts to disk).
@@ -65,7 +65,7 @@ class Settings(BaseModel):
         le=1_000_000,
         description=(
             "Most memory DuckDB keeps for its cache, sorts and key indexes, in MB (env "
-            f"PARALLAX_DB_MEMORY_MB). Unset: {BASE_DB_MEMORY_MB} MB plus a quarter of the "
+            f"PARALLAX_DB_MEMORY_MB). Unset: {BASE_DB_MEMORY_MB} MB plus an eighth of the "
             "store's size, following the store as it grows (the key indexes must fit). "
             "DuckDB's own default, 80% of the machine, lets the cache grow with the store; "
             "past the cap it evicts pages and spills large sorts to disk."

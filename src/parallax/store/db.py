@@ -55,8 +55,8 @@ def migrate(con: duckdb.DuckDBPyConnection, where: str) -> int:
 
 
 def automatic_memory_mb(con: duckdb.DuckDBPyConnection) -> int:
-    """DuckDB's buffer pool for the store behind ``con``: :data:`BASE_DB_MEMORY_MB` plus a
-    quarter of the store's size.
+    """DuckDB's buffer pool for the store behind ``con``: :data:`BASE_DB_MEMORY_MB` plus an
+    eighth of the store's size.
 
     Why it follows the store: the primary-key (ART) indexes live inside the pool and must fit
     in it (measured: ~9% of the file, ~0.9 MB per 1,000 analysed documents), while the rest of
@@ -66,7 +66,7 @@ def automatic_memory_mb(con: duckdb.DuckDBPyConnection) -> int:
         "SELECT sum(total_blocks * block_size) FROM pragma_database_size()"
     ).fetchone()
     size_mb = int(row[0] or 0) // 1_000_000 if row else 0
-    return BASE_DB_MEMORY_MB + size_mb // 4
+    return BASE_DB_MEMORY_MB + size_mb // 8
 
 
 def fit_memory_limit(con: duckdb.DuckDBPyConnection, memory_mb: int | None) -> None:
