@@ -422,7 +422,7 @@ def show(ctx: click.Context, doc: str, fmt: str, kinds: tuple[str, ...]) -> None
     type=click.IntRange(0, 64),
     default=None,
     help="Analysis processes (default 0 = one per core, at most 4; env PARALLAX_WORKERS). "
-    "Each loads its own pipeline (~0.7 GB); 1 stays in one process.",
+    "Each loads its own pipeline (~0.3–0.4 GB); 1 stays in one process.",
 )
 @verbose_option
 @click.pass_context

@@ -55,7 +55,7 @@ class Settings(BaseModel):
         le=64,
         description=(
             "Processes that analyse documents in parallel (env PARALLAX_WORKERS); 0 = one per "
-            f"CPU core, at most {AUTO_WORKERS_MAX}. Each holds its own pipeline (~0.7 GB), so "
+            f"CPU core, at most {AUTO_WORKERS_MAX}. Each holds its own pipeline (~0.3-0.4 GB), so "
             "lower it on a machine short of memory; 1 analyses in the calling process."
         ),
     )

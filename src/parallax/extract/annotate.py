@@ -90,7 +90,7 @@ class Annotator:
 
     With ``workers`` > 1, batches of at least :data:`MIN_PARALLEL_DOCS` documents are analysed
     by that many worker processes (:mod:`parallax.extract.annotate_pool`), each with its own
-    pipeline (~0.7 GB each); smaller jobs, like a single article, stay in this process so they
+    pipeline (~0.3–0.4 GB each); smaller jobs, like a single article, stay in this process so they
     do not pay for starting the workers. Close the annotator (or use it in a ``with`` block) to
     stop the workers.
     """

@@ -108,6 +108,9 @@ def ingest(
         if pending is not None:
             finish(pending)
         pending = started_batch
+        if annotator is None:  # nothing runs meanwhile: write it now
+            finish(pending)
+            pending = None
 
     records = iter_records(
         paths, max_doc_bytes=settings.max_doc_bytes, manifests=index, stdin=stdin

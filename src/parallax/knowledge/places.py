@@ -7,9 +7,9 @@ prominence (country, capital, population, the place's own name rather than an al
 so the common reading wins when the text gives no hint.
 
 The GeoNames towns, countries, subdivisions, continents and US counties come from the compiled
-table of ``gazetteer_table`` (a few MB of arrays shared by nothing and built by nobody at
-start-up); the knowledge base adds its names of states, its curated regions and the adjectives,
-since a user may extend those.
+table of ``gazetteer_table`` (a few MB of arrays read at start-up, instead of an index of
+objects built from GeoNames' JSON in every process); the knowledge base adds its names of
+states, its curated regions and the adjectives, since a user may extend those.
 """
 
 from __future__ import annotations
