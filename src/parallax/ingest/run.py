@@ -90,8 +90,7 @@ def ingest(
             for doc in docs_done:
                 hooks.on_document(doc)
         result = write_batch(con, docs_done, batch.failures, records_version=batch.version)
-        if settings.db_memory_mb is None:
-            fit_memory_limit(con, None)  # the key indexes grow with the store
+        fit_memory_limit(con, settings.db_memory_mb)  # an automatic cap follows the store
         report.totals += result
         if hooks.on_commit:
             hooks.on_commit(result)
