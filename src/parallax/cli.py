@@ -237,14 +237,17 @@ def _run_ingest(
 def out_of_database_memory(corpus: Corpus, exc: Exception) -> str:
     """The one-line error when DuckDB hits its memory cap (its key indexes must fit in it)."""
     first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    cap = "its memory cap"
     try:
         row = corpus.connection.execute("SELECT current_setting('memory_limit')").fetchone()
-        cap = str(row[0]) if row else "its"
+        if row:
+            cap = f"its {row[0]} memory cap"
     except duckdb.Error:  # the failed transaction may refuse even this
-        cap = f"{corpus.settings.db_memory_mb} MB" if corpus.settings.db_memory_mb else "its"
+        if corpus.settings.db_memory_mb:
+            cap = f"its {corpus.settings.db_memory_mb} MB memory cap"
     return (
-        f"{corpus.path}: the database needs more than its {cap} memory cap; finished batches "
-        f"are stored: raise PARALLAX_DB_MEMORY_MB and run the same command again ({first})"
+        f"{corpus.path}: the database needs more than {cap}; finished batches are stored: "
+        f"raise PARALLAX_DB_MEMORY_MB and run the same command again ({first})"
     )
 
 
