@@ -145,6 +145,18 @@ def test_a_weekday_is_never_the_recipient(nlp: Language) -> None:
     assert event.recipient is None or "Monday" not in event.recipient.text
 
 
+def test_a_dateline_time_between_subject_and_verb_is_not_part_of_the_actor(
+    nlp: Language,
+) -> None:
+    for text, actor in (
+        ("Russia on Tuesday rejected the peace plan.", "Russia"),
+        ("The Security Council today agreed to extend the mandate.", "The Security Council"),
+    ):
+        event = events(nlp, text)[0]
+        assert event.actor is not None
+        assert event.actor.text == actor
+
+
 def test_a_capital_that_acts_is_its_government_but_a_capital_attacked_is_a_place(
     nlp: Language,
 ) -> None:

@@ -8,12 +8,15 @@ from __future__ import annotations
 
 from typing import Final
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 #: Dependency labels of a verb's subject (UD), active.
 SUBJECT_DEPS: Final = frozenset({"nsubj", "nsubj:outer", "csubj"})
 #: Dependents dropped from a phrase: clauses about a person are not the person.
 _CUT_FROM_PHRASE: Final = frozenset({"acl:relcl", "acl", "parataxis", "appos", "cc", "conj"})
+#: Time words the parser hangs on a name in "Russia today rejected…" / "Mugabe on Sunday…".
+_TIME_NOUNS: Final = frozenset({"today", "yesterday", "tonight"})
+_MODIFIER_DEPS: Final = frozenset({"nmod", "nmod:unmarked", "nmod:tmod", "obl:unmarked", "obl"})
 
 
 def subject_of(verb: Token) -> Token | None:
@@ -34,6 +37,17 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
+def _time_modifier(child: Token) -> bool:
+    """A time phrase hanging off a noun ("Russia *on Tuesday*", "the Council *today*"): in news
+    it belongs to the verb that follows, so it is never part of who acted."""
+    if child.dep_ not in _MODIFIER_DEPS:
+        return False
+    if child.lower_ in _TIME_NOUNS:
+        return True
+    times = child.doc._.times if Doc.has_extension("times") else None
+    return any(t.start <= child.idx < t.end for t in times or ())
+
+
 def noun_phrase(head: Token, *, keep_conjuncts: bool = False) -> Span:
     """The noun phrase headed by ``head``, without relative clauses, appositions, conjuncts or
     edge punctuation: "longtime Democratic pollster Pat Caddell", "a US official"."""
@@ -48,6 +62,8 @@ def noun_phrase(head: Token, *, keep_conjuncts: bool = False) -> Span:
             ):
                 continue
             if child.dep_ == "case" and node.i == head.i:
+                continue
+            if node.i == head.i and _time_modifier(child):
                 continue
             keep.add(child.i)
             stack.append(child)
