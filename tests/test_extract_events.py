@@ -157,6 +157,33 @@ def test_a_dateline_time_between_subject_and_verb_is_not_part_of_the_actor(
         assert event.actor.text == actor
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger", "plover_type", "mode"),
+    [
+        ("Kenya sent 300 peacekeeping troops to Somalia.", "sent", "AID", None),
+        (
+            "Kyrgyzstan received a mission of observers from the OSCE.",
+            "received",
+            "RETREAT",
+            "access",
+        ),
+        (
+            "Qatar launched a mediation effort between the two states.",
+            "effort",
+            "CONSULT",
+            "third-party",
+        ),
+        ("Hackers defaced the websites of three ministries.", "defaced", "PROTEST", "vandalize"),
+        ("Police dispersed the protesters with tear gas.", "dispersed", "ASSAULT", "crowd-control"),
+    ],
+)
+def test_modes_of_the_plover_manual_tables(
+    nlp: Language, text: str, trigger: str, plover_type: str, mode: str | None
+) -> None:
+    event = the_event(nlp, text, trigger)
+    assert (event.type, event.mode) == (plover_type, mode)
+
+
 def test_a_capital_that_acts_is_its_government_but_a_capital_attacked_is_a_place(
     nlp: Language,
 ) -> None:

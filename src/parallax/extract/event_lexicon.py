@@ -114,6 +114,10 @@ VERB_TRIGGERS: Final[dict[str, Trigger]] = {
     **_entries("SANCTION", "discontinue", "sanction embargo suspend sever"),
     **_entries("SANCTION", "expel", "expel"),
     **_entries("SANCTION", "convict", "convict sentence"),
+    # Modes of the PLOVER 0.8 manual's tables the lexicon had no word for.
+    **_entries("COERCE", "cyber", "hack"),
+    **_entries("PROTEST", "vandalize", "vandalize vandalise deface desecrate"),
+    **_entries("REJECT", None, "violate flout"),
 }
 
 #: Noun lemmas that report an act ("the downing of", "air strikes", "talks").
@@ -151,7 +155,13 @@ NOUN_TRIGGERS: Final[dict[str, Trigger]] = {
     **_entries("PROTEST", "demo", "protest demonstration rally march"),
     **_entries("PROTEST", "riot", "riot unrest"),
     **_entries("SANCTION", "discontinue", "sanction embargo"),
+    **_entries("CONSULT", "third-party", "mediation"),
+    **_entries("COERCE", "cyber", "cyberattack cyber-attack hacking"),
+    **_entries("PROTEST", "demo", "sit-in walkout"),
 }
+
+#: Words that make sent or deployed troops peacekeepers: aid to the host (CAMEO 074).
+PEACEKEEPING_WORDS: Final = ("peacekeepers", "peacekeeper", "peacekeeping")
 
 #: Verb + object pairs whose object decides the event: "sent troops", "imposed sanctions".
 VERB_OBJECT_TRIGGERS: Final[dict[tuple[str, str], Trigger]] = {
@@ -279,6 +289,52 @@ VERB_OBJECT_TRIGGERS: Final[dict[tuple[str, str], Trigger]] = {
         for noun in ("road", "roads", "roadway", "bridge", "highway", "traffic", "transport")
     },
     ("hold", "talks"): Trigger("CONSULT", None),
+    # RETREAT "access" (manual 0.8; CAMEO 086, 0861-0863): letting observers, inspectors,
+    # peacekeepers or aid in.
+    **{
+        (verb, noun): Trigger("RETREAT", "access")
+        for verb in ("receive", "admit", "accept", "allow", "welcome", "permit")
+        for noun in (
+            "peacekeepers",
+            "peacekeeper",
+            "observers",
+            "inspectors",
+            "monitors",
+            "mission",
+            "aid",
+            "access",
+            "convoy",
+            "convoys",
+        )
+    },
+    # AID (CAMEO 074): providing military protection or peacekeepers is aid, not a mobilization.
+    **{
+        (verb, noun): Trigger("AID", None)
+        for verb in ("send", "deploy", "dispatch", "contribute", "commit", "provide", "offer")
+        for noun in PEACEKEEPING_WORDS
+    },
+    ("contribute", "troops"): Trigger("MOBILIZE", "troops"),
+    **{
+        (verb, "alert"): Trigger("MOBILIZE", "troops")
+        for verb in ("remain", "place", "go", "stay", "keep")
+    },
+    ("call", "reservists"): Trigger("MOBILIZE", "troops"),
+    **{
+        ("violate", noun): Trigger("ASSAULT", None)  # CAMEO 196: violate a ceasefire
+        for noun in ("ceasefire", "cease-fire", "truce", "armistice")
+    },
+    **{
+        ("impose", noun): Trigger("COERCE", "restrict")
+        for noun in ("restrictions", "restriction", "curbs", "limits", "ban", "controls")
+    },
+    **{
+        ("disperse", noun): Trigger("ASSAULT", "crowd-control")
+        for noun in ("protesters", "demonstrators", "crowd", "crowds", "protest", "rally")
+    },
+    ("seek", "help"): Trigger("REQUEST", None),
+    ("seek", "aid"): Trigger("REQUEST", None),
+    ("seek", "support"): Trigger("REQUEST", None),
+    ("seek", "assistance"): Trigger("REQUEST", None),
     ("release", "prisoners"): Trigger("RETREAT", "release"),
     ("release", "hostages"): Trigger("RETREAT", "release"),
 }
@@ -297,6 +353,11 @@ COMPOUND_TRIGGERS: Final[dict[tuple[str, str], Trigger]] = {
     ("military", "operation"): Trigger("ASSAULT", None),
     ("ground", "operation"): Trigger("ASSAULT", None),
     ("military", "operations"): Trigger("ASSAULT", None),
+    ("mediation", "effort"): Trigger("CONSULT", "third-party"),
+    ("mediation", "efforts"): Trigger("CONSULT", "third-party"),
+    ("mediation", "mission"): Trigger("CONSULT", "third-party"),
+    ("cyber", "attack"): Trigger("COERCE", "cyber"),
+    ("cyber", "attacks"): Trigger("COERCE", "cyber"),
 }
 
 #: Types that are verbal acts about another act: "urged X to withdraw" is one REQUEST, "agreed

@@ -37,6 +37,7 @@ from parallax.extract.event_lexicon import (
     COOPERATIVE_TYPES,
     LIGHT_VERBS,
     NOUN_TRIGGERS,
+    PEACEKEEPING_WORDS,
     THREAT_MODES,
     VERB_OBJECT_TRIGGERS,
     VERB_TRIGGERS,
@@ -163,6 +164,8 @@ def _verb_object(verb: Token, forms: tuple[str, ...]) -> Trigger | None:
         if child.dep_ == "obl":
             partners.extend(c.lower_ for c in child.children if c.dep_ == "case")
             partners.extend(lemma_candidates(child.lemma_, child.lower_))
+    # "sent 300 peacekeeping troops": the modifier, not the head noun, makes it aid.
+    partners.sort(key=lambda partner: partner not in PEACEKEEPING_WORDS)
     for form in forms:
         for partner in partners:
             found = VERB_OBJECT_TRIGGERS.get((form, partner))
