@@ -184,6 +184,15 @@ def test_modes_of_the_plover_manual_tables(
     assert (event.type, event.mode) == (plover_type, mode)
 
 
+def test_an_unknown_official_takes_the_state_of_his_title(nlp: Language) -> None:
+    event = the_event(
+        nlp, "Serbian President Vojislav Kostunica promised to democratize Serbia.", "promised"
+    )
+    assert event.actor is not None
+    assert event.actor.country == "SRB"
+    assert event.actor.text.endswith("Kostunica")
+
+
 def test_a_capital_that_acts_is_its_government_but_a_capital_attacked_is_a_place(
     nlp: Language,
 ) -> None:

@@ -243,7 +243,7 @@ def code_actor(
     government ("Berlin rejected…"); a capital that is attacked or visited stays a place.
     Coordinated actors ("Hungarian and Romanian officials") are one compound actor: each
     code joined by ``+`` in ``actor_id`` and ``country``."""
-    phrase = noun_phrase(head, keep_conjuncts=True)
+    phrase = _with_whole_name(noun_phrase(head, keep_conjuncts=True), head)
     mentions = _mentions(doc, phrase)
     if not mentions and head.pos_ == "PRON":
         antecedent = _antecedent(doc, head)
@@ -292,6 +292,31 @@ def code_actor(
         country="+".join(dict.fromkeys(countries)) or None,
         sector=sector,
     )
+
+
+#: Dependents that make a title of the words before a name: "Serbian *President* Kostunica".
+_TITLE_DEPS: Final = frozenset({"nmod:desc", "amod", "compound"})
+
+
+def _with_whole_name(phrase: Span, head: Token) -> Span:
+    """The phrase grown to the whole name its head is part of, with the title before it.
+
+    An unknown name can split the parse ("Serbian President Vojislav Kostunica promised…"
+    read with two subjects), leaving the phrase "Kostunica" without the title that says
+    whose president he is."""
+    doc = head.doc
+    entity = entity_at(doc, head.i)
+    if entity is None or entity.label_ not in ("PERSON", "ORG"):
+        return phrase
+    start, end = min(phrase.start, entity.start), max(phrase.end, entity.end)
+    first = head.sent.start
+    while (
+        start > first
+        and doc[start - 1].dep_ in _TITLE_DEPS
+        and start <= doc[start - 1].head.i < end
+    ):
+        start -= 1
+    return doc[start:end] if (start, end) != (phrase.start, phrase.end) else phrase
 
 
 def _acting_capital(phrase: Span) -> str | None:
