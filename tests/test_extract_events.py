@@ -193,6 +193,19 @@ def test_an_unknown_official_takes_the_state_of_his_title(nlp: Language) -> None
     assert event.actor.text.endswith("Kostunica")
 
 
+def test_arguments_the_parse_hangs_elsewhere(nlp: Language) -> None:
+    resign = the_event(
+        nlp, "Montenegro's prime minister has been indicted by the court and will resign.", "resign"
+    )
+    assert resign.actor is not None
+    assert resign.actor.country == "MNE"
+    talks = the_event(
+        nlp, "American and Russian negotiators return to Geneva this week for talks.", "talks"
+    )
+    assert talks.actor is not None
+    assert set((talks.actor.country or "").split("+")) == {"USA", "RUS"}
+
+
 def test_a_capital_that_acts_is_its_government_but_a_capital_attacked_is_a_place(
     nlp: Language,
 ) -> None:

@@ -91,6 +91,10 @@ def verbal_arguments(trigger: Token) -> tuple[Token | None, Token | None]:
         and trigger.head.i != trigger.i
     ):
         actor = next((c for c in trigger.head.children if c.dep_ in SUBJECT_DEPS), None)
+        if actor is None and trigger.dep_ == "conj":
+            # "The minister has been indicted … and will resign": the passive subject of the
+            # first verb is the subject of the active one coordinated with it.
+            actor = next((c for c in trigger.head.children if c.dep_ == "nsubj:pass"), None)
         if actor is None and trigger.dep_ == "xcomp" and trigger.head.lower_ in _READY:
             # "Syria says it is willing to withdraw": the parser often calls that "it" an
             # expletive; before a word of readiness it is the one who will act.
@@ -191,9 +195,29 @@ def nominal_arguments(trigger: Token) -> tuple[Token | None, Token | None]:
     head = trigger.head
     if recipient is None and trigger.dep_ == "nsubj" and head.pos_ == "VERB":
         recipient = next((c for c in head.children if c.dep_ == "obj"), None)  # "strikes hit X"
-    if actor is None and trigger.dep_ in ("obj", "nsubj:pass") and head.i != trigger.i:
+    if recipient is None and trigger.dep_ == "obj" and head.pos_ == "VERB":
+        # "launched strikes against ISIS" with "against ISIS" hung on the verb; a town there
+        # ("launch the offensive on Mosul") is where, not whom.
+        aimed_at = _prepositional(head, _AGAINST)
+        place = _place_of(aimed_at) if aimed_at is not None else None
+        recipient = aimed_at if place is None or place.kind == "country" else None
+    acts_through_verb = trigger.dep_ in ("obj", "nsubj:pass") or (
+        trigger.dep_ == "obl" and case_of(trigger) in _PURPOSE and head.lemma_ in _TRAVEL
+    )
+    if actor is None and acts_through_verb and head.i != trigger.i:
+        # "carried out strikes", "negotiators return to Geneva for talks": the verb's subject.
         actor = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
     return _antecedent_head(actor), recipient
+
+
+#: Prepositions of the party an act is aimed at, when the parse hangs them on the verb.
+_AGAINST: Final = frozenset({"against", "on", "upon"})
+#: Prepositions of the purpose a subject goes somewhere for: "came to Vienna *for* talks".
+_PURPOSE: Final = frozenset({"for"})
+#: Verbs of going somewhere, whose subject takes part in what it goes there for.
+_TRAVEL: Final = frozenset(
+    {"return", "come", "arrive", "go", "travel", "fly", "head", "gather", "convene", "meet"}
+)
 
 
 def _modifier_actor(child: Token) -> bool:
