@@ -206,6 +206,15 @@ def test_arguments_the_parse_hangs_elsewhere(nlp: Language) -> None:
     assert set((talks.actor.country or "").split("+")) == {"USA", "RUS"}
 
 
+def test_an_act_announced_unless_the_other_side_acts_is_a_threat(nlp: Language) -> None:
+    event = the_event(
+        nlp,
+        "Nigeria said it will withdraw its peacekeepers from Chad unless a ceasefire is agreed.",
+        "withdraw",
+    )
+    assert event.type == "THREATEN"
+
+
 def test_a_capital_that_acts_is_its_government_but_a_capital_attacked_is_a_place(
     nlp: Language,
 ) -> None:

@@ -196,6 +196,16 @@ def _going_to(token: Token) -> bool:
     return token.dep_ == "xcomp" and head.lower_ == "going" and head.head.i != head.i
 
 
+def is_ultimatum(trigger: Token) -> bool:
+    """An act announced *unless* someone else acts ("will withdraw its force unless a
+    ceasefire is arranged"): held over the other side, it is a threat (CAMEO 13)."""
+    return any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
+        for token in _governing_chain(trigger)
+        for c in token.children
+    )
+
+
 def _conditional(token: Token) -> bool:
     return token.dep_ in ("advcl", "ccomp", "acl") and any(
         c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in token.children

@@ -46,7 +46,7 @@ from parallax.extract.event_lexicon import (
     assault_mode,
     lemma_candidates,
 )
-from parallax.extract.event_status import event_status, obligation_by_speaker
+from parallax.extract.event_status import event_status, is_ultimatum, obligation_by_speaker
 from parallax.extract.quote_cues import COGNITION_VERBS, SPEECH_VERBS
 from parallax.extract.syntax import SUBJECT_DEPS
 from parallax.knowledge.actors import ActorResolver
@@ -245,6 +245,13 @@ class EventExtractor:
             plover_type, mode = "COERCE", "seize"  # police raids: searches (CAMEO 171)
         elif plover_type == "ASSAULT" and actor is not None and actor.sector == "OPP":
             plover_type, mode = "PROTEST", "riot"  # "protesters clashed with police"
+        elif (
+            status in ("future", "hypothetical")
+            and plover_type not in VERBAL_TYPES
+            and is_ultimatum(anchor)
+        ):
+            # "will withdraw its peacekeepers unless a ceasefire is arranged": a threat.
+            plover_type, mode = "THREATEN", THREAT_MODES.get(plover_type, "relations")
         elif status == "future" and plover_type == "RETREAT" and mode == "withdraw":
             plover_type, mode = "CONCEDE", None  # PLOVER: an announced withdrawal concedes
         elif status == "future" and plover_type in COOPERATIVE_TYPES and mode != "resign":
