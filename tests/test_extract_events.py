@@ -215,6 +215,14 @@ def test_an_act_announced_unless_the_other_side_acts_is_a_threat(nlp: Language) 
     assert event.type == "THREATEN"
 
 
+def test_the_state_behind_the_air_strikes_that_killed_is_the_actor(nlp: Language) -> None:
+    event = the_event(
+        nlp, "At least 56 civilians were killed in Russian air strikes near Idlib.", "killed"
+    )
+    assert event.actor is not None
+    assert (event.actor.country, event.actor.sector) == ("RUS", "MIL")
+
+
 def test_a_capital_that_acts_is_its_government_but_a_capital_attacked_is_a_place(
     nlp: Language,
 ) -> None:

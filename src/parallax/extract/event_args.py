@@ -184,7 +184,9 @@ def _party_phrases(token: Token, *, with_object: bool = False) -> list[Token]:
 def nominal_arguments(trigger: Token) -> tuple[Token | None, Token | None]:
     """(actor head, recipient head) of a noun trigger; a light verb's subject is its actor."""
     actor = None
-    for child in trigger.children:
+    # "coalition air strikes" parses "coalition" as a modifier of "air": look through it.
+    compounds = [g for c in trigger.children if c.dep_ == "compound" for g in c.children]
+    for child in [*trigger.children, *compounds]:
         if (
             child.dep_ == "nmod:poss"
             or (child.dep_ in ("nmod", "acl") and case_of(child) == "by")
@@ -259,12 +261,19 @@ def _prepositional(trigger: Token, cases: frozenset[str]) -> Token | None:
 
 
 def code_actor(
-    doc: Doc, head: Token, resolver: ActorResolver | None, *, acting: bool = False
+    doc: Doc,
+    head: Token,
+    resolver: ActorResolver | None,
+    *,
+    acting: bool = False,
+    state_sector: str | None = None,
 ) -> Actor:
     """An ``Actor`` record for the phrase around ``head``, coded by the mentions inside it.
 
     ``acting``: the phrase is the doer, so a capital city alone stands for its state's
     government ("Berlin rejected…"); a capital that is attacked or visited stays a place.
+    ``state_sector``: the sector a bare state name takes from the act ("*Russian* air
+    strikes" are Russia's military's).
     Coordinated actors ("Hungarian and Romanian officials") are one compound actor: each
     code joined by ``+`` in ``actor_id`` and ``country``."""
     phrase = _with_whole_name(noun_phrase(head, keep_conjuncts=True), head)
@@ -273,6 +282,10 @@ def code_actor(
         antecedent = _antecedent(doc, head)
         mentions = [antecedent] if antecedent is not None else []
     head_sector = _head_sector(phrase, head, resolver.sector_cues if resolver else {})
+    if head_sector is None and state_sector is not None and len(mentions) == 1:
+        state = mentions[0]._.actor
+        if state.country and state.actor_id == state.country and not state.sector:
+            head_sector = state_sector
     sector = head_sector
     codes: list[tuple[str, str, str | None]] = []
     for mention in mentions:
@@ -280,7 +293,7 @@ def code_actor(
         country = resolved.country
         actor_id, name = resolved.actor_id, resolved.name
         modifies = not mention.start <= phrase.root.i < mention.end
-        if modifies and country and head_sector:
+        if (modifies or head_sector == state_sector) and country and head_sector:
             # "Syrian warplanes", "Syrian government forces": the state's sector the head
             # names (SYRMIL), not the modifier's own reading (Syria, Syria government).
             actor_id = f"{country}{head_sector}"

@@ -203,7 +203,13 @@ class EventExtractor:
         if recipient_head is not None and is_time(recipient_head):
             recipient_head = None  # "complained on Tuesday": a date, not a party
         actor = (
-            code_actor(doc, actor_head, self.resolver, acting=True)
+            code_actor(
+                doc,
+                actor_head,
+                self.resolver,
+                acting=True,
+                state_sector=_state_sector(token, trigger, actor_head),
+            )
             if actor_head is not None
             else None
         )
@@ -409,6 +415,14 @@ def _instrument_actor(verb: Token) -> Token | None:
             if actor is not None:
                 return actor
     return None
+
+
+def _state_sector(token: Token, trigger: Trigger, actor_head: Token) -> str | None:
+    """A state named only as the modifier of an armed act ("Russian air strikes", "Turkey's
+    shelling") acts through its military."""
+    modifier = actor_head.dep_ in ("amod", "compound", "nmod:poss")
+    armed_noun = trigger.type == "ASSAULT" and token.pos_ != "VERB"
+    return "MIL" if armed_noun and modifier and actor_head.head.i != actor_head.i else None
 
 
 def _status_anchor(token: Token) -> Token:
