@@ -208,7 +208,7 @@ class EventExtractor:
                 actor_head,
                 self.resolver,
                 acting=True,
-                state_sector=_state_sector(token, trigger, actor_head),
+                state_sector=_state_sector(actor_head),
             )
             if actor_head is not None
             else None
@@ -417,12 +417,17 @@ def _instrument_actor(verb: Token) -> Token | None:
     return None
 
 
-def _state_sector(token: Token, trigger: Trigger, actor_head: Token) -> str | None:
+def _state_sector(actor_head: Token) -> str | None:
     """A state named only as the modifier of an armed act ("Russian air strikes", "Turkey's
-    shelling") acts through its military."""
-    modifier = actor_head.dep_ in ("amod", "compound", "nmod:poss")
-    armed_noun = trigger.type == "ASSAULT" and token.pos_ != "VERB"
-    return "MIL" if armed_noun and modifier and actor_head.head.i != actor_head.i else None
+    shelling", "killed in Russian air strikes") acts through its military."""
+    if actor_head.dep_ not in ("amod", "compound", "nmod:poss"):
+        return None
+    noun = actor_head.head
+    if noun.dep_ == "compound":
+        noun = noun.head  # "Russian air strikes": "Russian" modifies "air"
+    forms = lemma_candidates(noun.lemma_, noun.lower_)
+    armed = any(NOUN_TRIGGERS[f].type == "ASSAULT" for f in forms if f in NOUN_TRIGGERS)
+    return "MIL" if armed and noun.i != actor_head.i else None
 
 
 def _status_anchor(token: Token) -> Token:
