@@ -223,6 +223,30 @@ def test_the_state_behind_the_air_strikes_that_killed_is_the_actor(nlp: Language
     assert (event.actor.country, event.actor.sector) == ("RUS", "MIL")
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger", "country"),
+    [
+        (
+            "China demanded that the United States cancel the arms sale to Taiwan.",
+            "demanded",
+            "USA",
+        ),
+        (
+            "Israel threatened to ban the vote if Hamas took part in the election.",
+            "threatened",
+            "PSE",
+        ),
+        ("Azerbaijan threatened on Monday to break relations with Russia.", "threatened", "RUS"),
+    ],
+)
+def test_the_party_a_demand_or_threat_is_aimed_at(
+    nlp: Language, text: str, trigger: str, country: str
+) -> None:
+    event = the_event(nlp, text, trigger)
+    assert event.recipient is not None
+    assert event.recipient.country == country
+
+
 def test_a_capital_that_acts_is_its_government_but_a_capital_attacked_is_a_place(
     nlp: Language,
 ) -> None:

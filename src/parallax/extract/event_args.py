@@ -155,20 +155,47 @@ def _is_time_word(token: Token) -> bool:
 _PARTY_CASES: Final = frozenset({"to", "with", "against", "on", "upon", "from", "at"})
 
 
-def recipient_alternatives(trigger: Token) -> list[Token]:
+def recipient_alternatives(trigger: Token, *, verbal: bool = False) -> list[Token]:
     """Further recipient heads of a verb trigger, nearest first, for when the one
     :func:`verbal_arguments` picks names no party ("granted *asylum* to five Panamanian
     officers", "threatened to cut off *electricity* to Nakhichevan"): its prepositional
-    phrases, then those of the act it announces (xcomp/ccomp)."""
+    phrases, then those of the act it announces (xcomp/ccomp, or an infinitive the parse
+    hangs as advcl), then who must act in that clause ("demanded that *the US* cancel…"),
+    then whose act a condition waits for ("threatened to ban voting if *Hamas* ran").
+    ``verbal``: the trigger is a verbal act (threat, demand…), whose infinitive is what it
+    announces, not its purpose ("sent troops *to help* Iraqi forces")."""
+    contents = [c for c in trigger.children if _content_clause(c, verbal=verbal)]
     found = []
-    for verb in (trigger, *(c for c in trigger.children if c.dep_ in ("xcomp", "ccomp"))):
+    for verb in (trigger, *contents):
         if verb.pos_ not in ("VERB", "AUX"):
             continue
         announced = verb.i != trigger.i  # the object of an announced act may be its party
         found.extend(_party_phrases(verb, with_object=announced))
         for obj in (c for c in verb.children if c.dep_ == "obj"):
             found.extend(_party_phrases(obj))  # "imposed restrictions *on German goods*"
+    for verb in contents:
+        found.extend(c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass"))
+    for verb in (trigger, *contents):
+        for clause in verb.children:
+            if clause.dep_ in ("advcl", "ccomp") and _mark(clause) in _CONDITION_MARKS:
+                found.extend(c for c in clause.children if c.dep_ in ("nsubj", "nsubj:pass"))
     return found
+
+
+#: Conjunctions of a condition set on the other side: "… *unless* the Kremlin closes its base".
+_CONDITION_MARKS: Final = frozenset({"if", "unless"})
+
+
+def _mark(clause: Token) -> str | None:
+    return next((c.lower_ for c in clause.children if c.dep_ == "mark"), None)
+
+
+def _content_clause(child: Token, *, verbal: bool) -> bool:
+    """The clause a verbal act announces: "agreed *to cooperate*", "demanded *that X
+    withdraw*", also "threatened on Monday *to break* relations" parsed as advcl."""
+    if child.dep_ in ("xcomp", "ccomp"):
+        return _mark(child) not in _CONDITION_MARKS
+    return verbal and child.dep_ == "advcl" and _mark(child) == "to"
 
 
 def _party_phrases(token: Token, *, with_object: bool = False) -> list[Token]:

@@ -303,7 +303,7 @@ class EventExtractor:
         none: "granted asylum to Rwandan rebels" is done to the rebels, not to the asylum.
         Where troops are sent ("sent troops to Estonia") is a place, not a party."""
         actor_span = _tokens(doc, actor) if actor is not None else (0, 0)
-        for head in recipient_alternatives(verb):
+        for head in recipient_alternatives(verb, verbal=trigger.type in VERBAL_TYPES):
             if actor_span[0] <= head.i < actor_span[1] or is_time(head):
                 continue
             if (
