@@ -237,6 +237,8 @@ def test_the_state_behind_the_air_strikes_that_killed_is_the_actor(nlp: Language
             "PSE",
         ),
         ("Azerbaijan threatened on Monday to break relations with Russia.", "threatened", "RUS"),
+        ("Albania denounced Serbia's crackdown on the protesters.", "denounced", "SRB"),
+        ("Poland demanded an apology by Russia for the massacre.", "demanded", "RUS"),
     ],
 )
 def test_the_party_a_demand_or_threat_is_aimed_at(

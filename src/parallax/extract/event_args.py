@@ -173,6 +173,13 @@ def recipient_alternatives(trigger: Token, *, verbal: bool = False) -> list[Toke
         found.extend(_party_phrases(verb, with_object=announced))
         for obj in (c for c in verb.children if c.dep_ == "obj"):
             found.extend(_party_phrases(obj))  # "imposed restrictions *on German goods*"
+            # "denounced *Serbia's* suppression of…", "demanded an admission *by Moscow*":
+            # whose the thing is that the act is about.
+            found.extend(
+                c
+                for c in obj.children
+                if c.dep_ == "nmod:poss" or (c.dep_ == "nmod" and case_of(c) == "by")
+            )
     for verb in contents:
         found.extend(c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass"))
     for verb in (trigger, *contents):
