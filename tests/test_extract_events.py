@@ -249,6 +249,14 @@ def test_the_party_a_demand_or_threat_is_aimed_at(
     assert event.recipient.country == country
 
 
+def test_a_by_phrase_beside_an_active_subject_is_not_the_actor(nlp: Language) -> None:
+    event = the_event(
+        nlp, "The US on Thursday rejected calls by Kofi Annan to adopt the reforms.", "rejected"
+    )
+    assert event.actor is not None
+    assert event.actor.country == "USA"
+
+
 def test_a_capital_that_acts_is_its_government_but_a_capital_attacked_is_a_place(
     nlp: Language,
 ) -> None:

@@ -60,16 +60,19 @@ _SPONSOR_WORDS: Final = frozenset(
 
 def verbal_arguments(trigger: Token) -> tuple[Token | None, Token | None]:
     """(actor head, recipient head) of a verb trigger, passives and "lose X to Y" included."""
-    actor = recipient = None
+    actor = recipient = agent = None
     for child in trigger.children:
         if child.dep_ in SUBJECT_DEPS:
             actor = child
         elif child.dep_ == "nsubj:pass":
             recipient = child
         elif child.dep_ == "obl:agent" or (child.dep_ == "obl" and case_of(child) == "by"):
-            actor = child
+            agent = child
         elif child.dep_ == "obj" and recipient is None:
             recipient = child
+    # A "by" phrase is the doer of a passive; beside an active subject it is a misattached
+    # modifier ("The US rejected calls *by Kofi Annan*").
+    actor = actor or agent
     if recipient is None:
         recipient = _prepositional(trigger, RECIPIENT_CASES - {"of", "into", "to"})
     if recipient is None:
