@@ -257,6 +257,22 @@ def test_a_by_phrase_beside_an_active_subject_is_not_the_actor(nlp: Language) ->
     assert event.actor.country == "USA"
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger", "country"),
+    [
+        ("Denmark today accepted a formula for ending the dispute.", "accepted", "DNK"),
+        ("Iraqi forces Sunday retook the city of Ramadi from ISIS.", "retook", "IRQ"),
+        ("Bangladesh has once again outright rejected an Indian proposal.", "rejected", "BGD"),
+    ],
+)
+def test_a_wire_copy_subject_the_parse_cut_off_is_found(
+    nlp: Language, text: str, trigger: str, country: str
+) -> None:
+    event = the_event(nlp, text, trigger)
+    assert event.actor is not None
+    assert event.actor.country == country
+
+
 def test_a_capital_that_acts_is_its_government_but_a_capital_attacked_is_a_place(
     nlp: Language,
 ) -> None:

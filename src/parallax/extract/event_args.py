@@ -70,6 +70,12 @@ def verbal_arguments(trigger: Token) -> tuple[Token | None, Token | None]:
             agent = child
         elif child.dep_ == "obj" and recipient is None:
             recipient = child
+    if actor is not None and _is_time_word(actor):
+        actor = None  # "Denmark today accepted…" parsed with "today" as the subject
+    if actor is None:
+        # "Bangladesh has once again rejected…" parsed with the subject on "has".
+        auxiliaries = [c for c in trigger.children if c.dep_ in ("aux", "aux:pass")]
+        actor = next((g for a in auxiliaries for g in a.children if g.dep_ in SUBJECT_DEPS), None)
     # A "by" phrase is the doer of a passive; beside an active subject it is a misattached
     # modifier ("The US rejected calls *by Kofi Annan*").
     actor = actor or agent
@@ -130,16 +136,36 @@ def stranded_subject(verb: Token) -> Token | None:
     subject; the name's entity root is returned."""
     if any(c.dep_ in SUBJECT_DEPS and not _is_time_word(c) for c in verb.children):
         return None
+    first = _unpunctuated_start(verb.sent)
     i = verb.i - 1
-    while i >= verb.sent.start and (_is_time_word(verb.doc[i]) or verb.doc[i].pos_ == "ADV"):
+    while i >= first and (_is_time_word(verb.doc[i]) or verb.doc[i].pos_ in ("ADV", "AUX")):
         i -= 1
-    if i < verb.sent.start or i == verb.i - 1:
+    if i < first or i == verb.i - 1:
         return None
     token = verb.doc[i]
     if token.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP") or token.ent_iob_ == "":
-        return None
+        # "Iraqi forces | Sunday retook…": a noun phrase the split left as a root of its own.
+        fragment_root = token.dep_ == "ROOT" and token.pos_ in ("NOUN", "PROPN")
+        return token if fragment_root and token.i < verb.sent.start else None
     entity = entity_at(verb.doc, token.i)
     return entity.root if entity is not None and entity.end == token.i + 1 else None
+
+
+#: Tokens that can really end a sentence; a parse that splits after anything else (a name,
+#: "today") has cut one sentence in two.
+_SENTENCE_ENDS: Final = frozenset({".", "!", "?", ":", ";", '"', "'", "”", "’", ")"})
+
+
+def _unpunctuated_start(sentence: Span) -> int:
+    """The sentence's start, or the previous sentence's when nothing ends that one: "Libyan
+    leader Muammar Gaddafi and … Todor Zhivkov | today signed…" is one sentence."""
+    start = sentence.start
+    if start == 0:
+        return start
+    before = sentence.doc[start - 1]
+    if before.text in _SENTENCE_ENDS or before.is_space:
+        return start
+    return before.sent.start
 
 
 def is_time(token: Token) -> bool:
@@ -246,6 +272,8 @@ def nominal_arguments(trigger: Token) -> tuple[Token | None, Token | None]:
     if actor is None and acts_through_verb and head.i != trigger.i:
         # "carried out strikes", "negotiators return to Geneva for talks": the verb's subject.
         actor = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
+        if (actor is None or _is_time_word(actor)) and head.dep_ in ("ROOT", "ccomp"):
+            actor = stranded_subject(head)  # "President Obama today announced sanctions"
     return _antecedent_head(actor), recipient
 
 
