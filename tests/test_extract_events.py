@@ -175,6 +175,11 @@ def test_a_dateline_time_between_subject_and_verb_is_not_part_of_the_actor(
         ),
         ("Hackers defaced the websites of three ministries.", "defaced", "PROTEST", "vandalize"),
         ("Police dispersed the protesters with tear gas.", "dispersed", "ASSAULT", "crowd-control"),
+        ("UN helicopters evacuated the wounded from the town.", "evacuated", "AID", None),
+        ("Militants hacked two villagers to death.", "hacked", "ASSAULT", "primitive"),
+        ("Russia closed its border with Turkey.", "closed", "COERCE", "restrict"),
+        ("The government shut down the opposition newspaper.", "shut", "COERCE", "censor"),
+        ("Iran cancelled talks with the EU.", "cancelled", "SANCTION", "withdraw"),
     ],
 )
 def test_modes_of_the_plover_manual_tables(

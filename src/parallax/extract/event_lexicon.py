@@ -118,6 +118,12 @@ VERB_TRIGGERS: Final[dict[str, Trigger]] = {
     **_entries("COERCE", "cyber", "hack"),
     **_entries("PROTEST", "vandalize", "vandalize vandalise deface desecrate"),
     **_entries("REJECT", None, "violate flout"),
+    # More of the CAMEO cue categories' verbs (02-18 of the 2021 CAMEO-to-PLOVER table).
+    **_entries("CONSULT", "phone", "phone"),
+    **_entries("SUPPORT", None, "laud salute extol"),
+    **_entries("COOPERATE", None, "collaborate"),
+    **_entries("RETREAT", "release", "pardon"),
+    **_entries("ACCUSE", "disapprove", "chide castigate reproach"),
 }
 
 #: Noun lemmas that report an act ("the downing of", "air strikes", "talks").
@@ -331,6 +337,41 @@ VERB_OBJECT_TRIGGERS: Final[dict[tuple[str, str], Trigger]] = {
         ("disperse", noun): Trigger("ASSAULT", "crowd-control")
         for noun in ("protesters", "demonstrators", "crowd", "crowds", "protest", "rally")
     },
+    # CAMEO 073: evacuating the wounded or civilians is humanitarian aid, not a retreat.
+    **{
+        ("evacuate", noun): Trigger("AID", None)
+        for noun in ("wounded", "injured", "civilians", "residents", "refugees", "children")
+    },
+    **{
+        ("reopen", noun): Trigger("CONCEDE", None)
+        for noun in ("border", "borders", "crossing", "crossings")
+    },
+    ("reopen", "embassy"): Trigger("SUPPORT", None),
+    # CAMEO 191: closing borders or airspace restricts movement; 1721: silencing the press.
+    **{
+        ("close", noun): Trigger("COERCE", "restrict")
+        for noun in ("border", "borders", "crossing", "crossings", "airspace")
+    },
+    **{
+        (verb, noun): Trigger("COERCE", "censor")
+        for verb in ("close", "shut", "suspend")
+        for noun in ("newspaper", "newspapers", "publication", "station", "website")
+    },
+    # CAMEO 164: calling off talks or a visit halts negotiations.
+    **{
+        (verb, noun): Trigger("SANCTION", "withdraw")
+        for verb in ("cancel", "suspend", "break")
+        for noun in ("talks", "negotiations", "visit", "meeting", "summit")
+    },
+    ("build", "up"): Trigger("MOBILIZE", "troops"),
+    **{
+        ("throw", noun): Trigger("ASSAULT", "primitive")
+        for noun in ("stones", "rocks", "bricks", "firebombs")
+    },
+    ("throw", "grenade"): Trigger("ASSAULT", "explosives"),
+    ("throw", "grenades"): Trigger("ASSAULT", "explosives"),
+    ("gun", "down"): Trigger("ASSAULT", "firearms"),
+    ("hack", "death"): Trigger("ASSAULT", "primitive"),
     ("seek", "help"): Trigger("REQUEST", None),
     ("seek", "aid"): Trigger("REQUEST", None),
     ("seek", "support"): Trigger("REQUEST", None),
