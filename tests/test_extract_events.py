@@ -278,6 +278,17 @@ def test_a_wire_copy_subject_the_parse_cut_off_is_found(
     assert event.actor.country == country
 
 
+def test_a_plural_act_noun_misread_as_a_verb_is_still_the_act(nlp: Language) -> None:
+    found = events(
+        nlp,
+        "Tens of thousands of university students throughout Indonesia staged mass "
+        "demonstrations Saturday to demand political reforms.",
+    )
+    assert "PROTEST" in {e.type for e in found}
+    according = events(nlp, "According to the monitor, Turkish jets struck Kurdish positions.")
+    assert [e.type for e in according] == ["ASSAULT"]
+
+
 def test_a_capital_that_acts_is_its_government_but_a_capital_attacked_is_a_place(
     nlp: Language,
 ) -> None:

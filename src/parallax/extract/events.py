@@ -76,6 +76,10 @@ def find_triggers(doc: Doc) -> list[tuple[Token, Trigger]]:
         if pos == "VERB" and token.dep_ != "amod" and not _conjunction_use(token):
             forms = lemma_candidates(token.lemma_, token.lower_)
             trigger = _verb_object(token, forms) or _first(VERB_TRIGGERS, forms)
+            if trigger is None and token.tag_ == "VBZ" and token.lower_ not in _VERB_FORMS:
+                # "students staged mass demonstrations Saturday": a plural act noun the
+                # parse read as a verb is still the act.
+                trigger = _first(NOUN_TRIGGERS, forms)
         elif pos in ("NOUN", "PROPN") and token.dep_ not in ("compound", "amod"):
             forms = lemma_candidates(token.lemma_, token.lower_)
             trigger = _compound(token, forms) or _first(NOUN_TRIGGERS, forms)
@@ -146,6 +150,16 @@ def _content_of_verbal_act(token: Token, by_index: Mapping[int, Trigger]) -> boo
         if governing is not None:
             return governing.type in VERBAL_TYPES
     return False
+
+
+#: Nouns of the lexicon that are also verb forms ("attacks", "protests"): read as verbs
+#: when the parse says so. Any other plural act noun tagged VBZ is a misparsed noun.
+_VERB_FORMS: Final = frozenset(
+    form
+    for noun in NOUN_TRIGGERS
+    for form in (noun, noun + "s", noun + "es")
+    if noun in VERB_TRIGGERS
+)
 
 
 def _first(lexicon: Mapping[str, Trigger], forms: tuple[str, ...]) -> Trigger | None:
