@@ -289,6 +289,15 @@ def test_a_plural_act_noun_misread_as_a_verb_is_still_the_act(nlp: Language) -> 
     assert [e.type for e in according] == ["ASSAULT"]
 
 
+def test_a_plural_misread_as_a_verb_before_a_past_tense_is_the_actor(nlp: Language) -> None:
+    event = the_event(
+        nlp, "Syrian regime warplanes bombed rebel-held districts of eastern Aleppo.", "bombed"
+    )
+    assert event.actor is not None
+    assert event.actor.text.endswith("warplanes")
+    assert event.actor.country == "SYR"
+
+
 def test_a_capital_that_acts_is_its_government_but_a_capital_attacked_is_a_place(
     nlp: Language,
 ) -> None:

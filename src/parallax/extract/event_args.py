@@ -72,6 +72,8 @@ def verbal_arguments(trigger: Token) -> tuple[Token | None, Token | None]:
             recipient = child
     if actor is not None and _is_time_word(actor):
         actor = None  # "Denmark today accepted…" parsed with "today" as the subject
+    if actor is None and _misread_plural_before(trigger):
+        actor = trigger.doc[trigger.i - 1]  # "Syrian regime warplanes bombed…"
     if actor is None:
         # "Bangladesh has once again rejected…" parsed with the subject on "has".
         auxiliaries = [c for c in trigger.children if c.dep_ in ("aux", "aux:pass")]
@@ -277,6 +279,15 @@ def nominal_arguments(trigger: Token) -> tuple[Token | None, Token | None]:
     return _antecedent_head(actor), recipient
 
 
+def _misread_plural_before(verb: Token) -> bool:
+    """A past tense right after a word tagged as a present-tense verb: English has no
+    "VBZ VBD" sequence, so that word is a plural noun misread ("warplanes bombed")."""
+    if verb.i == 0 or verb.tag_ not in ("VBD", "VBN"):
+        return False
+    before = verb.doc[verb.i - 1]
+    return before.tag_ == "VBZ" and before.lower_.endswith("s") and before.is_alpha
+
+
 #: Prepositions of the party an act is aimed at, when the parse hangs them on the verb.
 _AGAINST: Final = frozenset({"against", "on", "upon"})
 #: Prepositions of the purpose a subject goes somewhere for: "came to Vienna *for* talks".
@@ -342,6 +353,8 @@ def code_actor(
     Coordinated actors ("Hungarian and Romanian officials") are one compound actor: each
     code joined by ``+`` in ``actor_id`` and ``country``."""
     phrase = _with_whole_name(noun_phrase(head, keep_conjuncts=True), head)
+    if head.i + 1 < len(doc) and _misread_plural_before(doc[head.i + 1]):
+        phrase = doc[phrase.start : head.i + 1]  # a misread noun: its words up to itself
     mentions = _mentions(doc, phrase)
     if not mentions and head.pos_ == "PRON":
         antecedent = _antecedent(doc, head)
