@@ -296,6 +296,16 @@ def test_a_plural_misread_as_a_verb_before_a_past_tense_is_the_actor(nlp: Langua
     assert event.actor is not None
     assert event.actor.text.endswith("warplanes")
     assert event.actor.country == "SYR"
+    modifier = the_event(nlp, "Russian warplanes bombed rebel positions in Aleppo.", "bombed")
+    assert modifier.actor is not None
+    assert modifier.actor.text == "Russian warplanes"
+    assert modifier.actor.country == "RUS"
+
+
+def test_a_people_is_coded_by_the_state_it_lives_in(nlp: Language) -> None:
+    event = the_event(nlp, "Bosnian Serbs demanded a truce with Moslem forces.", "demanded")
+    assert event.actor is not None
+    assert event.actor.country == "BIH"
 
 
 def test_a_capital_that_acts_is_its_government_but_a_capital_attacked_is_a_place(

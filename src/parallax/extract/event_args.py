@@ -16,7 +16,7 @@ from typing import Final
 from spacy.tokens import Doc, Span, Token
 
 from parallax.extract.event_lexicon import lemma_candidates
-from parallax.extract.syntax import SUBJECT_DEPS, noun_phrase
+from parallax.extract.syntax import SUBJECT_DEPS, misread_clause_verb, noun_phrase
 from parallax.knowledge.actors import ActorResolver
 from parallax.knowledge.places import PlaceCandidate
 from parallax.nlp.doc_text import actor_mentions_of, entities_within, entity_at
@@ -72,7 +72,7 @@ def verbal_arguments(trigger: Token) -> tuple[Token | None, Token | None]:
             recipient = child
     if actor is not None and _is_time_word(actor):
         actor = None  # "Denmark today accepted…" parsed with "today" as the subject
-    if actor is None and _misread_plural_before(trigger):
+    if actor is None and misread_clause_verb(trigger):
         actor = trigger.doc[trigger.i - 1]  # "Syrian regime warplanes bombed…"
     if actor is None:
         # "Bangladesh has once again rejected…" parsed with the subject on "has".
@@ -279,15 +279,6 @@ def nominal_arguments(trigger: Token) -> tuple[Token | None, Token | None]:
     return _antecedent_head(actor), recipient
 
 
-def _misread_plural_before(verb: Token) -> bool:
-    """A past tense right after a word tagged as a present-tense verb: English has no
-    "VBZ VBD" sequence, so that word is a plural noun misread ("warplanes bombed")."""
-    if verb.i == 0 or verb.tag_ not in ("VBD", "VBN"):
-        return False
-    before = verb.doc[verb.i - 1]
-    return before.tag_ == "VBZ" and before.lower_.endswith("s") and before.is_alpha
-
-
 #: Prepositions of the party an act is aimed at, when the parse hangs them on the verb.
 _AGAINST: Final = frozenset({"against", "on", "upon"})
 #: Prepositions of the purpose a subject goes somewhere for: "came to Vienna *for* talks".
@@ -353,7 +344,7 @@ def code_actor(
     Coordinated actors ("Hungarian and Romanian officials") are one compound actor: each
     code joined by ``+`` in ``actor_id`` and ``country``."""
     phrase = _with_whole_name(noun_phrase(head, keep_conjuncts=True), head)
-    if head.i + 1 < len(doc) and _misread_plural_before(doc[head.i + 1]):
+    if head.i + 1 < len(doc) and misread_clause_verb(doc[head.i + 1]):
         phrase = doc[phrase.start : head.i + 1]  # a misread noun: its words up to itself
     mentions = _mentions(doc, phrase)
     if not mentions and head.pos_ == "PRON":
@@ -526,9 +517,10 @@ def _mentions(doc: Doc, phrase: Span) -> list[Span]:
         return candidates
     head = over_head[0]
     title = next((m for m in candidates if m.end == head.start), None)
-    if title is not None and _contradicts(title, head):
+    if title is not None and (_contradicts(title, head) or _resident(title, head)):
         # "Russian President Boris Yeltsin": the title's state rules out a namesake linked
-        # by a first name alone (Boris Johnson).
+        # by a first name alone (Boris Johnson). "Bosnian Serbs": a people is coded by the
+        # state it lives in (CAMEO), not by its kin state.
         head = title
     coordinated = [
         m
@@ -550,6 +542,17 @@ def _contradicts(title: Span, person: Span) -> bool:
         person.label_ == "PERSON"
         and bool(said.country and linked.country)
         and said.country != linked.country
+    )
+
+
+def _resident(place: Span, people: Span) -> bool:
+    """Whether "Bosnian" in "Bosnian Serbs" names where a people of another state lives."""
+    said, kin = place._.actor, people._.actor
+    return (
+        people.label_ == "NORP"
+        and place.label_ in ("NORP", "GPE")
+        and bool(said.country and kin.country)
+        and said.country != kin.country
     )
 
 

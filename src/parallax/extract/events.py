@@ -26,6 +26,7 @@ from parallax.extract.event_args import (
     case_of,
     code_actor,
     is_time,
+    misread_clause_verb,
     nominal_arguments,
     place_in,
     recipient_alternatives,
@@ -73,7 +74,8 @@ def find_triggers(doc: Doc) -> list[tuple[Token, Trigger]]:
         token = doc[i]
         pos = token.pos_
         trigger = None
-        if pos == "VERB" and token.dep_ != "amod" and not _conjunction_use(token):
+        clause_verb = token.dep_ != "amod" or misread_clause_verb(token)
+        if pos == "VERB" and clause_verb and not _conjunction_use(token):
             forms = lemma_candidates(token.lemma_, token.lower_)
             trigger = _verb_object(token, forms) or _first(VERB_TRIGGERS, forms)
             if trigger is None and token.tag_ == "VBZ" and token.lower_ not in _VERB_FORMS:

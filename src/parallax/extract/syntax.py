@@ -37,6 +37,26 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
+def misread_clause_verb(verb: Token) -> bool:
+    """Whether the parse read "plural noun + past tense" as one noun phrase: "Syrian regime
+    warplanes *bombed*…" with "warplanes" tagged VBZ (English has no "VBZ VBD" sequence),
+    or "Russian warplanes *bombed* Aleppo" with the past tense made a modifier of the next
+    noun and the plural left as the root."""
+    if verb.i == 0 or verb.tag_ not in ("VBD", "VBN"):
+        return False
+    before = verb.doc[verb.i - 1]
+    if not (before.lower_.endswith("s") and before.is_alpha):
+        return False
+    if before.tag_ == "VBZ":
+        return True
+    return (
+        before.tag_ == "NNS"
+        and before.dep_ == "ROOT"
+        and verb.dep_ in ("compound", "amod")
+        and verb.head.i > verb.i
+    )
+
+
 def _time_modifier(child: Token) -> bool:
     """A time phrase hanging off a noun ("Russia *on Tuesday*", "the Council *today*"): in news
     it belongs to the verb that follows, so it is never part of who acted."""
@@ -65,6 +85,8 @@ def noun_phrase(head: Token, *, keep_conjuncts: bool = False) -> Span:
                 continue
             if node.i == head.i and _time_modifier(child):
                 continue
+            if misread_clause_verb(child):
+                continue  # "Russian warplanes *bombed* Aleppo": the verb, not a modifier
             keep.add(child.i)
             stack.append(child)
     start, end = min(keep), max(keep) + 1
