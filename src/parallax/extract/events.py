@@ -26,7 +26,6 @@ from parallax.extract.event_args import (
     case_of,
     code_actor,
     is_time,
-    misread_clause_verb,
     nominal_arguments,
     place_in,
     recipient_alternatives,
@@ -49,7 +48,7 @@ from parallax.extract.event_lexicon import (
 )
 from parallax.extract.event_status import event_status, is_ultimatum, obligation_by_speaker
 from parallax.extract.quote_cues import COGNITION_VERBS, SPEECH_VERBS
-from parallax.extract.syntax import SUBJECT_DEPS
+from parallax.extract.syntax import SUBJECT_DEPS, misread_clause_verb
 from parallax.knowledge.actors import ActorResolver
 from parallax.nlp.doc_text import frozen_mentions, positions_of, text_of
 from parallax.schema import Actor, Event, Figure, Place, Time
