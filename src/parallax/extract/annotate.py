@@ -33,7 +33,7 @@ from parallax.schema import (
 
 #: Bumped whenever the pipeline or an extractor changes what it stores, so stored documents
 #: analysed by an older version are analysed again.
-EXTRACTOR_VERSION: Final = "5.0"
+EXTRACTOR_VERSION: Final = "5.1"
 
 #: Segment kinds whose text is analysed; boilerplate (menus, share buttons, bios) is not.
 ANALYSED_KINDS: Final = frozenset({"title", "byline", "dateline", "body", "caption", "comment"})
