@@ -13,10 +13,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Final, TypeVar
-
-from spacy.language import Language
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING, Final, TypeVar
 
 from parallax.extract.annotate_pool import AnnotatorPool
 from parallax.schema import (
@@ -30,6 +27,11 @@ from parallax.schema import (
     Time,
     segment_kind,
 )
+
+if TYPE_CHECKING:  # spaCy (~110 MB) is imported only where a pipeline is built: a parent
+    # whose documents all go to worker processes never loads it.
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 #: Bumped whenever the pipeline or an extractor changes what it stores, so stored documents
 #: analysed by an older version are analysed again.
