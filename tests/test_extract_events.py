@@ -180,6 +180,7 @@ def test_a_dateline_time_between_subject_and_verb_is_not_part_of_the_actor(
         ("Russia closed its border with Turkey.", "closed", "COERCE", "restrict"),
         ("The government shut down the opposition newspaper.", "shut", "COERCE", "censor"),
         ("Iran cancelled talks with the EU.", "cancelled", "SANCTION", "withdraw"),
+        ("Israel denied entry to the UN investigators.", "denied", "REJECT", None),
     ],
 )
 def test_modes_of_the_plover_manual_tables(

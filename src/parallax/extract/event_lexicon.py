@@ -363,6 +363,23 @@ VERB_OBJECT_TRIGGERS: Final[dict[tuple[str, str], Trigger]] = {
         for verb in ("cancel", "suspend", "break")
         for noun in ("talks", "negotiations", "visit", "meeting", "summit")
     },
+    # CAMEO 12: denying someone entry, access or a request rejects it (a bare "denied" is a
+    # denial of a claim, which PLOVER does not code).
+    **{
+        ("deny", noun): Trigger("REJECT", None)
+        for noun in (
+            "access",
+            "entry",
+            "permission",
+            "request",
+            "requests",
+            "visa",
+            "visas",
+            "allocation",
+            "application",
+            "asylum",
+        )
+    },
     ("build", "up"): Trigger("MOBILIZE", "troops"),
     **{
         ("throw", noun): Trigger("ASSAULT", "primitive")
