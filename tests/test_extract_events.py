@@ -161,6 +161,7 @@ def test_a_dateline_time_between_subject_and_verb_is_not_part_of_the_actor(
     ("text", "trigger", "plover_type", "mode"),
     [
         ("Kenya sent 300 peacekeeping troops to Somalia.", "sent", "AID", None),
+        ("The deployment of NATO peacekeeping troops began in Bosnia.", "deployment", "AID", None),
         (
             "Kyrgyzstan received a mission of observers from the OSCE.",
             "received",

@@ -84,6 +84,8 @@ def find_triggers(doc: Doc) -> list[tuple[Token, Trigger]]:
         elif pos in ("NOUN", "PROPN") and token.dep_ not in ("compound", "amod"):
             forms = lemma_candidates(token.lemma_, token.lower_)
             trigger = _compound(token, forms) or _first(NOUN_TRIGGERS, forms)
+            if trigger is not None and trigger.type == "MOBILIZE" and _of_peacekeepers(token):
+                trigger = Trigger("AID", None)  # "the deployment of peacekeeping troops"
         if trigger is None and pos in ("VERB", "AUX") and obligation_by_speaker(token):
             trigger = Trigger("REQUEST")  # "X said Y must hand over the suspects"
         if trigger is not None:
@@ -161,6 +163,11 @@ _VERB_FORMS: Final = frozenset(
     for form in (noun, noun + "s", noun + "es")
     if noun in VERB_TRIGGERS
 )
+
+
+def _of_peacekeepers(noun: Token) -> bool:
+    """A deployment whose troops are peacekeepers: aid to the host (CAMEO 074)."""
+    return any(t.lower_ in PEACEKEEPING_WORDS for t in noun.subtree if t.i != noun.i)
 
 
 def _first(lexicon: Mapping[str, Trigger], forms: tuple[str, ...]) -> Trigger | None:
