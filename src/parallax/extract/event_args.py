@@ -16,7 +16,13 @@ from typing import Final
 from spacy.tokens import Doc, Span, Token
 
 from parallax.extract.event_lexicon import lemma_candidates
-from parallax.extract.syntax import SUBJECT_DEPS, misread_clause_verb, noun_phrase
+from parallax.extract.syntax import (
+    SUBJECT_DEPS,
+    in_time_expression,
+    mark_of,
+    misread_clause_verb,
+    noun_phrase,
+)
 from parallax.knowledge.actors import ActorResolver
 from parallax.knowledge.places import PlaceCandidate
 from parallax.nlp.doc_text import actor_mentions_of, entities_within, entity_at
@@ -172,9 +178,7 @@ def _unpunctuated_start(sentence: Span) -> int:
 
 def is_time(token: Token) -> bool:
     """A date or number, never a party: "met Sunday", "Friday's attacks"."""
-    return token.ent_type_ in TIME_ENTS or any(
-        t.start <= token.idx < t.end for t in (token.doc._.times or ())
-    )
+    return token.ent_type_ in TIME_ENTS or in_time_expression(token)
 
 
 def _is_time_word(token: Token) -> bool:
@@ -215,7 +219,7 @@ def recipient_alternatives(trigger: Token, *, verbal: bool = False) -> list[Toke
         found.extend(c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass"))
     for verb in (trigger, *contents):
         for clause in verb.children:
-            if clause.dep_ in ("advcl", "ccomp") and _mark(clause) in _CONDITION_MARKS:
+            if clause.dep_ in ("advcl", "ccomp") and mark_of(clause) in _CONDITION_MARKS:
                 found.extend(c for c in clause.children if c.dep_ in ("nsubj", "nsubj:pass"))
     return found
 
@@ -224,16 +228,12 @@ def recipient_alternatives(trigger: Token, *, verbal: bool = False) -> list[Toke
 _CONDITION_MARKS: Final = frozenset({"if", "unless"})
 
 
-def _mark(clause: Token) -> str | None:
-    return next((c.lower_ for c in clause.children if c.dep_ == "mark"), None)
-
-
 def _content_clause(child: Token, *, verbal: bool) -> bool:
     """The clause a verbal act announces: "agreed *to cooperate*", "demanded *that X
     withdraw*", also "threatened on Monday *to break* relations" parsed as advcl."""
     if child.dep_ in ("xcomp", "ccomp"):
-        return _mark(child) not in _CONDITION_MARKS
-    return verbal and child.dep_ == "advcl" and _mark(child) == "to"
+        return mark_of(child) not in _CONDITION_MARKS
+    return verbal and child.dep_ == "advcl" and mark_of(child) == "to"
 
 
 def _party_phrases(token: Token, *, with_object: bool = False) -> list[Token]:

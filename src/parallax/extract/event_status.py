@@ -16,6 +16,7 @@ from typing import Final
 from spacy.tokens import Token
 
 from parallax.extract.event_lexicon import lemma_candidates
+from parallax.extract.syntax import mark_of
 from parallax.schema import EventStatus
 
 _NEGATIONS: Final = frozenset({"not", "n't", "never", "no", "without", "nor", "neither"})
@@ -200,7 +201,7 @@ def is_ultimatum(trigger: Token) -> bool:
     """An act announced *unless* someone else acts ("will withdraw its force unless a
     ceasefire is arranged"): held over the other side, it is a threat (CAMEO 13)."""
     return any(
-        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
+        c.dep_ == "advcl" and mark_of(c) == "unless"
         for token in _governing_chain(trigger)
         for c in token.children
     )

@@ -57,15 +57,23 @@ def misread_clause_verb(verb: Token) -> bool:
     )
 
 
+def mark_of(clause: Token) -> str | None:
+    """The conjunction that introduces a clause ("unless" in "unless X acts"), lower-cased."""
+    return next((c.lower_ for c in clause.children if c.dep_ == "mark"), None)
+
+
+def in_time_expression(token: Token) -> bool:
+    """Whether the token lies inside a temporal expression the times component found."""
+    times = token.doc._.times if Doc.has_extension("times") else None
+    return any(t.start <= token.idx < t.end for t in times or ())
+
+
 def _time_modifier(child: Token) -> bool:
     """A time phrase hanging off a noun ("Russia *on Tuesday*", "the Council *today*"): in news
     it belongs to the verb that follows, so it is never part of who acted."""
     if child.dep_ not in _MODIFIER_DEPS:
         return False
-    if child.lower_ in _TIME_NOUNS:
-        return True
-    times = child.doc._.times if Doc.has_extension("times") else None
-    return any(t.start <= child.idx < t.end for t in times or ())
+    return child.lower_ in _TIME_NOUNS or in_time_expression(child)
 
 
 def noun_phrase(head: Token, *, keep_conjuncts: bool = False) -> Span:
