@@ -344,17 +344,14 @@ def code_actor(
     Coordinated actors ("Hungarian and Romanian officials") are one compound actor: each
     code joined by ``+`` in ``actor_id`` and ``country``."""
     phrase = _with_whole_name(noun_phrase(head, keep_conjuncts=True), head)
-    if head.i + 1 < len(doc) and misread_clause_verb(doc[head.i + 1]):
-        phrase = doc[phrase.start : head.i + 1]  # a misread noun: its words up to itself
     mentions = _mentions(doc, phrase)
     if not mentions and head.pos_ == "PRON":
         antecedent = _antecedent(doc, head)
         mentions = [antecedent] if antecedent is not None else []
     head_sector = _head_sector(phrase, head, resolver.sector_cues if resolver else {})
-    if head_sector is None and state_sector is not None and len(mentions) == 1:
-        state = mentions[0]._.actor
-        if state.country and state.actor_id == state.country and not state.sector:
-            head_sector = state_sector
+    implied = head_sector is None and state_sector is not None and _bare_state(mentions)
+    if implied:
+        head_sector = state_sector
     sector = head_sector
     codes: list[tuple[str, str, str | None]] = []
     for mention in mentions:
@@ -362,7 +359,7 @@ def code_actor(
         country = resolved.country
         actor_id, name = resolved.actor_id, resolved.name
         modifies = not mention.start <= phrase.root.i < mention.end
-        if (modifies or head_sector == state_sector) and country and head_sector:
+        if (modifies or implied) and country and head_sector:
             # "Syrian warplanes", "Syrian government forces": the state's sector the head
             # names (SYRMIL), not the modifier's own reading (Syria, Syria government).
             actor_id = f"{country}{head_sector}"
@@ -398,6 +395,14 @@ def code_actor(
         country="+".join(dict.fromkeys(countries)) or None,
         sector=sector,
     )
+
+
+def _bare_state(mentions: list[Span]) -> bool:
+    """Whether the phrase names one state and nothing about which of its parts acts."""
+    if len(mentions) != 1:
+        return False
+    state = mentions[0]._.actor
+    return bool(state.country) and state.actor_id == state.country and not state.sector
 
 
 #: Dependents that make a title of the words before a name: "Serbian *President* Kostunica".
