@@ -73,8 +73,11 @@ def find_triggers(doc: Doc) -> list[tuple[Token, Trigger]]:
         token = doc[i]
         pos = token.pos_
         trigger = None
-        clause_verb = token.dep_ != "amod" or misread_clause_verb(token)
-        if pos == "VERB" and clause_verb and not _conjunction_use(token):
+        if (
+            pos == "VERB"
+            and (token.dep_ != "amod" or misread_clause_verb(token))
+            and not _conjunction_use(token)
+        ):
             forms = lemma_candidates(token.lemma_, token.lower_)
             trigger = _verb_object(token, forms) or _first(VERB_TRIGGERS, forms)
             if trigger is None and token.tag_ == "VBZ" and token.lower_ not in _VERB_FORMS:
