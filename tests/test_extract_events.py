@@ -349,6 +349,31 @@ def test_sponsor_is_not_the_actor(nlp: Language) -> None:
     assert event.actor.country != "IRN"
 
 
+def test_a_force_led_by_a_state_is_that_state_and_a_later_modifier_is_not_a_sponsor(
+    nlp: Language,
+) -> None:
+    led = the_event(nlp, "Ethiopian-led troops recaptured the town of Baidoa.", "recaptured")
+    assert led.actor is not None
+    assert led.actor.country == "ETH"
+    armed = the_event(nlp, "Nigerian soldiers armed with rifles raided the village.", "raided")
+    assert armed.actor is not None
+    assert armed.actor.country == "NGA"
+
+
+def test_an_unknown_official_takes_the_one_state_his_sentence_names(nlp: Language) -> None:
+    home = the_event(
+        nlp, "President Tomas Alvarenga banned Paraguayan opposition newspapers.", "banned"
+    )
+    assert home.actor is not None
+    assert home.actor.country == "PRY"
+    # The state the act is aimed at is the other party, not the official's own.
+    abroad = the_event(
+        nlp, "Senator Bill Hartwell threatened sanctions against Venezuela.", "threatened"
+    )
+    assert abroad.actor is not None
+    assert abroad.actor.country != "VEN"
+
+
 def test_the_coalition_and_the_group_point_back_to_the_actor_named_before(
     nlp: Language,
 ) -> None:

@@ -58,9 +58,10 @@ PLACE_CASES: Final = frozenset(
 TIME_ENTS: Final = frozenset(
     {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"}
 )
-#: Modifiers that make the actor a sponsor, not the doer: "US-backed forces".
+#: Modifiers that make the actor a sponsor, not the doer: "US-backed forces". "Led" is not
+#: one: "Vietnamese-led forces" are coded as the leader's (CAMEO), like "Russian forces".
 _SPONSOR_WORDS: Final = frozenset(
-    {"backed", "led", "supported", "sponsored", "funded", "armed", "trained"}
+    {"backed", "supported", "sponsored", "funded", "armed", "trained"}
 )
 
 
@@ -515,7 +516,7 @@ def _mentions(doc: Doc, phrase: Span) -> list[Span]:
         if m.start >= phrase.start
         and m.end <= phrase.end
         and m._.actor is not None
-        and not _is_sponsor(doc, m)
+        and not _is_sponsor(doc, m, phrase.root.i)
     ]
     over_head = [m for m in candidates if m.start <= phrase.root.i < m.end]
     if not over_head:
@@ -561,9 +562,16 @@ def _resident(place: Span, people: Span) -> bool:
     )
 
 
-def _is_sponsor(doc: Doc, mention: Span) -> bool:
+def _is_sponsor(doc: Doc, mention: Span, head: int) -> bool:
+    """Whether the mention, before the phrase's ``head``, is fused with a sponsor word right
+    after it ("US-backed", "Iranian backed"); one further on, or after the head, belongs to
+    the head ("Ghanaian soldiers *armed* with rifles")."""
+    if mention.end > head:
+        return False
     after = doc[mention.end : mention.end + 2]
-    return any(t.lower_ in _SPONSOR_WORDS for t in after)
+    if after and after[0].text == "-" and after[0].whitespace_ == "":
+        after = after[1:]
+    return bool(after) and after[0].lower_ in _SPONSOR_WORDS
 
 
 def _head_sector(phrase: Span, head: Token, sector_cues: Mapping[str, str]) -> str | None:

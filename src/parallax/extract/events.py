@@ -11,6 +11,7 @@ instead of making a second one. Runs after the linker, times, figures and quotes
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Final
 
@@ -50,7 +51,7 @@ from parallax.extract.event_status import event_status, is_ultimatum, obligation
 from parallax.extract.quote_cues import COGNITION_VERBS, SPEECH_VERBS
 from parallax.extract.syntax import SUBJECT_DEPS, misread_clause_verb
 from parallax.knowledge.actors import ActorResolver
-from parallax.nlp.doc_text import frozen_mentions, positions_of, text_of
+from parallax.nlp.doc_text import entities_within, frozen_mentions, positions_of, text_of
 from parallax.schema import Actor, Event, Figure, Place, Time
 from parallax.schema import Span as SpanRecord
 
@@ -294,8 +295,8 @@ class EventExtractor:
         place_record = (
             place._.place.record(place.start_char, place.end_char, place.text) if place else None
         )
-        actor = _located(actor, place_record)
-        recipient = _located(recipient, place_record)
+        actor = _in_context(doc, sentence, _located(actor, place_record))
+        recipient = _in_context(doc, sentence, _located(recipient, place_record))
         return Event(
             start=sentence.start_char,
             end=sentence.end_char,
@@ -365,6 +366,45 @@ def _located(actor: Actor | None, place: Place | None) -> Actor | None:
     if actor.sector is not None and actor.sector not in _LOCAL_SECTORS:
         return actor
     return actor.model_copy(update={"country": place.country_code})
+
+
+#: Codes of a state or one of its sectors ("AGO", "USAGOV"): what says whose story it is.
+#: A person or group of another state named beside ("RT", "Hillary Clinton") does not.
+_STATE_CODE: Final = re.compile(r"[A-Z]{3}(?:[A-Z]{3})?")
+#: How a state named beside a party says whose the story is: as the modifier of a noun
+#: ("the *Zambian* people", "*Haiti's* elections", "the *Montenegro* Assembly").
+_MODIFIER_DEPS: Final = frozenset({"amod", "compound", "nmod:poss"})
+#: Sectors of uncoded parties that take the one country their sentence names; armed groups
+#: are left out, since they so often fight in or against another state.
+_CONTEXT_SECTORS: Final = frozenset({"GOV", "JUD", "LEG", "OPP", "COP", "MED"})
+
+
+def _in_context(doc: Doc, sentence: Span, actor: Actor | None) -> Actor | None:
+    """An uncoded person or local party gets the country its sentence names when it names
+    exactly one as a modifier: "President Levy Mwanawasa reneged on his commitment to the
+    *Zambian* people", "Judge Rivera opened investigations against 28 *Chilean* officials". A
+    person the registry does not know is most often a domestic figure of the state in the
+    story (the CAMEO coders' convention); with two states named, nothing is guessed. A state
+    the act is aimed at ("negotiations with China") or a venue ("met in Geneva") says
+    nothing about whose the party is."""
+    if actor is None or actor.country or actor.actor_id:
+        return actor
+    start, end = _tokens(doc, actor)
+    head = doc[start:end].root
+    if head.ent_type_ != "PERSON" and actor.sector not in _CONTEXT_SECTORS:
+        return actor
+    countries: set[str] = set()
+    for mention in entities_within(doc, sentence.start, sentence.end):
+        if start <= mention.start < end:
+            continue
+        if mention.root.dep_ not in _MODIFIER_DEPS:
+            continue  # "talks with China", "in Geneva": the other party or the venue
+        state = mention._.actor
+        if state is not None and state.country and _STATE_CODE.fullmatch(state.actor_id):
+            countries.add(state.country)
+    if len(countries) != 1:
+        return actor
+    return actor.model_copy(update={"country": countries.pop()})
 
 
 #: Head nouns that name things, not parties: "an opportunity to mobilise", "the purposes of".
