@@ -182,6 +182,11 @@ def test_a_dateline_time_between_subject_and_verb_is_not_part_of_the_actor(
         ("The government shut down the opposition newspaper.", "shut", "COERCE", "censor"),
         ("Iran cancelled talks with the EU.", "cancelled", "SANCTION", "withdraw"),
         ("Israel denied entry to the UN investigators.", "denied", "REJECT", None),
+        ("The minister berated the French envoy.", "berated", "ACCUSE", "disapprove"),
+        ("The junta renounced the border treaty.", "renounced", "REJECT", None),
+        ("The king abdicated after the riots.", "abdicated", "RETREAT", "resign"),
+        ("The rebels' surrender ended the siege.", "surrender", "RETREAT", None),
+        ("The deportation of 300 migrants began.", "deportation", "COERCE", "deport"),
     ],
 )
 def test_modes_of_the_plover_manual_tables(

@@ -124,6 +124,14 @@ VERB_TRIGGERS: Final[dict[str, Trigger]] = {
     **_entries("COOPERATE", None, "collaborate"),
     **_entries("RETREAT", "release", "pardon"),
     **_entries("ACCUSE", "disapprove", "chide castigate reproach"),
+    # Verbs of the same CAMEO classes that no dev record has (held-out coverage, 2026-11-24).
+    **_entries("ACCUSE", "disapprove", "berate chastise scold reprimand excoriate vilify"),
+    **_entries("THREATEN", None, "menace"),
+    **_entries("REJECT", None, "renounce repudiate shun disown"),
+    **_entries("RETREAT", "resign", "abdicate"),
+    **_entries("CONCEDE", None, "cede"),
+    **_entries("AID", None, "rescue"),
+    **_entries("REQUEST", None, "lobby beseech entreat"),
 }
 
 #: Noun lemmas that report an act ("the downing of", "air strikes", "talks").
@@ -164,6 +172,14 @@ NOUN_TRIGGERS: Final[dict[str, Trigger]] = {
     **_entries("CONSULT", "third-party", "mediation"),
     **_entries("COERCE", "cyber", "cyberattack cyber-attack hacking"),
     **_entries("PROTEST", "demo", "sit-in walkout"),
+    # Nouns of acts whose verbs the lexicon has (held-out coverage, 2026-11-24).
+    **_entries("COERCE", "restrict", "crackdown"),
+    **_entries("COERCE", "deport", "deportation"),
+    **_entries("SANCTION", "expel", "expulsion"),
+    **_entries("RETREAT", "resign", "resignation abdication"),
+    **_entries("RETREAT", None, "surrender capitulation"),
+    **_entries("ACCUSE", "allege", "accusation indictment lawsuit"),
+    **_entries("PROTEST", "boycott", "boycott"),
 }
 
 #: Words that make sent or deployed troops peacekeepers: aid to the host (CAMEO 074).
