@@ -151,6 +151,7 @@ def test_a_dateline_time_between_subject_and_verb_is_not_part_of_the_actor(
     for text, actor in (
         ("Russia on Tuesday rejected the peace plan.", "Russia"),
         ("The Security Council today agreed to extend the mandate.", "The Security Council"),
+        ("A senior Kenyan official today praised the ceasefire.", "A senior Kenyan official"),
     ):
         event = events(nlp, text)[0]
         assert event.actor is not None

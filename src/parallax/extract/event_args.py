@@ -155,7 +155,13 @@ def stranded_subject(verb: Token) -> Token | None:
     if token.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP") or token.ent_iob_ == "":
         # "Iraqi forces | Sunday retook…": a noun phrase the split left as a root of its own.
         fragment_root = token.dep_ == "ROOT" and token.pos_ in ("NOUN", "PROPN")
-        return token if fragment_root and token.i < verb.sent.start else None
+        # "A top U.S. official | today praised…": the phrase parsed as a modifier of "today".
+        swallowed = (
+            token.i < token.head.i < verb.i
+            and _is_time_word(token.head)
+            and token.pos_ in ("NOUN", "PROPN", "ADJ")
+        )
+        return token if (fragment_root and token.i < verb.sent.start) or swallowed else None
     entity = entity_at(verb.doc, token.i)
     return entity.root if entity is not None and entity.end == token.i + 1 else None
 
