@@ -395,6 +395,16 @@ def test_the_coalition_and_the_group_point_back_to_the_actor_named_before(
     assert shelled.actor.actor_id == "ISIS"
 
 
+def test_an_act_in_a_since_clause_of_a_refusal_is_an_event_of_its_own(nlp: Language) -> None:
+    text = "Western nations have shunned Belarus since Minsk annexed the Ukrainian town of Rivne."
+    found = {e.trigger.text: e for e in events(nlp, text) if e.trigger is not None}
+    assert "annexed" in found
+    shunned = found["shunned"]
+    assert shunned.type == "REJECT"
+    assert shunned.actor is not None
+    assert shunned.actor.country is None  # "Western nations" are not where Minsk acts
+
+
 def test_act_inside_a_request_is_one_request_event(nlp: Language) -> None:
     found = events(nlp, "The council urged Israel to lift the blockade of Gaza.")
     assert [e.type for e in found] == ["REQUEST"]

@@ -49,7 +49,7 @@ from parallax.extract.event_lexicon import (
 )
 from parallax.extract.event_status import event_status, is_ultimatum, obligation_by_speaker
 from parallax.extract.quote_cues import COGNITION_VERBS, SPEECH_VERBS
-from parallax.extract.syntax import SUBJECT_DEPS, misread_clause_verb
+from parallax.extract.syntax import SUBJECT_DEPS, mark_of, misread_clause_verb
 from parallax.knowledge.actors import ActorResolver
 from parallax.nlp.doc_text import entities_within, frozen_mentions, positions_of, text_of
 from parallax.schema import Actor, Event, Figure, Place, Time
@@ -146,12 +146,33 @@ def _compound(noun: Token, forms: tuple[str, ...]) -> Trigger | None:
     return None
 
 
+#: Conjunctions of a clause that says when or why, not what was demanded or refused.
+_CIRCUMSTANCE_MARKS: Final = frozenset(
+    {
+        "since",
+        "after",
+        "before",
+        "when",
+        "while",
+        "because",
+        "as",
+        "until",
+        "once",
+        "though",
+        "although",
+        "whereas",
+    }
+)
+
+
 def _content_of_verbal_act(token: Token, by_index: Mapping[int, Trigger]) -> bool:
     """True for a trigger inside the clause of an AGREE/REQUEST/REJECT/THREATEN… trigger."""
     current = token
     for _ in range(2):
         if current.dep_ not in ("xcomp", "ccomp", "advcl", "obj", "obl", "acl", "nmod"):
             return False
+        if mark_of(current) in _CIRCUMSTANCE_MARKS:
+            return False  # "have shunned it *since* Moscow annexed Crimea": an act of its own
         current = current.head
         governing = by_index.get(current.i)
         if governing is not None:
@@ -295,8 +316,8 @@ class EventExtractor:
         place_record = (
             place._.place.record(place.start_char, place.end_char, place.text) if place else None
         )
-        actor = _in_context(doc, sentence, _located(actor, place_record))
-        recipient = _in_context(doc, sentence, _located(recipient, place_record))
+        actor = _in_context(doc, sentence, _located(doc, actor, place_record))
+        recipient = _in_context(doc, sentence, _located(doc, recipient, place_record))
         return Event(
             start=sentence.start_char,
             end=sentence.end_char,
@@ -359,13 +380,33 @@ def _names_party(actor: Actor | None) -> bool:
 _LOCAL_SECTORS: Final = frozenset({"CVL", "OPP", "REB", "INS", "UAF", "COP", "JUD", "LEG", "MED"})
 
 
-def _located(actor: Actor | None, place: Place | None) -> Actor | None:
-    """An uncoded local actor gets the country of the place the event happens in."""
+#: Head nouns of phrases that name states: never placed where they act ("a state of
+#: emergency" is not one).
+_STATE_NOUNS: Final = frozenset(
+    {"nation", "nations", "country", "countries", "states", "powers", "allies", "governments"}
+)
+
+
+def _located(doc: Doc, actor: Actor | None, place: Place | None) -> Actor | None:
+    """An uncoded local actor gets the country of the place the event happens in; a group
+    named by a people we could not resolve ("Western nations") is not placed."""
     if actor is None or place is None or actor.country or actor.actor_id or not place.country_code:
         return actor
     if actor.sector is not None and actor.sector not in _LOCAL_SECTORS:
         return actor
+    if _names_unresolved_body(doc, actor, ("NORP",)):
+        return actor
+    if doc[slice(*_tokens(doc, actor))].root.lower_ in _STATE_NOUNS:
+        return actor  # "Western nations", "regional powers": states, not local people
     return actor.model_copy(update={"country": place.country_code})
+
+
+def _names_unresolved_body(doc: Doc, actor: Actor, labels: tuple[str, ...]) -> bool:
+    """Whether an uncoded actor phrase holds a group ("*Western* nations") or organisation
+    name (``labels``) the registry does not know: such a body is not placed by where it
+    acts, nor its members by what their sentence names."""
+    start, end = _tokens(doc, actor)
+    return any(e.label_ in labels for e in entities_within(doc, start, end))
 
 
 #: Codes of a state or one of its sectors ("AGO", "USAGOV"): what says whose story it is.
@@ -393,6 +434,8 @@ def _in_context(doc: Doc, sentence: Span, actor: Actor | None) -> Actor | None:
     head = doc[start:end].root
     if head.ent_type_ != "PERSON" and actor.sector not in _CONTEXT_SECTORS:
         return actor
+    if _names_unresolved_body(doc, actor, ("ORG", "NORP")):
+        return actor  # "European Community foreign ministers": a body we cannot place
     countries: set[str] = set()
     for mention in entities_within(doc, sentence.start, sentence.end):
         if start <= mention.start < end:
