@@ -378,6 +378,33 @@ def test_an_unknown_official_takes_the_one_state_his_sentence_names(nlp: Languag
     )
     assert abroad.actor is not None
     assert abroad.actor.country != "VEN"
+    # A state named in another clause says nothing about him.
+    elsewhere = the_event(
+        nlp,
+        "Senator Adam Ruiz banned the rally after critics said Mexican groups had funded it.",
+        "banned",
+    )
+    assert elsewhere.actor is not None
+    assert elsewhere.actor.country is None
+
+
+def test_who_a_demand_is_made_of_is_the_subject_of_its_that_clause(nlp: Language) -> None:
+    event = the_event(
+        nlp,
+        "The rebels demanded that Kenya withdraw its troops from Somalia's border towns.",
+        "demanded",
+    )
+    assert event.recipient is not None
+    assert event.recipient.country == "KEN"
+
+
+def test_a_verb_of_protest_or_recognition_with_a_that_clause_is_no_event(nlp: Language) -> None:
+    triggers = {e.trigger.text for e in events(nlp, "This demonstrates that the rebels can win.")}
+    assert "demonstrates" not in triggers
+    assert "recognized" not in {
+        e.trigger.text for e in events(nlp, "The envoy recognized that the plan had failed.")
+    }
+    assert the_event(nlp, "Britain recognized the new government of Libya.", "recognized")
 
 
 def test_the_coalition_and_the_group_point_back_to_the_actor_named_before(

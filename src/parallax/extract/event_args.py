@@ -93,7 +93,16 @@ def verbal_arguments(trigger: Token) -> tuple[Token | None, Token | None]:
     if recipient is None:
         # "threatened to cut off power to Nakhichevan": the content's recipient.
         content = next((c for c in trigger.children if c.dep_ in ("xcomp", "ccomp")), None)
-        if content is not None and content.pos_ in ("VERB", "AUX"):
+        subject = (
+            next((c for c in content.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+            if content is not None and content.dep_ == "ccomp"
+            else None
+        )
+        if subject is not None and (
+            subject.pos_ == "PROPN" or subject.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+        ):
+            recipient = subject  # "demanded that *Hungary* end its blockade of…"
+        elif content is not None and content.pos_ in ("VERB", "AUX"):
             _, recipient = verbal_arguments(content)
             if recipient is None:
                 recipient = _prepositional(content, frozenset({"to", "against", "with"}))
@@ -207,27 +216,34 @@ def recipient_alternatives(trigger: Token, *, verbal: bool = False) -> list[Toke
     ``verbal``: the trigger is a verbal act (threat, demand…), whose infinitive is what it
     announces, not its purpose ("sent troops *to help* Iraqi forces")."""
     contents = [c for c in trigger.children if _content_clause(c, verbal=verbal)]
-    found = []
-    for verb in (trigger, *contents):
-        if verb.pos_ not in ("VERB", "AUX"):
-            continue
-        announced = verb.i != trigger.i  # the object of an announced act may be its party
-        found.extend(_party_phrases(verb, with_object=announced))
-        for obj in (c for c in verb.children if c.dep_ == "obj"):
-            found.extend(_party_phrases(obj))  # "imposed restrictions *on German goods*"
-            # "denounced *Serbia's* suppression of…", "demanded an admission *by Moscow*":
-            # whose the thing is that the act is about.
-            found.extend(
-                c
-                for c in obj.children
-                if c.dep_ == "nmod:poss" or (c.dep_ == "nmod" and case_of(c) == "by")
-            )
+    found = _about(trigger, announced=False)
     for verb in contents:
+        # Who must act comes before what the act is about: "demanded Friday that *the United
+        # States* match the European Union's support".
         found.extend(c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass"))
+    for verb in contents:
+        found.extend(_about(verb, announced=True))
     for verb in (trigger, *contents):
         for clause in verb.children:
             if clause.dep_ in ("advcl", "ccomp") and mark_of(clause) in _CONDITION_MARKS:
                 found.extend(c for c in clause.children if c.dep_ in ("nsubj", "nsubj:pass"))
+    return found
+
+
+def _about(verb: Token, *, announced: bool) -> list[Token]:
+    """The party phrases of ``verb`` and of its object: "imposed restrictions *on German
+    goods*", "denounced *Serbia's* suppression of…", "demanded an admission *by Moscow*".
+    ``announced``: the verb is the act a verbal act announces, whose object may be its party."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return []
+    found = _party_phrases(verb, with_object=announced)
+    for obj in (c for c in verb.children if c.dep_ == "obj"):
+        found.extend(_party_phrases(obj))
+        found.extend(
+            c
+            for c in obj.children
+            if c.dep_ == "nmod:poss" or (c.dep_ == "nmod" and case_of(c) == "by")
+        )
     return found
 
 

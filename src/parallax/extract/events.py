@@ -49,7 +49,7 @@ from parallax.extract.event_lexicon import (
 )
 from parallax.extract.event_status import event_status, is_ultimatum, obligation_by_speaker
 from parallax.extract.quote_cues import COGNITION_VERBS, SPEECH_VERBS
-from parallax.extract.syntax import SUBJECT_DEPS, mark_of, misread_clause_verb
+from parallax.extract.syntax import SUBJECT_DEPS, clause_head, mark_of, misread_clause_verb
 from parallax.knowledge.actors import ActorResolver
 from parallax.nlp.doc_text import entities_within, frozen_mentions, positions_of, text_of
 from parallax.schema import Actor, Event, Figure, Place, Time
@@ -78,6 +78,7 @@ def find_triggers(doc: Doc) -> list[tuple[Token, Trigger]]:
             pos == "VERB"
             and (token.dep_ != "amod" or misread_clause_verb(token))
             and not _conjunction_use(token)
+            and not _saying_that(token)
         ):
             forms = lemma_candidates(token.lemma_, token.lower_)
             trigger = _verb_object(token, forms) or _first(VERB_TRIGGERS, forms)
@@ -120,6 +121,20 @@ def _instrument(noun: Token) -> bool:
         return True
     cases = {c.lower_ for c in noun.children if c.dep_ == "case"}
     return noun.dep_ in ("obl", "nmod") and bool(cases & _INSTRUMENT_CASES)
+
+
+#: Verbs that, with a "that" clause, show or grant a fact rather than act: "this
+#: *demonstrates* that…", "*recognizing* that imitation is…", "*accept* that human activity…".
+_FACT_VERBS: Final = frozenset({"demonstrate", "recognize", "recognise", "accept"})
+
+
+def _saying_that(verb: Token) -> bool:
+    """Whether a protest/recognition verb takes a clause of fact, not a party or a place."""
+    if verb.lemma_.lower() not in _FACT_VERBS:
+        return False
+    return any(c.dep_ == "ccomp" for c in verb.children) or any(
+        c.dep_ == "obj" and c.lower_ == "that" for c in verb.children
+    )
 
 
 def _conjunction_use(verb: Token) -> bool:
@@ -316,8 +331,8 @@ class EventExtractor:
         place_record = (
             place._.place.record(place.start_char, place.end_char, place.text) if place else None
         )
-        actor = _in_context(doc, sentence, _located(doc, actor, place_record))
-        recipient = _in_context(doc, sentence, _located(doc, recipient, place_record))
+        actor = _in_context(doc, token, _located(doc, actor, place_record))
+        recipient = _in_context(doc, token, _located(doc, recipient, place_record))
         return Event(
             start=sentence.start_char,
             end=sentence.end_char,
@@ -420,14 +435,14 @@ _MODIFIER_DEPS: Final = frozenset({"amod", "compound", "nmod:poss"})
 _CONTEXT_SECTORS: Final = frozenset({"GOV", "JUD", "LEG", "OPP", "COP", "MED"})
 
 
-def _in_context(doc: Doc, sentence: Span, actor: Actor | None) -> Actor | None:
+def _in_context(doc: Doc, trigger: Token, actor: Actor | None) -> Actor | None:
     """An uncoded person or local party gets the country its sentence names when it names
-    exactly one as a modifier: "President Levy Mwanawasa reneged on his commitment to the
-    *Zambian* people", "Judge Rivera opened investigations against 28 *Chilean* officials". A
-    person the registry does not know is most often a domestic figure of the state in the
-    story (the CAMEO coders' convention); with two states named, nothing is guessed. A state
-    the act is aimed at ("negotiations with China") or a venue ("met in Geneva") says
-    nothing about whose the party is."""
+    exactly one as a modifier in the event's clause: "President Levy Mwanawasa reneged on his
+    commitment to the *Zambian* people", "Judge Rivera opened investigations against 28
+    *Chilean* officials". A person the registry does not know is most often a domestic figure
+    of the state in the story (the CAMEO coders' convention); with two states named, nothing
+    is guessed. A state the act is aimed at ("negotiations with China") or a venue ("met in
+    Geneva") says nothing about whose the party is."""
     if actor is None or actor.country or actor.actor_id:
         return actor
     start, end = _tokens(doc, actor)
@@ -437,9 +452,10 @@ def _in_context(doc: Doc, sentence: Span, actor: Actor | None) -> Actor | None:
     if _names_unresolved_body(doc, actor, ("ORG", "NORP")):
         return actor  # "European Community foreign ministers": a body we cannot place
     countries: set[str] = set()
+    sentence, clause = trigger.sent, clause_head(trigger)
     for mention in entities_within(doc, sentence.start, sentence.end):
-        if start <= mention.start < end:
-            continue
+        if start <= mention.start < end or clause_head(mention.root) != clause:
+            continue  # "…claimed that a judge was biased by his *Mexican* heritage": elsewhere
         if mention.root.dep_ not in _MODIFIER_DEPS:
             continue  # "talks with China", "in Geneva": the other party or the venue
         state = mention._.actor

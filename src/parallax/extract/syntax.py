@@ -111,3 +111,19 @@ def noun_phrase(head: Token, *, keep_conjuncts: bool = False) -> Span:
     while end - 1 > head.i and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     return doc[left:end]
+
+
+#: Relations that start a clause of its own; an infinitive complement ("threatened *to ban*")
+#: stays in its verb's clause.
+_CLAUSE_DEPS: Final = frozenset(
+    {"ROOT", "ccomp", "advcl", "acl", "acl:relcl", "parataxis", "csubj", "csubj:pass"}
+)
+
+
+def clause_head(token: Token) -> int:
+    """The index of the head of the clause ``token`` belongs to (the nearest ancestor, or
+    itself, that starts a clause), so two words can be told apart as same-clause or not."""
+    current = token
+    while current.dep_ not in _CLAUSE_DEPS and current.head.i != current.i:
+        current = current.head
+    return current.i
