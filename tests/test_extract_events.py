@@ -388,6 +388,39 @@ def test_an_unknown_official_takes_the_one_state_his_sentence_names(nlp: Languag
     assert elsewhere.actor.country is None
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger", "country", "actor_text"),
+    [
+        (
+            "Mosul was retaken from the jihadists by Iraqi soldiers on Sunday.",
+            "retaken",
+            "IRQ",
+            "Iraqi soldiers",
+        ),
+        (
+            "Two nurses were shot dead by Congolese militiamen in the town of Beni.",
+            "shot",
+            "COD",
+            "Congolese militiamen",
+        ),
+        (
+            "Kenya, an African Union member, shot down a Somali drone on Friday.",
+            "shot",
+            "KEN",
+            "Kenya",
+        ),
+    ],
+)
+def test_the_doer_the_parse_hangs_one_level_down(
+    nlp: Language, text: str, trigger: str, country: str, actor_text: str
+) -> None:
+    event = the_event(nlp, text, trigger)
+    assert event.actor is not None
+    assert event.actor.text == actor_text
+    assert event.actor.country == country
+    assert event.recipient is None or " by " not in event.recipient.text
+
+
 def test_who_a_demand_is_made_of_is_the_subject_of_its_that_clause(nlp: Language) -> None:
     event = the_event(
         nlp,

@@ -85,6 +85,8 @@ def verbal_arguments(trigger: Token) -> tuple[Token | None, Token | None]:
         # "Bangladesh has once again rejected…" parsed with the subject on "has".
         auxiliaries = [c for c in trigger.children if c.dep_ in ("aux", "aux:pass")]
         actor = next((g for a in auxiliaries for g in a.children if g.dep_ in SUBJECT_DEPS), None)
+    if agent is None and actor is None and recipient is not None and recipient.dep_ == "nsubj:pass":
+        agent = _nested_agent(trigger)
     # A "by" phrase is the doer of a passive; beside an active subject it is a misattached
     # modifier ("The US rejected calls *by Kofi Annan*").
     actor = actor or agent
@@ -133,7 +135,27 @@ def verbal_arguments(trigger: Token) -> tuple[Token | None, Token | None]:
             actor = trigger.head  # "forces fighting ISIS": the noun the participle describes
     if actor is None and trigger.dep_ in ("ROOT", "ccomp"):
         actor = stranded_subject(trigger)
+    if (
+        actor is None
+        and trigger.dep_ == "conj"
+        and trigger.head.dep_ == "ROOT"
+        and trigger.head.pos_ in ("PROPN", "NOUN")
+        and trigger.head.i < trigger.i
+    ):
+        actor = trigger.head  # "Turkey, a NATO member, shot down…" parsed as a noun's conjunct
     return _antecedent_head(actor), recipient
+
+
+def _nested_agent(passive: Token) -> Token | None:
+    """The "by" phrase of a passive that the parse hung one level down: on a "from" phrase
+    ("recaptured from the militants *by Iraqi troops*") or on a predicate ("shot dead *by
+    gunmen*")."""
+    for child in passive.children:
+        if child.dep_ in ("obl", "xcomp"):
+            for grandchild in child.children:
+                if grandchild.dep_ in ("obl:agent", "nmod", "obl") and case_of(grandchild) == "by":
+                    return grandchild
+    return None
 
 
 #: Words of readiness whose "it" subject is the actor of the act they govern.

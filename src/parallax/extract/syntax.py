@@ -95,6 +95,8 @@ def noun_phrase(head: Token, *, keep_conjuncts: bool = False) -> Span:
                 continue
             if misread_clause_verb(child):
                 continue  # "Russian warplanes *bombed* Aleppo": the verb, not a modifier
+            if node.i == head.i and _misplaced_agent(head, child):
+                continue  # "recaptured from the militants *by Iraqi troops*": the doer
             keep.add(child.i)
             stack.append(child)
     start, end = min(keep), max(keep) + 1
@@ -111,6 +113,16 @@ def noun_phrase(head: Token, *, keep_conjuncts: bool = False) -> Span:
     while end - 1 > head.i and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     return doc[left:end]
+
+
+def _misplaced_agent(head: Token, child: Token) -> bool:
+    """Whether ``child`` is a passive's "by" phrase the parse hung on ``head``, an oblique of
+    that passive verb."""
+    if head.dep_ != "obl" or child.dep_ not in ("nmod", "obl") or child.i < head.i:
+        return False
+    if not any(c.dep_ == "case" and c.lower_ == "by" for c in child.children):
+        return False
+    return any(c.dep_ in ("nsubj:pass", "aux:pass") for c in head.head.children)
 
 
 #: Relations that start a clause of its own; an infinitive complement ("threatened *to ban*")
