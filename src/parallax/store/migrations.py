@@ -7,6 +7,9 @@ the change in ``docs/schema.md``.
 
 from __future__ import annotations
 
+import re
+from typing import Final
+
 MIGRATIONS: tuple[str, ...] = (
     # 1: documents, their raw bytes, segments, where each came from, and failed inputs.
     """
@@ -270,6 +273,43 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (doc_id, idx)
     );
     """,
+)
+
+#: Record tables keyed by (doc_id, idx). Their rows are only ever replaced a whole document at
+#: a time (delete, then insert), so the key checked nothing the writer does not already ensure.
+_RECORD_TABLES: Final = (
+    "segments",
+    "entities",
+    "places",
+    "times",
+    "figures",
+    "quotes",
+    "events",
+    "event_mentions",
+    "stances",
+)
+
+
+def _unkeyed(table: str) -> str:
+    """SQL that rebuilds ``table`` as created by the migrations above, without its primary key,
+    keeping every row, column, type and NOT NULL."""
+    created = re.search(rf"CREATE TABLE {table} \((.*?)\n    \);", "".join(MIGRATIONS), re.S)
+    if created is None:
+        raise LookupError(f"no CREATE TABLE {table} in the migrations")
+    columns = re.sub(r",(\s*--[^\n]*)?\n\s*PRIMARY KEY \(doc_id, idx\)", r"\1", created.group(1))
+    return (
+        f"CREATE TABLE {table}_unkeyed ({columns}\n);\n"
+        f"INSERT INTO {table}_unkeyed SELECT * FROM {table};\n"
+        f"DROP TABLE {table};\n"
+        f"ALTER TABLE {table}_unkeyed RENAME TO {table};\n"
+    )
+
+
+MIGRATIONS += (
+    # 6: no primary key on the record tables. DuckDB keeps each key's ART index in its buffer
+    # pool, so the memory a long `parallax analyze` needed grew with the store (docs/
+    # performance.md); per-document replacement keeps the rows unique without it.
+    "".join(_unkeyed(table) for table in _RECORD_TABLES),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
