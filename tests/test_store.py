@@ -12,7 +12,7 @@ import pytest
 from parallax import open_corpus
 from parallax.errors import StoreError
 from parallax.store.db import configure, connect
-from parallax.store.migrations import SCHEMA_VERSION
+from parallax.store.migrations import MIGRATIONS, SCHEMA_VERSION
 
 
 def write_corpus(folder: Path, outlet: str = "Outlet A") -> None:
@@ -37,6 +37,34 @@ def test_new_database_is_at_current_schema(db: Path) -> None:
     # Opening again does not re-apply migrations.
     con = connect(db)
     assert con.execute("SELECT count(*) FROM schema_version").fetchone() == (SCHEMA_VERSION,)
+    con.close()
+
+
+def test_upgrading_a_v5_store_drops_record_keys_and_keeps_rows(db: Path) -> None:
+    con = duckdb.connect(str(db))
+    con.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at TIMESTAMP)")
+    for number, migration in enumerate(MIGRATIONS[:5], start=1):
+        con.execute(migration)
+        con.execute("INSERT INTO schema_version VALUES (?, now())", [number])
+    con.execute("INSERT INTO segments VALUES ('d1', 0, 'body', 0, 10), ('d1', 1, 'body', 11, 20)")
+    con.close()
+    con = connect(db)
+    assert con.execute("SELECT count(*) FROM segments").fetchone() == (2,)
+    keyed = {
+        row[0]
+        for row in con.execute(
+            "SELECT table_name FROM duckdb_constraints() WHERE constraint_type = 'PRIMARY KEY'"
+        ).fetchall()
+    }
+    assert "segments" not in keyed
+    assert "events" not in keyed
+    assert "documents" in keyed  # content-keyed tables keep theirs
+    not_null = con.execute(
+        "SELECT count(*) FROM duckdb_constraints() "
+        "WHERE table_name = 'events' AND constraint_type = 'NOT NULL'"
+    ).fetchone()
+    assert not_null is not None
+    assert not_null[0] > 0
     con.close()
 
 
