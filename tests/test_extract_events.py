@@ -421,6 +421,31 @@ def test_the_doer_the_parse_hangs_one_level_down(
     assert event.recipient is None or " by " not in event.recipient.text
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger", "country", "sector"),
+    [
+        (
+            "Judge Maria Ochoa opened investigations against 12 Peruvian government officials.",
+            "investigations",
+            "PER",
+            "JUD",
+        ),
+        (
+            "Gen. Tomas Ruiz resigned to allow Bolivia's first free elections.",
+            "resigned",
+            "BOL",
+            "MIL",
+        ),
+    ],
+)
+def test_an_unknown_titled_person_takes_the_title_sector_and_the_story_state(
+    nlp: Language, text: str, trigger: str, country: str, sector: str
+) -> None:
+    event = the_event(nlp, text, trigger)
+    assert event.actor is not None
+    assert (event.actor.country, event.actor.sector) == (country, sector)
+
+
 def test_who_a_demand_is_made_of_is_the_subject_of_its_that_clause(nlp: Language) -> None:
     event = the_event(
         nlp,

@@ -23,7 +23,7 @@ from parallax.extract.syntax import (
     misread_clause_verb,
     noun_phrase,
 )
-from parallax.knowledge.actors import ActorResolver
+from parallax.knowledge.actors import ActorResolver, fold
 from parallax.knowledge.places import PlaceCandidate
 from parallax.nlp.doc_text import actor_mentions_of, entities_within, entity_at
 from parallax.schema import Actor
@@ -625,7 +625,13 @@ def _head_sector(phrase: Span, head: Token, sector_cues: Mapping[str, str]) -> s
             sector = sector_cues.get(" ".join(words[-size:]))
             if sector:
                 return sector
-    return sector_cues.get(head.lemma_.lower())
+    sector = sector_cues.get(head.lemma_.lower())
+    if sector is None and head.pos_ == "PROPN":
+        # A title before a name the registry does not know: "*Judge* Alejandro Rivera",
+        # "Lt. *Gen.* Prosper Avril".
+        titles = (fold(t.text) for t in phrase if t.i < head.i and t.dep_ in _TITLE_DEPS)
+        sector = next((sector_cues[t] for t in titles if t in sector_cues), None)
+    return sector
 
 
 def place_in(trigger: Token, sentence: Span, taken: list[tuple[int, int]]) -> Span | None:

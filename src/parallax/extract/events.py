@@ -407,11 +407,13 @@ def _located(doc: Doc, actor: Actor | None, place: Place | None) -> Actor | None
     named by a people we could not resolve ("Western nations") is not placed."""
     if actor is None or place is None or actor.country or actor.actor_id or not place.country_code:
         return actor
-    if actor.sector is not None and actor.sector not in _LOCAL_SECTORS:
-        return actor
+    head = doc[slice(*_tokens(doc, actor))].root
+    titled_person = head.pos_ == "PROPN" and head.ent_type_ in ("PERSON", "")
+    if actor.sector is not None and actor.sector not in _LOCAL_SECTORS and not titled_person:
+        return actor  # an army or a government acts abroad; "President Akayev" is at home
     if _names_unresolved_body(doc, actor, ("NORP",)):
         return actor
-    if doc[slice(*_tokens(doc, actor))].root.lower_ in _STATE_NOUNS:
+    if head.lower_ in _STATE_NOUNS:
         return actor  # "Western nations", "regional powers": states, not local people
     return actor.model_copy(update={"country": place.country_code})
 
@@ -428,7 +430,8 @@ def _names_unresolved_body(doc: Doc, actor: Actor, labels: tuple[str, ...]) -> b
 #: A person or group of another state named beside ("RT", "Hillary Clinton") does not.
 _STATE_CODE: Final = re.compile(r"[A-Z]{3}(?:[A-Z]{3})?")
 #: How a state named beside a party says whose the story is: as the modifier of a noun
-#: ("the *Zambian* people", "*Haiti's* elections", "the *Montenegro* Assembly").
+#: ("the *Zambian* people", "*Haiti's* elections", "the *Montenegro* Assembly"), or by one of
+#: its own sectors ("28 *Chilean government officials*").
 _MODIFIER_DEPS: Final = frozenset({"amod", "compound", "nmod:poss"})
 #: Sectors of uncoded parties that take the one country their sentence names; armed groups
 #: are left out, since they so often fight in or against another state.
@@ -456,11 +459,12 @@ def _in_context(doc: Doc, trigger: Token, actor: Actor | None) -> Actor | None:
     for mention in entities_within(doc, sentence.start, sentence.end):
         if start <= mention.start < end or clause_head(mention.root) != clause:
             continue  # "…claimed that a judge was biased by his *Mexican* heritage": elsewhere
-        if mention.root.dep_ not in _MODIFIER_DEPS:
-            continue  # "talks with China", "in Geneva": the other party or the venue
         state = mention._.actor
-        if state is not None and state.country and _STATE_CODE.fullmatch(state.actor_id):
-            countries.add(state.country)
+        if state is None or not state.country or not _STATE_CODE.fullmatch(state.actor_id):
+            continue
+        if state.actor_id == state.country and mention.root.dep_ not in _MODIFIER_DEPS:
+            continue  # "talks with China", "in Geneva": the other party or the venue
+        countries.add(state.country)
     if len(countries) != 1:
         return actor
     return actor.model_copy(update={"country": countries.pop()})

@@ -126,7 +126,7 @@ def _misplaced_agent(head: Token, child: Token) -> bool:
 
 
 #: Relations that start a clause of its own; an infinitive complement ("threatened *to ban*")
-#: stays in its verb's clause.
+#: or of purpose ("resigned *to allow*…") stays in its verb's clause.
 _CLAUSE_DEPS: Final = frozenset(
     {"ROOT", "ccomp", "advcl", "acl", "acl:relcl", "parataxis", "csubj", "csubj:pass"}
 )
@@ -136,6 +136,8 @@ def clause_head(token: Token) -> int:
     """The index of the head of the clause ``token`` belongs to (the nearest ancestor, or
     itself, that starts a clause), so two words can be told apart as same-clause or not."""
     current = token
-    while current.dep_ not in _CLAUSE_DEPS and current.head.i != current.i:
-        current = current.head
+    while (
+        current.dep_ not in _CLAUSE_DEPS or (current.dep_ == "advcl" and mark_of(current) == "to")
+    ) and current.head.i != current.i:
+        current = current.head  # "resigned *to allow* Haiti's elections": one clause
     return current.i
