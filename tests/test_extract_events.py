@@ -446,6 +446,16 @@ def test_an_unknown_titled_person_takes_the_title_sector_and_the_story_state(
     assert (event.actor.country, event.actor.sector) == (country, sector)
 
 
+def test_a_subject_pronoun_continues_the_earlier_subject(nlp: Language) -> None:
+    text = (
+        "Malian rebels on Friday rejected an Algerian peace plan, and said they opposed the "
+        "deployment of UN troops."
+    )
+    event = the_event(nlp, text, "opposed")
+    assert event.actor is not None
+    assert event.actor.country == "MLI"
+
+
 def test_who_a_demand_is_made_of_is_the_subject_of_its_that_clause(nlp: Language) -> None:
     event = the_event(
         nlp,

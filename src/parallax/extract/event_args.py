@@ -548,7 +548,21 @@ def _antecedent(doc: Doc, pronoun: Token) -> Span | None:
     else:
         return None  # "I", "we", "you": the writer or reader, not a coded actor
     earlier = [m for m in mentions if m.end <= pronoun.i and m.label_ in labels]
+    if pronoun.dep_ in SUBJECT_DEPS:
+        # "Ivory Coast rebels rejected a Senegalese plan and said *they*…": a subject pronoun
+        # continues the sentence's earlier subject, not the nearest name.
+        subjects = [m for m in earlier if m.sent == pronoun.sent and _in_subject(m)]
+        if subjects:
+            return subjects[-1]
     return earlier[-1] if earlier else None
+
+
+def _in_subject(mention: Span) -> bool:
+    """Whether the mention is a subject or a modifier of one ("*Russian* forces said…")."""
+    root = mention.root
+    return root.dep_ in SUBJECT_DEPS or (
+        root.dep_ in ("amod", "compound", "nmod:poss") and root.head.dep_ in SUBJECT_DEPS
+    )
 
 
 def _mentions(doc: Doc, phrase: Span) -> list[Span]:
