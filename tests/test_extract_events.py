@@ -314,6 +314,13 @@ def test_a_plural_misread_as_a_verb_before_a_past_tense_is_the_actor(nlp: Langua
     assert modifier.actor.country == "RUS"
 
 
+def test_a_pronoun_for_a_people_is_coded_as_that_people(nlp: Language) -> None:
+    text = "Bosnian Croats said they had completed their withdrawal from the village."
+    event = the_event(nlp, text, "withdrawal")
+    assert event.actor is not None
+    assert event.actor.country == "BIH"
+
+
 def test_a_people_is_coded_by_the_state_it_lives_in(nlp: Language) -> None:
     event = the_event(nlp, "Bosnian Serbs demanded a truce with Moslem forces.", "demanded")
     assert event.actor is not None

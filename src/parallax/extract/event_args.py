@@ -392,7 +392,10 @@ def code_actor(
     mentions = _mentions(doc, phrase)
     if not mentions and head.pos_ == "PRON":
         antecedent = _antecedent(doc, head)
-        mentions = [antecedent] if antecedent is not None else []
+        if antecedent is not None:
+            # Coded as its own phrase is: "Bosnian Serbs said *their* forces…" are Bosnia's.
+            whole = _with_whole_name(noun_phrase(antecedent.root), antecedent.root)
+            mentions = _mentions(doc, whole) or [antecedent]
     head_sector = _head_sector(phrase, head, resolver.sector_cues if resolver else {})
     implied = head_sector is None and state_sector is not None and _bare_state(mentions)
     if implied:
