@@ -453,6 +453,13 @@ def test_an_unknown_titled_person_takes_the_title_sector_and_the_story_state(
     assert (event.actor.country, event.actor.sector) == (country, sector)
 
 
+def test_an_act_measured_out_takes_the_measures_verb_subject(nlp: Language) -> None:
+    text = "Greek and Italian warships on Monday began 10 days of war games in the Aegean."
+    event = the_event(nlp, text, "games")
+    assert event.actor is not None
+    assert set((event.actor.country or "").split("+")) == {"GRC", "ITA"}
+
+
 def test_a_subject_pronoun_continues_the_earlier_subject(nlp: Language) -> None:
     text = (
         "Malian rebels on Friday rejected an Algerian peace plan, and said they opposed the "

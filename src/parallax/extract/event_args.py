@@ -313,8 +313,13 @@ def nominal_arguments(trigger: Token) -> tuple[Token | None, Token | None]:
         aimed_at = _prepositional(head, _AGAINST)
         place = _place_of(aimed_at) if aimed_at is not None else None
         recipient = aimed_at if place is None or place.kind == "country" else None
-    acts_through_verb = trigger.dep_ in ("obj", "nsubj:pass") or (
-        trigger.dep_ == "obl" and case_of(trigger) in _PURPOSE and head.lemma_ in _TRAVEL
+    position = trigger
+    if trigger.dep_ == "nmod" and case_of(trigger) == "of" and head.lemma_ in _MEASURES:
+        # "launched 10 days *of* war games", "carried out a wave of strikes": the measure
+        # stands where the act does.
+        position, head = head, head.head
+    acts_through_verb = position.dep_ in ("obj", "nsubj:pass") or (
+        position.dep_ == "obl" and case_of(position) in _PURPOSE and head.lemma_ in _TRAVEL
     )
     if actor is None and acts_through_verb and head.i != trigger.i:
         # "carried out strikes", "negotiators return to Geneva for talks": the verb's subject.
@@ -324,6 +329,28 @@ def nominal_arguments(trigger: Token) -> tuple[Token | None, Token | None]:
     return _antecedent_head(actor), recipient
 
 
+#: Nouns that measure an act out ("ten days of talks", "a wave of strikes").
+_MEASURES: Final = frozenset(
+    {
+        "day",
+        "week",
+        "month",
+        "hour",
+        "round",
+        "series",
+        "wave",
+        "string",
+        "spate",
+        "flurry",
+        "barrage",
+        "volley",
+        "number",
+        "dozen",
+        "hundred",
+        "thousand",
+        "set",
+    }
+)
 #: Prepositions of the party an act is aimed at, when the parse hangs them on the verb.
 _AGAINST: Final = frozenset({"against", "on", "upon"})
 #: Prepositions of the purpose a subject goes somewhere for: "came to Vienna *for* talks".
