@@ -188,6 +188,13 @@ def test_a_dateline_time_between_subject_and_verb_is_not_part_of_the_actor(
         ("The king abdicated after the riots.", "abdicated", "RETREAT", "resign"),
         ("The rebels' surrender ended the siege.", "surrender", "RETREAT", None),
         ("The deportation of 300 migrants began.", "deportation", "COERCE", "deport"),
+        (
+            "The junta declared a state of emergency in the north.",
+            "declared",
+            "COERCE",
+            "martial-law",
+        ),
+        ("The army extended the curfew in the capital.", "extended", "COERCE", "curfew"),
     ],
 )
 def test_modes_of_the_plover_manual_tables(

@@ -256,6 +256,13 @@ VERB_OBJECT_TRIGGERS: Final[dict[tuple[str, str], Trigger]] = {
     ("withdraw", "ambassador"): Trigger("SANCTION", "withdraw"),
     ("expel", "diplomats"): Trigger("SANCTION", "expel"),
     ("impose", "law"): Trigger("COERCE", "martial-law"),
+    # PLOVER 0.8 COERCE modes "curfew" and "martial-law": declaring or extending them too.
+    ("extend", "curfew"): Trigger("COERCE", "curfew"),
+    ("declare", "curfew"): Trigger("COERCE", "curfew"),
+    ("declare", "law"): Trigger("COERCE", "martial-law"),
+    ("declare", "emergency"): Trigger("COERCE", "martial-law"),
+    ("impose", "emergency"): Trigger("COERCE", "martial-law"),
+    ("extend", "emergency"): Trigger("COERCE", "martial-law"),
     ("give", "aid"): Trigger("AID", None),
     **{
         ("launch", noun): Trigger("ASSAULT", "heavy-weapons")
