@@ -195,6 +195,7 @@ def test_a_dateline_time_between_subject_and_verb_is_not_part_of_the_actor(
             "martial-law",
         ),
         ("The army extended the curfew in the capital.", "extended", "COERCE", "curfew"),
+        ("Two guards died after the torture of the prisoners.", "torture", "ASSAULT", "torture"),
     ],
 )
 def test_modes_of_the_plover_manual_tables(

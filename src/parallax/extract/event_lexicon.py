@@ -179,6 +179,14 @@ NOUN_TRIGGERS: Final[dict[str, Trigger]] = {
     **_entries("RETREAT", "resign", "resignation abdication"),
     **_entries("RETREAT", None, "surrender capitulation"),
     **_entries("ACCUSE", "allege", "accusation indictment lawsuit"),
+    **_entries("ASSAULT", "torture", "torture"),
+    **_entries("ASSAULT", "sexual", "rape"),
+    **_entries("ASSAULT", "beat", "beating"),
+    **_entries("ASSAULT", "primitive", "stabbing lynching"),
+    **_entries("ASSAULT", None, "beheading"),
+    **_entries("ASSAULT", "abduct", "hijacking"),
+    **_entries("COERCE", "seize", "looting"),
+    **_entries("ASSAULT", "explosives", "blast explosion"),
     **_entries("PROTEST", "boycott", "boycott"),
 }
 
