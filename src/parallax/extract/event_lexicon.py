@@ -187,6 +187,13 @@ NOUN_TRIGGERS: Final[dict[str, Trigger]] = {
     **_entries("ASSAULT", "abduct", "hijacking"),
     **_entries("COERCE", "seize", "looting"),
     **_entries("ASSAULT", "explosives", "blast explosion"),
+    **_entries("RETREAT", "release", "pardon"),
+    **_entries("SUPPORT", None, "apology endorsement ratification"),
+    **_entries("COOPERATE", None, "extradition"),
+    **_entries("RETREAT", None, "repatriation"),
+    **_entries("RETREAT", "disarm", "disarmament demobilization demobilisation"),
+    **_entries("MOBILIZE", "troops", "reinforcement"),
+    **_entries("AID", None, "airdrop"),
     **_entries("PROTEST", "boycott", "boycott"),
 }
 
