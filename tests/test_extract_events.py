@@ -468,6 +468,17 @@ def test_an_act_measured_out_takes_the_measures_verb_subject(nlp: Language) -> N
     assert set((event.actor.country or "").split("+")) == {"GRC", "ITA"}
 
 
+def test_every_state_of_a_list_the_parse_half_read_is_a_recipient(nlp: Language) -> None:
+    text = (
+        "The Senate agreed to lift embargoes on food sales in early May to Iran, Syria, "
+        "North Korea and Venezuela."
+    )
+    found = [e for e in events(nlp, text) if e.recipient is not None]
+    assert found
+    countries = set((found[0].recipient.country or "").split("+"))
+    assert {"IRN", "SYR", "PRK", "VEN"} <= countries
+
+
 def test_a_subject_pronoun_continues_the_earlier_subject(nlp: Language) -> None:
     text = (
         "Malian rebels on Friday rejected an Algerian peace plan, and said they opposed the "

@@ -19,6 +19,7 @@ from parallax.extract.event_lexicon import lemma_candidates
 from parallax.extract.syntax import (
     SUBJECT_DEPS,
     in_time_expression,
+    list_item,
     mark_of,
     misread_clause_verb,
     noun_phrase,
@@ -622,6 +623,7 @@ def _mentions(doc: Doc, phrase: Span) -> list[Span]:
         if m is not head
         and (
             m.root.dep_ == "conj"
+            or list_item(m.root)
             or any(t.head.i in range(m.start, m.end) and t.dep_ == "conj" for t in head)
         )
     ]

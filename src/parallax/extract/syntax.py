@@ -86,7 +86,7 @@ def noun_phrase(head: Token, *, keep_conjuncts: bool = False) -> Span:
         node = stack.pop()
         for child in node.children:
             if child.dep_ in _CUT_FROM_PHRASE and not (
-                keep_conjuncts and child.dep_ in ("conj", "cc")
+                keep_conjuncts and (child.dep_ in ("conj", "cc") or list_item(child))
             ):
                 continue
             if child.dep_ == "case" and node.i == head.i:
@@ -113,6 +113,17 @@ def noun_phrase(head: Token, *, keep_conjuncts: bool = False) -> Span:
     while end - 1 > head.i and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     return doc[left:end]
+
+
+def list_item(child: Token) -> bool:
+    """An apposition that is an item of a list the parse half-read as conjuncts: "to Iran,
+    *Libya*, North Korea and Sudan"."""
+    return (
+        child.dep_ == "appos"
+        and child.pos_ == "PROPN"
+        and child.head.pos_ == "PROPN"
+        and any(c.dep_ == "conj" and c.i > child.i for c in child.head.children)
+    )
 
 
 def _misplaced_agent(head: Token, child: Token) -> bool:
