@@ -499,6 +499,15 @@ def test_who_a_demand_is_made_of_is_the_subject_of_its_that_clause(nlp: Language
     assert event.recipient.country == "KEN"
 
 
+def test_who_a_demand_noun_is_made_of_is_the_subject_of_its_that_clause(nlp: Language) -> None:
+    text = "UNICEF repeated its demand on Monday that Ethiopia reopen the border crossings."
+    event = the_event(nlp, text, "demand")
+    assert event.recipient is not None
+    assert event.recipient.country == "ETH"
+    assert event.actor is not None
+    assert event.actor.actor_id == "UNICEF"
+
+
 def test_a_verb_of_protest_or_recognition_with_a_that_clause_is_no_event(nlp: Language) -> None:
     triggers = {e.trigger.text for e in events(nlp, "This demonstrates that the rebels can win.")}
     assert "demonstrates" not in triggers

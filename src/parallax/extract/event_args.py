@@ -306,6 +306,8 @@ def nominal_arguments(trigger: Token) -> tuple[Token | None, Token | None]:
             actor = child
     recipient = _prepositional(trigger, RECIPIENT_CASES)
     head = trigger.head
+    if recipient is None:
+        recipient = _content_subject(trigger)  # "its demand that *Israel* ease restrictions"
     if recipient is None and trigger.dep_ == "nsubj" and head.pos_ == "VERB":
         recipient = next((c for c in head.children if c.dep_ == "obj"), None)  # "strikes hit X"
     if recipient is None and trigger.dep_ == "obj" and head.pos_ == "VERB":
@@ -328,6 +330,25 @@ def nominal_arguments(trigger: Token) -> tuple[Token | None, Token | None]:
         if (actor is None or _is_time_word(actor)) and head.dep_ in ("ROOT", "ccomp"):
             actor = stranded_subject(head)  # "President Obama today announced sanctions"
     return _antecedent_head(actor), recipient
+
+
+def _content_subject(noun: Token) -> Token | None:
+    """The named subject of the that-clause a noun announces, on the noun or on the verb it
+    is the object of ("reiterated its demand today *that Israel* ease…")."""
+    holders = [noun]
+    if noun.dep_ == "obj" and noun.head.i != noun.i:
+        holders.append(noun.head)
+    for holder in holders:
+        for clause in holder.children:
+            if clause.dep_ in ("ccomp", "acl") and mark_of(clause) == "that":
+                subject = next(
+                    (c for c in clause.children if c.dep_ in ("nsubj", "nsubj:pass")), None
+                )
+                if subject is not None and (
+                    subject.pos_ == "PROPN" or subject.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+                ):
+                    return subject
+    return None
 
 
 #: Nouns that measure an act out ("ten days of talks", "a wave of strikes").
