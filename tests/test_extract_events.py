@@ -329,6 +329,17 @@ def test_a_pronoun_for_a_people_is_coded_as_that_people(nlp: Language) -> None:
     assert event.actor.country == "BIH"
 
 
+def test_a_plural_and_past_tense_folded_into_the_object_is_subject_and_verb(
+    nlp: Language,
+) -> None:
+    jets = the_event(nlp, "UK jets bombed oil facilities in Syria.", "bombed")
+    assert jets.actor is not None
+    assert jets.actor.actor_id == "GBRMIL"
+    city = the_event(nlp, "Russian warplanes bombed Aleppo.", "bombed")
+    assert city.place is not None
+    assert city.place.name == "Aleppo"
+
+
 def test_a_people_is_coded_by_the_state_it_lives_in(nlp: Language) -> None:
     event = the_event(nlp, "Bosnian Serbs demanded a truce with Moslem forces.", "demanded")
     assert event.actor is not None

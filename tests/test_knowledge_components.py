@@ -140,6 +140,15 @@ def test_adjectives_modifying_a_noun_are_places_demonyms_are_not(nlp: Language) 
     assert places(doc) == {"Syrian": "SYR", "Turkish": "TUR"}
 
 
+def test_a_state_name_that_is_also_its_adjective_is_a_place(nlp: Language) -> None:
+    doc = run(nlp, "The inspectors visited farms in the UK and met UK officials .")
+    first = next(e for e in doc.ents if e.text == "UK")
+    assert first.label_ == "GPE"
+    assert first._.place is not None
+    assert first._.place.country == "GBR"
+    assert actors(doc).get("UK officials") == "GBRGOV"
+
+
 def test_coordinated_adjectives_are_places(nlp: Language) -> None:
     doc = linked(nlp, "German , Irish and Italian families ; the Irish , who")
     assert [s.text for s in doc.spans["places"]] == ["German", "Irish", "Italian"]

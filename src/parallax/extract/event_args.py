@@ -82,6 +82,12 @@ def verbal_arguments(trigger: Token) -> tuple[Token | None, Token | None]:
         actor = None  # "Denmark today accepted…" parsed with "today" as the subject
     if actor is None and misread_clause_verb(trigger):
         actor = trigger.doc[trigger.i - 1]  # "Syrian regime warplanes bombed…"
+        if (
+            recipient is None
+            and trigger.dep_ in ("amod", "compound")
+            and actor.tag_ != "VBZ"  # with the plural read as the verb, the rest is chance
+        ):
+            recipient = trigger.head  # "…bombed *Aleppo*", read as "bombed Aleppo" the noun
     if actor is None:
         # "Bangladesh has once again rejected…" parsed with the subject on "has".
         auxiliaries = [c for c in trigger.children if c.dep_ in ("aux", "aux:pass")]
@@ -716,8 +722,11 @@ def place_in(trigger: Token, sentence: Span, taken: list[tuple[int, int]]) -> Sp
     governed = [
         p
         for p in places
-        if p.root.head.i == trigger.i
-        and (p.root.dep_ in ("compound", "amod", "obj") or case_of(p.root) in PLACE_CASES)
+        if (
+            p.root.head.i == trigger.i
+            and (p.root.dep_ in ("compound", "amod", "obj") or case_of(p.root) in PLACE_CASES)
+        )
+        or (p.root.i == trigger.head.i and misread_clause_verb(trigger))  # "bombed Aleppo"
     ]
     locative = [p for p in places if case_of(p.root) in PLACE_CASES]
     chosen = governed or locative

@@ -41,7 +41,7 @@ def misread_clause_verb(verb: Token) -> bool:
     """Whether the parse read "plural noun + past tense" as one noun phrase: "Syrian regime
     warplanes *bombed*…" with "warplanes" tagged VBZ (English has no "VBZ VBD" sequence),
     or "Russian warplanes *bombed* Aleppo" with the past tense made a modifier of the next
-    noun and the plural left as the root."""
+    noun and the plural left as the root (or folded into the root noun after it)."""
     if verb.i == 0 or verb.tag_ not in ("VBD", "VBN"):
         return False
     before = verb.doc[verb.i - 1]
@@ -49,12 +49,13 @@ def misread_clause_verb(verb: Token) -> bool:
         return False
     if before.tag_ == "VBZ":
         return True
-    return (
-        before.tag_ == "NNS"
-        and before.dep_ == "ROOT"
-        and verb.dep_ in ("compound", "amod")
-        and verb.head.i > verb.i
-    )
+    if verb.dep_ not in ("compound", "amod") or verb.head.i <= verb.i:
+        return False
+    if before.tag_ not in ("NNS", "NNPS"):
+        return False
+    # "UK jets bombed oil facilities": the plural made a modifier of the root noun after it.
+    folded_into_root = before.dep_ == "compound" and before.head.i == verb.head.i
+    return before.dep_ == "ROOT" or (folded_into_root and verb.head.dep_ == "ROOT")
 
 
 def mark_of(clause: Token) -> str | None:

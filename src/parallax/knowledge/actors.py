@@ -158,10 +158,16 @@ class ActorResolver:
             for alias in {person.name, *person.aliases}:
                 yield alias, "PERSON", self._unique_id(alias)
         for code, names in self.kb.states.items():
-            for name in self._official_names(code, names.names):
+            official = self._official_names(code, names.names)
+            for name in official:
                 yield name, "GPE", self._unique_id(name)
+            # A word that is both the state's name and its adjective ("UK") is the name: two
+            # patterns for one span left the label to the ruler's order, which any new alias
+            # could flip (the UK then stopped being a place).
+            names_keys = {_key(name) for name in official}
             for adjective in (*names.adjectives, *names.demonyms):
-                yield adjective, "NORP", code
+                if _key(adjective) not in names_keys:
+                    yield adjective, "NORP", code
 
     def _unique_id(self, alias: str) -> str | None:
         targets = self._aliases.get(_key(alias), [])
