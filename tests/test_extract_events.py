@@ -196,6 +196,9 @@ def test_a_dateline_time_between_subject_and_verb_is_not_part_of_the_actor(
         ),
         ("The army extended the curfew in the capital.", "extended", "COERCE", "curfew"),
         ("Two guards died after the torture of the prisoners.", "torture", "ASSAULT", "torture"),
+        ("Iran declined the invitation to the summit.", "declined", "REJECT", None),
+        ("Refugees sought asylum in Germany.", "sought", "REQUEST", None),
+        ("The opposition walked out of parliament.", "walked", "PROTEST", "demo"),
     ],
 )
 def test_modes_of_the_plover_manual_tables(
@@ -593,6 +596,11 @@ def test_announced_withdrawals_follow_the_plover_manual(nlp: Language) -> None:
     assert observers.type == "THREATEN"  # a promised SANCTION "withdraw" threatens
     recalled = the_event(nlp, "Qatar recalled its envoy from Cairo.", "recalled")
     assert (recalled.type, recalled.mode) == ("SANCTION", "withdraw")
+
+
+def test_declining_to_comment_or_in_price_is_no_refusal(nlp: Language) -> None:
+    for text in ("The minister declined to comment on the report.", "Oil prices declined."):
+        assert "declined" not in {e.trigger.text for e in events(nlp, text) if e.trigger}
 
 
 def test_opinion_without_an_act_gives_no_event(nlp: Language) -> None:

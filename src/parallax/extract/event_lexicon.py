@@ -132,6 +132,11 @@ VERB_TRIGGERS: Final[dict[str, Trigger]] = {
     **_entries("CONCEDE", None, "cede"),
     **_entries("AID", None, "rescue"),
     **_entries("REQUEST", None, "lobby beseech entreat"),
+    **_entries("ACCUSE", "disapprove", "fault"),
+    **_entries("COERCE", "deport", "evict"),
+    **_entries("ASSAULT", None, "slay"),
+    **_entries("COERCE", "seize", "ransack plunder"),
+    **_entries("RETREAT", "disarm", "disband"),
 }
 
 #: Noun lemmas that report an act ("the downing of", "air strikes", "talks").
@@ -333,6 +338,25 @@ VERB_OBJECT_TRIGGERS: Final[dict[tuple[str, str], Trigger]] = {
         for noun in ("road", "roads", "roadway", "bridge", "highway", "traffic", "transport")
     },
     ("hold", "talks"): Trigger("CONSULT", None),
+    ("walk", "out"): Trigger("PROTEST", "demo"),
+    ("call", "up"): Trigger("MOBILIZE", "troops"),
+    **{
+        ("seek", noun): Trigger("REQUEST", None)
+        for noun in (
+            "aid",
+            "help",
+            "assistance",
+            "asylum",
+            "support",
+            "extradition",
+            "release",
+            "talks",
+            "compensation",
+            "clarification",
+            "protection",
+            "guarantees",
+        )
+    },
     # RETREAT "access" (manual 0.8; CAMEO 086, 0861-0863): letting observers, inspectors,
     # peacekeepers or aid in.
     **{

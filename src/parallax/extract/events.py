@@ -82,6 +82,8 @@ def find_triggers(doc: Doc) -> list[tuple[Token, Trigger]]:
         ):
             forms = lemma_candidates(token.lemma_, token.lower_)
             trigger = _verb_object(token, forms) or _first(VERB_TRIGGERS, forms)
+            if trigger is None and "decline" in forms:
+                trigger = _declined(token)
             if trigger is None and token.tag_ == "VBZ" and token.lower_ not in _VERB_FORMS:
                 # "students staged mass demonstrations Saturday": a plural act noun the
                 # parse read as a verb is still the act.
@@ -135,6 +137,40 @@ def _saying_that(verb: Token) -> bool:
     return any(c.dep_ == "ccomp" for c in verb.children) or any(
         c.dep_ == "obj" and c.lower_ == "that" for c in verb.children
     )
+
+
+#: What one declines to do without refusing anyone anything: "declined to comment".
+_NON_COMMITTAL: Final = frozenset(
+    {
+        "comment",
+        "say",
+        "elaborate",
+        "discuss",
+        "confirm",
+        "specify",
+        "name",
+        "identify",
+        "answer",
+        "respond",
+        "speak",
+        "disclose",
+        "reveal",
+        "provide",
+        "give",
+        "be",
+    }
+)
+
+
+def _declined(verb: Token) -> Trigger | None:
+    """ "Declined the invitation", "declined to attend" refuse (REJECT); "declined to
+    comment" and "prices declined" do not."""
+    for child in verb.children:
+        if child.dep_ == "obj" and child.pos_ in ("NOUN", "PROPN"):
+            return Trigger("REJECT", None)
+        if child.dep_ == "xcomp" and child.lemma_.lower() not in _NON_COMMITTAL:
+            return Trigger("REJECT", None)
+    return None
 
 
 def _conjunction_use(verb: Token) -> bool:
