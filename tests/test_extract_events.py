@@ -37,6 +37,18 @@ def the_event(nlp: Language, text: str, trigger: str) -> Event:
     return found[0]
 
 
+def triggers(nlp: Language, text: str) -> set[str]:
+    """The trigger words of the events found in ``text``."""
+    return {e.trigger.text for e in events(nlp, text) if e.trigger is not None}
+
+
+def actor_of(nlp: Language, text: str, trigger: str) -> Actor:
+    """The actor of the event on ``trigger``, which must have one."""
+    event = the_event(nlp, text, trigger)
+    assert event.actor is not None, f"no actor for {trigger!r} in {text!r}"
+    return event.actor
+
+
 # --- lexicon and crosswalks ----------------------------------------------------------------
 
 
@@ -387,34 +399,21 @@ def test_sponsor_is_not_the_actor(nlp: Language) -> None:
 def test_a_force_led_by_a_state_is_that_state_and_a_later_modifier_is_not_a_sponsor(
     nlp: Language,
 ) -> None:
-    led = the_event(nlp, "Ethiopian-led troops recaptured the town of Baidoa.", "recaptured")
-    assert led.actor is not None
-    assert led.actor.country == "ETH"
-    armed = the_event(nlp, "Nigerian soldiers armed with rifles raided the village.", "raided")
-    assert armed.actor is not None
-    assert armed.actor.country == "NGA"
+    led = actor_of(nlp, "Ethiopian-led troops recaptured the town of Baidoa.", "recaptured")
+    assert led.country == "ETH"
+    armed = actor_of(nlp, "Nigerian soldiers armed with rifles raided the village.", "raided")
+    assert armed.country == "NGA"
 
 
 def test_an_unknown_official_takes_the_one_state_his_sentence_names(nlp: Language) -> None:
-    home = the_event(
-        nlp, "President Tomas Alvarenga banned Paraguayan opposition newspapers.", "banned"
-    )
-    assert home.actor is not None
-    assert home.actor.country == "PRY"
+    text = "President Tomas Alvarenga banned Paraguayan opposition newspapers."
+    assert actor_of(nlp, text, "banned").country == "PRY"
     # The state the act is aimed at is the other party, not the official's own.
-    abroad = the_event(
-        nlp, "Senator Bill Hartwell threatened sanctions against Venezuela.", "threatened"
-    )
-    assert abroad.actor is not None
-    assert abroad.actor.country != "VEN"
+    text = "Senator Bill Hartwell threatened sanctions against Venezuela."
+    assert actor_of(nlp, text, "threatened").country != "VEN"
     # A state named in another clause says nothing about him.
-    elsewhere = the_event(
-        nlp,
-        "Senator Adam Ruiz banned the rally after critics said Mexican groups had funded it.",
-        "banned",
-    )
-    assert elsewhere.actor is not None
-    assert elsewhere.actor.country is None
+    text = "Senator Adam Ruiz banned the rally after critics said Mexican groups had funded it."
+    assert actor_of(nlp, text, "banned").country is None
 
 
 @pytest.mark.parametrize(
@@ -487,9 +486,9 @@ def test_every_state_of_a_list_the_parse_half_read_is_a_recipient(nlp: Language)
         "The Senate agreed to lift embargoes on food sales in early May to Iran, Syria, "
         "North Korea and Venezuela."
     )
-    found = [e for e in events(nlp, text) if e.recipient is not None]
-    assert found
-    countries = set((found[0].recipient.country or "").split("+"))
+    recipients = [e.recipient for e in events(nlp, text) if e.recipient is not None]
+    assert recipients
+    countries = set((recipients[0].country or "").split("+"))
     assert {"IRN", "SYR", "PRK", "VEN"} <= countries
 
 
@@ -523,11 +522,8 @@ def test_who_a_demand_noun_is_made_of_is_the_subject_of_its_that_clause(nlp: Lan
 
 
 def test_a_verb_of_protest_or_recognition_with_a_that_clause_is_no_event(nlp: Language) -> None:
-    triggers = {e.trigger.text for e in events(nlp, "This demonstrates that the rebels can win.")}
-    assert "demonstrates" not in triggers
-    assert "recognized" not in {
-        e.trigger.text for e in events(nlp, "The envoy recognized that the plan had failed.")
-    }
+    assert "demonstrates" not in triggers(nlp, "This demonstrates that the rebels can win.")
+    assert "recognized" not in triggers(nlp, "The envoy recognized that the plan had failed.")
     assert the_event(nlp, "Britain recognized the new government of Libya.", "recognized")
 
 
@@ -600,7 +596,7 @@ def test_announced_withdrawals_follow_the_plover_manual(nlp: Language) -> None:
 
 def test_declining_to_comment_or_in_price_is_no_refusal(nlp: Language) -> None:
     for text in ("The minister declined to comment on the report.", "Oil prices declined."):
-        assert "declined" not in {e.trigger.text for e in events(nlp, text) if e.trigger}
+        assert "declined" not in triggers(nlp, text)
 
 
 def test_opinion_without_an_act_gives_no_event(nlp: Language) -> None:
