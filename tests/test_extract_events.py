@@ -490,6 +490,15 @@ def test_every_state_of_a_list_the_parse_half_read_is_a_recipient(nlp: Language)
     assert {"IRN", "SYR", "PRK", "VEN"} <= countries
 
 
+def test_a_conjunct_phrase_does_not_start_with_its_and(nlp: Language) -> None:
+    text = (
+        "The deal could mean a warming of ties between Cuba and Western nations that have "
+        "shunned it for decades."
+    )
+    actor = actor_of(nlp, text, "shunned")
+    assert actor.text == "Western nations"
+
+
 def test_a_subject_pronoun_continues_the_earlier_subject(nlp: Language) -> None:
     text = (
         "Malian rebels on Friday rejected an Algerian peace plan, and said they opposed the "

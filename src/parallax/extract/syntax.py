@@ -109,8 +109,8 @@ def noun_phrase(head: Token, *, keep_conjuncts: bool = False) -> Span:
     left = head.i
     while left - 1 >= start and left - 1 in keep:
         left -= 1
-    while left < head.i and (doc[left].is_punct or doc[left].is_space):
-        left += 1
+    while left < head.i and (doc[left].is_punct or doc[left].is_space or doc[left].dep_ == "cc"):
+        left += 1  # "Russia *and* Western nations": a conjunct's own "and" is not its phrase
     while end - 1 > head.i and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     return doc[left:end]
