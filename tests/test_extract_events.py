@@ -613,6 +613,35 @@ def test_opinion_without_an_act_gives_no_event(nlp: Language) -> None:
 # --- scorer --------------------------------------------------------------------------------
 
 
+def test_team_plover_sentences_load_with_every_type() -> None:
+    from parallax.evaluation.plover import load_team
+    from parallax.evaluation.report import PLOVER_TEAM
+
+    records = load_team(PLOVER_TEAM)
+    assert len(records) >= 60
+    assert len({r.id for r in records}) == len(records)
+    types = {r.type for r in records}
+    assert types >= {
+        "AGREE",
+        "CONSULT",
+        "SUPPORT",
+        "COOPERATE",
+        "AID",
+        "RETREAT",
+        "CONCEDE",
+        "REQUEST",
+        "ACCUSE",
+        "REJECT",
+        "THREATEN",
+        "PROTEST",
+        "MOBILIZE",
+        "SANCTION",
+        "COERCE",
+        "ASSAULT",
+    }
+    assert all(len(code) == 3 for r in records for code in r.sources | r.targets)
+
+
 def test_split_is_stable_and_roughly_even() -> None:
     ids = [f"PLOVER-GSR01-ASSAULT-{n:04d}" for n in range(200)]
     assert split_of(ids[0]) == split_of(ids[0])

@@ -88,6 +88,34 @@ def load_gold(path: Path, split: Split = "test") -> list[GoldRecord]:
     return found
 
 
+def load_team(path: Path) -> list[GoldRecord]:
+    """The team's PLOVER-style sentences (``tests/data/plover_team.jsonl``): one JSON object a
+    line with ``id``, ``text``, PLOVER 0.8 ``type``, ``event`` words and ISO3 ``source`` /
+    ``target`` lists. Written after the rules, without running them, as a second check of
+    coverage the GSR dev half cannot give; developing the lexicon against it spends it."""
+    records = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        row = json.loads(line)
+        records.append(
+            GoldRecord(
+                id=row["id"],
+                text=row["text"],
+                type=row["type"],
+                event_words=tuple(row.get("event", "").lower().split()),
+                sources=frozenset(row.get("source", [])),
+                targets=frozenset(row.get("target", [])),
+            )
+        )
+    return records
+
+
+def score_team(path: Path, nlp: Language) -> dict[str, float]:
+    """Score ``nlp`` on the team's PLOVER-style sentences, as :func:`score_gsr` does."""
+    return _score(load_team(path), nlp)
+
+
 def pick_event(events: list[Event], gold: GoldRecord) -> Event | None:
     """The predicted event for a gold record: trigger among the gold event words, else first."""
     for event in events:
@@ -143,7 +171,10 @@ def score_records(
 
 def score_gsr(path: Path, nlp: Language, split: Split = "test") -> dict[str, float]:
     """Run ``nlp`` (with the events component) over one split and score it."""
-    records = load_gold(path, split)
+    return _score(load_gold(path, split), nlp)
+
+
+def _score(records: list[GoldRecord], nlp: Language) -> dict[str, float]:
     docs = []
     for record in records:
         doc = nlp.make_doc(record.text)

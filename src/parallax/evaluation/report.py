@@ -24,6 +24,7 @@ REPO = Path(__file__).resolve().parents[3]
 BASELINE = REPO / "eval" / "baseline.json"
 FIGURES_GOLD = REPO / "tests" / "data" / "figures_gold.jsonl"
 EVENTS_GOLD = REPO / "tests" / "data" / "events_gold.jsonl"
+PLOVER_TEAM = REPO / "tests" / "data" / "plover_team.jsonl"
 STANCE_GOLD = REPO / "tests" / "data" / "stance_gold.jsonl"
 
 Scores = dict[str, dict[str, float]]
@@ -46,6 +47,7 @@ def run_all(data: Path) -> Scores:
         "events_plover_dev": plover.score_gsr(
             data / "plover" / "PLOVER_GSR_CAMEO.txt", full, split="dev"
         ),
+        "events_plover_team": plover.score_team(PLOVER_TEAM, full),
         "events_gold": events.score_gold(EVENTS_GOLD, full),
         "events_meantime": events.score_meantime(data / "meantime", full),
         "merge_gold": merge.score_merge(),
@@ -124,6 +126,14 @@ def markdown(scores: Scores, today: dt.date) -> str:
         plover.table("PLOVER GSR test (held out)", scores["events_plover"]),
         "",
         plover.table("PLOVER GSR dev (developed against)", scores["events_plover_dev"]),
+        "",
+        "A second check of coverage: `tests/data/plover_team.jsonl`, 60 wire-style sentences",
+        "the team wrote on 2026-11-24 covering every PLOVER type with verbs and actors of its",
+        "own choosing (none from the GSR or the seeds), labelled to manual 0.8 and the",
+        "conventions above, and scored as the GSR is, without running the extractor on them",
+        "first. Rules must not be developed against it, or it stops measuring anything.",
+        "",
+        plover.table("team PLOVER-style sentences (unseen)", scores["events_plover_team"]),
         "",
         "The team's gold file `tests/data/events_gold.jsonl` (101 sentences written for it:",
         "every status, passives, nominal triggers, compound and generic actors, no-event",
