@@ -23,6 +23,7 @@ from parallax.extract.syntax import (
     mark_of,
     misread_clause_verb,
     noun_phrase,
+    passive_agent_below,
 )
 from parallax.knowledge.actors import ActorResolver, fold
 from parallax.knowledge.places import PlaceCandidate
@@ -93,7 +94,8 @@ def verbal_arguments(trigger: Token) -> tuple[Token | None, Token | None]:
         auxiliaries = [c for c in trigger.children if c.dep_ in ("aux", "aux:pass")]
         actor = next((g for a in auxiliaries for g in a.children if g.dep_ in SUBJECT_DEPS), None)
     if agent is None and actor is None and recipient is not None and recipient.dep_ == "nsubj:pass":
-        agent = _nested_agent(trigger)
+        # The "by" phrase hung one level down, on a "from" phrase or a predicate.
+        agent = next(filter(None, map(passive_agent_below, trigger.children)), None)
     # A "by" phrase is the doer of a passive; beside an active subject it is a misattached
     # modifier ("The US rejected calls *by Kofi Annan*").
     actor = actor or agent
@@ -151,18 +153,6 @@ def verbal_arguments(trigger: Token) -> tuple[Token | None, Token | None]:
     ):
         actor = trigger.head  # "Turkey, a NATO member, shot down…" parsed as a noun's conjunct
     return _antecedent_head(actor), recipient
-
-
-def _nested_agent(passive: Token) -> Token | None:
-    """The "by" phrase of a passive that the parse hung one level down: on a "from" phrase
-    ("recaptured from the militants *by Iraqi troops*") or on a predicate ("shot dead *by
-    gunmen*")."""
-    for child in passive.children:
-        if child.dep_ in ("obl", "xcomp"):
-            for grandchild in child.children:
-                if grandchild.dep_ in ("obl:agent", "nmod", "obl") and case_of(grandchild) == "by":
-                    return grandchild
-    return None
 
 
 #: Words of readiness whose "it" subject is the actor of the act they govern.

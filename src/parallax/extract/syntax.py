@@ -83,6 +83,7 @@ def noun_phrase(head: Token, *, keep_conjuncts: bool = False) -> Span:
     doc = head.doc
     keep = {head.i}
     stack = [head]
+    agent = passive_agent_below(head)  # "recaptured from the militants *by Iraqi troops*"
     while stack:
         node = stack.pop()
         for child in node.children:
@@ -96,8 +97,8 @@ def noun_phrase(head: Token, *, keep_conjuncts: bool = False) -> Span:
                 continue
             if misread_clause_verb(child):
                 continue  # "Russian warplanes *bombed* Aleppo": the verb, not a modifier
-            if node.i == head.i and _misplaced_agent(head, child):
-                continue  # "recaptured from the militants *by Iraqi troops*": the doer
+            if agent is not None and child.i == agent.i:
+                continue  # the passive's doer, not part of this phrase
             keep.add(child.i)
             stack.append(child)
     start, end = min(keep), max(keep) + 1
@@ -127,14 +128,25 @@ def list_item(child: Token) -> bool:
     )
 
 
-def _misplaced_agent(head: Token, child: Token) -> bool:
-    """Whether ``child`` is a passive's "by" phrase the parse hung on ``head``, an oblique of
-    that passive verb."""
-    if head.dep_ != "obl" or child.dep_ not in ("nmod", "obl") or child.i < head.i:
-        return False
-    if not any(c.dep_ == "case" and c.lower_ == "by" for c in child.children):
-        return False
-    return any(c.dep_ in ("nsubj:pass", "aux:pass") for c in head.head.children)
+def passive_agent_below(token: Token) -> Token | None:
+    """The "by" phrase of a passive verb that the parse hung on ``token``, one of the verb's
+    obliques or its predicate: "recaptured from the militants *by Iraqi troops*", "shot dead
+    *by gunmen*". The one place both the actor finder and :func:`noun_phrase` (which must
+    leave it out of the oblique's phrase) ask this."""
+    if token.dep_ not in ("obl", "xcomp"):
+        return None
+    if not any(c.dep_ in ("nsubj:pass", "aux:pass") for c in token.head.children):
+        return None
+    return next(
+        (
+            c
+            for c in token.children
+            if c.dep_ in ("obl:agent", "nmod", "obl")
+            and c.i > token.i
+            and any(g.dep_ == "case" and g.lower_ == "by" for g in c.children)
+        ),
+        None,
+    )
 
 
 #: Relations that start a clause of its own; an infinitive complement ("threatened *to ban*")
