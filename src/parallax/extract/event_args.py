@@ -105,13 +105,9 @@ def verbal_arguments(trigger: Token) -> tuple[Token | None, Token | None]:
         # "threatened to cut off power to Nakhichevan": the content's recipient.
         content = next((c for c in trigger.children if c.dep_ in ("xcomp", "ccomp")), None)
         subject = (
-            next((c for c in content.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
-            if content is not None and content.dep_ == "ccomp"
-            else None
+            _named_subject(content) if content is not None and content.dep_ == "ccomp" else None
         )
-        if subject is not None and (
-            subject.pos_ == "PROPN" or subject.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
-        ):
+        if subject is not None:
             recipient = subject  # "demanded that *Hungary* end its blockade of…"
         elif content is not None and content.pos_ in ("VERB", "AUX"):
             _, recipient = verbal_arguments(content)
@@ -337,13 +333,20 @@ def _content_subject(noun: Token) -> Token | None:
     for holder in holders:
         for clause in holder.children:
             if clause.dep_ in ("ccomp", "acl") and mark_of(clause) == "that":
-                subject = next(
-                    (c for c in clause.children if c.dep_ in ("nsubj", "nsubj:pass")), None
-                )
-                if subject is not None and (
-                    subject.pos_ == "PROPN" or subject.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
-                ):
+                subject = _named_subject(clause)
+                if subject is not None:
                     return subject
+    return None
+
+
+def _named_subject(clause: Token) -> Token | None:
+    """The clause's subject when it names someone (a name or a named entity), not a thing
+    ("that *human activity* is causing…") or a pronoun."""
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+    if subject is not None and (
+        subject.pos_ == "PROPN" or subject.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+    ):
+        return subject
     return None
 
 
