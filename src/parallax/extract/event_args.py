@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from parallax.extract.event_lexicon import lemma_candidates
 from parallax.extract.syntax import (
+    NOUN_MODIFIER_DEPS,
     SUBJECT_DEPS,
     in_time_expression,
     list_item,
@@ -612,7 +613,7 @@ def _in_subject(mention: Span) -> bool:
     """Whether the mention is a subject or a modifier of one ("*Russian* forces said…")."""
     root = mention.root
     return root.dep_ in SUBJECT_DEPS or (
-        root.dep_ in ("amod", "compound", "nmod:poss") and root.head.dep_ in SUBJECT_DEPS
+        root.dep_ in NOUN_MODIFIER_DEPS and root.head.dep_ in SUBJECT_DEPS
     )
 
 

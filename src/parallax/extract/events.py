@@ -49,7 +49,13 @@ from parallax.extract.event_lexicon import (
 )
 from parallax.extract.event_status import event_status, is_ultimatum, obligation_by_speaker
 from parallax.extract.quote_cues import COGNITION_VERBS, SPEECH_VERBS
-from parallax.extract.syntax import SUBJECT_DEPS, clause_head, mark_of, misread_clause_verb
+from parallax.extract.syntax import (
+    NOUN_MODIFIER_DEPS,
+    SUBJECT_DEPS,
+    clause_head,
+    mark_of,
+    misread_clause_verb,
+)
 from parallax.knowledge.actors import ActorResolver
 from parallax.nlp.doc_text import entities_within, frozen_mentions, positions_of, text_of
 from parallax.schema import Actor, Event, Figure, Place, Time
@@ -443,32 +449,28 @@ def _located(doc: Doc, actor: Actor | None, place: Place | None) -> Actor | None
     named by a people we could not resolve ("Western nations") is not placed."""
     if actor is None or place is None or actor.country or actor.actor_id or not place.country_code:
         return actor
-    head = doc[slice(*_tokens(doc, actor))].root
+    phrase = doc[slice(*_tokens(doc, actor))]
+    head = phrase.root
     titled_person = head.pos_ == "PROPN" and head.ent_type_ in ("PERSON", "")
     if actor.sector is not None and actor.sector not in _LOCAL_SECTORS and not titled_person:
         return actor  # an army or a government acts abroad; "President Akayev" is at home
-    if _names_unresolved_body(doc, actor, ("NORP",)):
+    if _names_unresolved_body(phrase, ("NORP",)):
         return actor
     if head.lower_ in _STATE_NOUNS:
         return actor  # "Western nations", "regional powers": states, not local people
     return actor.model_copy(update={"country": place.country_code})
 
 
-def _names_unresolved_body(doc: Doc, actor: Actor, labels: tuple[str, ...]) -> bool:
+def _names_unresolved_body(phrase: Span, labels: tuple[str, ...]) -> bool:
     """Whether an uncoded actor phrase holds a group ("*Western* nations") or organisation
     name (``labels``) the registry does not know: such a body is not placed by where it
     acts, nor its members by what their sentence names."""
-    start, end = _tokens(doc, actor)
-    return any(e.label_ in labels for e in entities_within(doc, start, end))
+    return any(e.label_ in labels for e in entities_within(phrase.doc, phrase.start, phrase.end))
 
 
 #: Codes of a state or one of its sectors ("AGO", "USAGOV"): what says whose story it is.
 #: A person or group of another state named beside ("RT", "Hillary Clinton") does not.
 _STATE_CODE: Final = re.compile(r"[A-Z]{3}(?:[A-Z]{3})?")
-#: How a state named beside a party says whose the story is: as the modifier of a noun
-#: ("the *Zambian* people", "*Haiti's* elections", "the *Montenegro* Assembly"), or by one of
-#: its own sectors ("28 *Chilean government officials*").
-_MODIFIER_DEPS: Final = frozenset({"amod", "compound", "nmod:poss"})
 #: Sectors of uncoded parties that take the one country their sentence names; armed groups
 #: are left out, since they so often fight in or against another state.
 _CONTEXT_SECTORS: Final = frozenset({"GOV", "JUD", "LEG", "OPP", "COP", "MED"})
@@ -485,10 +487,10 @@ def _in_context(doc: Doc, trigger: Token, actor: Actor | None) -> Actor | None:
     if actor is None or actor.country or actor.actor_id:
         return actor
     start, end = _tokens(doc, actor)
-    head = doc[start:end].root
-    if head.ent_type_ != "PERSON" and actor.sector not in _CONTEXT_SECTORS:
+    phrase = doc[start:end]
+    if phrase.root.ent_type_ != "PERSON" and actor.sector not in _CONTEXT_SECTORS:
         return actor
-    if _names_unresolved_body(doc, actor, ("ORG", "NORP")):
+    if _names_unresolved_body(phrase, ("ORG", "NORP")):
         return actor  # "European Community foreign ministers": a body we cannot place
     countries: set[str] = set()
     sentence, clause = trigger.sent, clause_head(trigger)
@@ -498,8 +500,11 @@ def _in_context(doc: Doc, trigger: Token, actor: Actor | None) -> Actor | None:
         state = mention._.actor
         if state is None or not state.country or not _STATE_CODE.fullmatch(state.actor_id):
             continue
-        if state.actor_id == state.country and mention.root.dep_ not in _MODIFIER_DEPS:
-            continue  # "talks with China", "in Geneva": the other party or the venue
+        if state.actor_id == state.country and mention.root.dep_ not in NOUN_MODIFIER_DEPS:
+            # A bare state counts only as the modifier of a noun ("the *Zambian* people");
+            # "talks with China", "in Geneva" name the other party or the venue. A state's
+            # own sector counts as it stands ("28 *Chilean government officials*").
+            continue
         countries.add(state.country)
     if len(countries) != 1:
         return actor
@@ -584,7 +589,7 @@ def _instrument_actor(verb: Token) -> Token | None:
 def _state_sector(actor_head: Token) -> str | None:
     """A state named only as the modifier of an armed act ("Russian air strikes", "Turkey's
     shelling", "killed in Russian air strikes") acts through its military."""
-    if actor_head.dep_ not in ("amod", "compound", "nmod:poss"):
+    if actor_head.dep_ not in NOUN_MODIFIER_DEPS:
         return None
     noun = actor_head.head
     if noun.dep_ == "compound":

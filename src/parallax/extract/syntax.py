@@ -12,6 +12,9 @@ from spacy.tokens import Doc, Span, Token
 
 #: Dependency labels of a verb's subject (UD), active.
 SUBJECT_DEPS: Final = frozenset({"nsubj", "nsubj:outer", "csubj"})
+#: Relations by which a word modifies the noun after it ("*Russian* forces", "*Haiti's*
+#: elections", "*coalition* strikes").
+NOUN_MODIFIER_DEPS: Final = frozenset({"amod", "compound", "nmod:poss"})
 #: Dependents dropped from a phrase: clauses about a person are not the person.
 _CUT_FROM_PHRASE: Final = frozenset({"acl:relcl", "acl", "parataxis", "appos", "cc", "conj"})
 #: Time words the parser hangs on a name in "Russia today rejected…" / "Mugabe on Sunday…".
