@@ -59,7 +59,8 @@ def automatic_memory_mb(con: duckdb.DuckDBPyConnection) -> int:
     eighth of the store's size.
 
     Why it follows the store: the primary-key (ART) indexes live inside the pool and must fit
-    in it (measured: ~9% of the file, ~0.9 MB per 1,000 analysed documents), while the rest of
+    in it (measured: ~9% of the file, ~0.9 MB per 1,000 analysed documents, before schema v6
+    dropped the per-record keys; kept as the margin), while the rest of
     the pool is a page cache that only needs to be big enough for one batch's reads. A fixed
     cap either wastes memory on a small store or fails on a big one."""
     row = con.execute(
