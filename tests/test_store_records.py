@@ -121,6 +121,12 @@ def test_records_round_trip_and_rewrite_without_duplicates(corpus: Corpus) -> No
     smaller = doc.model_copy(update={"figures": doc.figures[:1]})
     write_records(corpus.connection, [smaller], "v1")
     assert len(corpus.records("figures")) == 1
+    newcomer = analysis("d2", "Weekly Sample")
+    insert_document(corpus, newcomer)
+    write_records(corpus.connection, [doc, newcomer], "v2")  # one re-analysed, one new
+    figures = corpus.records("figures")
+    assert sorted(f["doc_id"] for f in figures) == ["d1", "d1", "d2", "d2"]
+    assert stale_documents(corpus.connection, "v2") == []
 
 
 def test_listing_filters(corpus: Corpus) -> None:

@@ -117,7 +117,7 @@ def write_batch(
             else:
                 result.unchanged += 1
         result.unchanged += len(docs) - len(unique)
-        _write_documents(con, changed, now)
+        _write_documents(con, changed, now, stored_before=set(known))
         _write_sources(con, docs, now)
         _write_failures(con, failures, now)
         if records_version is not None:
@@ -130,8 +130,14 @@ def write_batch(
 
 
 def _write_documents(
-    con: duckdb.DuckDBPyConnection, changed: list[tuple[IngestedDocument, str]], now: dt.datetime
+    con: duckdb.DuckDBPyConnection,
+    changed: list[tuple[IngestedDocument, str]],
+    now: dt.datetime,
+    stored_before: set[str],
 ) -> None:
+    """Insert new documents, update changed ones, and replace the segments of the changed
+    ones (``stored_before``: ids already in the store; the rest have no segments to delete,
+    and skipping their delete spares a scan of the unindexed segments table)."""
     if not changed:
         return
     blobs = [
@@ -196,8 +202,9 @@ def _write_documents(
         rows,
         conflict=f"ON CONFLICT (id) DO UPDATE SET {keep_first_seen}",
     )
-    ids = [d.id for d, _ in changed]
-    con.execute("DELETE FROM segments WHERE doc_id IN (SELECT unnest($1))", [ids])
+    replaced = [d.id for d, _ in changed if d.id in stored_before]
+    if replaced:
+        con.execute("DELETE FROM segments WHERE doc_id IN (SELECT unnest($1))", [replaced])
     segments = [
         (d.id, i, s.kind, s.start, s.end)
         for d, _ in changed
