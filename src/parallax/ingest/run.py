@@ -19,7 +19,7 @@ from parallax.errors import InputError
 from parallax.ingest.document import IngestedDocument, build_document
 from parallax.ingest.metadata import DocHints
 from parallax.ingest.sources import ManifestIndex, RawRecord, iter_records
-from parallax.settings import Settings
+from parallax.settings import WRITE_DB_MEMORY_MB, Settings
 from parallax.store.db import fit_memory_limit
 from parallax.store.records import load_records
 from parallax.store.writer import WriteResult, analysed_unchanged, write_batch
@@ -90,7 +90,8 @@ def ingest(
             for doc in docs_done:
                 hooks.on_document(doc)
         result = write_batch(con, docs_done, batch.failures, records_version=batch.version)
-        fit_memory_limit(con, settings.db_memory_mb)  # an automatic cap follows the store
+        # An automatic cap follows the store, at the writer's size while batches are written.
+        fit_memory_limit(con, settings.db_memory_mb, base_mb=WRITE_DB_MEMORY_MB)
         report.totals += result
         if hooks.on_commit:
             hooks.on_commit(result)
@@ -136,6 +137,7 @@ def ingest(
     flush()
     if pending is not None:
         finish(pending)
+    fit_memory_limit(con, settings.db_memory_mb)  # back to the cap queries and passes need
     report.warnings.extend(index.pending_warnings)
     report.seconds = time.perf_counter() - started
     return report

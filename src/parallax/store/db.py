@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Final
 
 import duckdb
 
@@ -54,26 +55,36 @@ def migrate(con: duckdb.DuckDBPyConnection, where: str) -> int:
     return SCHEMA_VERSION
 
 
-def automatic_memory_mb(con: duckdb.DuckDBPyConnection) -> int:
-    """DuckDB's buffer pool for the store behind ``con``: :data:`BASE_DB_MEMORY_MB` plus an
-    eighth of the store's size.
+#: The store's size over this is the room left for the key (ART) indexes in the buffer pool.
+#: Since schema v6 only per-document keys are left (documents, blobs, sources, analyses, pass
+#: bookkeeping). Measured during ``analyze`` of PolNeAR articles: ~3 MB for a small store, then
+#: ~0.1 MB more per 1,000 documents (3.1 → 3.4 MB from 1,200 to 3,600 documents), under 1 % of
+#: the store past a few thousand documents; the base covers the first 3 MB and a 64th of the
+#: store leaves well over the rest. Before v6 the record tables' keys took ~9 % and this was 8.
+INDEX_SHARE: Final = 64
+
+
+def automatic_memory_mb(con: duckdb.DuckDBPyConnection, base_mb: int = BASE_DB_MEMORY_MB) -> int:
+    """DuckDB's buffer pool for the store behind ``con``: ``base_mb`` plus the store's size
+    over :data:`INDEX_SHARE`.
 
     Why it follows the store: the primary-key (ART) indexes live inside the pool and must fit
-    in it (measured: ~9% of the file, ~0.9 MB per 1,000 analysed documents, before schema v6
-    dropped the per-record keys; kept as the margin), while the rest of
-    the pool is a page cache that only needs to be big enough for one batch's reads. A fixed
-    cap either wastes memory on a small store or fails on a big one."""
+    in it, while the rest of the pool is a page cache that only needs to be big enough for one
+    batch's reads (``base_mb``). A fixed cap either wastes memory on a small store or fails on
+    a big one."""
     row = con.execute(
         "SELECT sum(total_blocks * block_size) FROM pragma_database_size()"
     ).fetchone()
     size_mb = int(row[0] or 0) // 1_000_000 if row else 0
-    return BASE_DB_MEMORY_MB + size_mb // 8
+    return base_mb + size_mb // INDEX_SHARE
 
 
-def fit_memory_limit(con: duckdb.DuckDBPyConnection, memory_mb: int | None) -> None:
-    """Cap DuckDB's buffer pool at ``memory_mb``, or at :func:`automatic_memory_mb` when
-    ``None`` (call again as the store grows)."""
-    limit = memory_mb if memory_mb is not None else automatic_memory_mb(con)
+def fit_memory_limit(
+    con: duckdb.DuckDBPyConnection, memory_mb: int | None, *, base_mb: int = BASE_DB_MEMORY_MB
+) -> None:
+    """Cap DuckDB's buffer pool at ``memory_mb``, or at :func:`automatic_memory_mb` (with
+    ``base_mb``) when ``None``; call again as the store grows."""
+    limit = memory_mb if memory_mb is not None else automatic_memory_mb(con, base_mb)
     con.execute(f"SET memory_limit = '{int(limit)}MB'")
 
 
