@@ -188,3 +188,31 @@ def test_second_writer_gets_a_clear_error(tmp_path: Path, db: Path) -> None:
     finally:
         holder.kill()
         holder.wait()
+
+
+def test_ingest_writes_under_the_writers_cap_then_restores_the_query_cap(
+    tmp_path: Path, db: Path
+) -> None:
+    """DuckDB keeps every page it wrote until its cap is reached, so batches are written under
+    the smaller writer's cap; queries and passes after the ingest get the larger one back."""
+    from parallax.ingest.run import IngestHooks
+    from parallax.settings import WRITE_DB_MEMORY_MB
+    from parallax.store.db import automatic_memory_mb
+
+    def limit(con: duckdb.DuckDBPyConnection) -> str:
+        row = con.execute("SELECT current_setting('memory_limit')").fetchone()
+        return str(row[0]) if row else ""
+
+    def expected(megabytes: int) -> str:
+        return limit(duckdb.connect(config={"memory_limit": f"{megabytes}MB"}))
+
+    write_corpus(tmp_path / "in")
+    seen: list[str] = []
+    with open_corpus(db) as corpus:
+        con = corpus.connection
+        hooks = IngestHooks(on_commit=lambda _: seen.append(limit(con)))
+        corpus.ingest(tmp_path / "in", hooks=hooks)
+        writing, after = seen[-1], limit(con)  # the hook runs right after a batch's refit
+        assert writing == expected(automatic_memory_mb(con, WRITE_DB_MEMORY_MB))
+        assert after == expected(automatic_memory_mb(con))
+        assert writing != after
