@@ -240,34 +240,6 @@ def test_the_database_memory_cap_reaches_duckdb_and_is_validated(
         load_settings()
 
 
-def test_the_automatic_database_memory_cap_follows_the_store(tmp_path: Path) -> None:
-    import duckdb
-
-    from parallax.settings import BASE_DB_MEMORY_MB
-    from parallax.store.db import automatic_memory_mb, connect, fit_memory_limit
-
-    def limit(con: duckdb.DuckDBPyConnection) -> str:
-        row = con.execute("SELECT current_setting('memory_limit')").fetchone()
-        return str(row[0]) if row else ""
-
-    con = connect(tmp_path / "growing.duckdb")
-    empty = automatic_memory_mb(con)
-    assert BASE_DB_MEMORY_MB <= empty < BASE_DB_MEMORY_MB + 5
-    assert limit(con) == limit(duckdb.connect(config={"memory_limit": f"{empty}MB"}))
-    con.execute(
-        "CREATE TABLE filler AS SELECT md5(i::VARCHAR) || md5((i * 7)::VARCHAR) AS s "
-        "FROM range(2000000) t(i)"
-    )
-    con.execute("CHECKPOINT")
-    grown = automatic_memory_mb(con)
-    assert grown >= empty + 1  # a 64th of the tens of MB just stored
-    fit_memory_limit(con, None)
-    assert limit(con) == limit(duckdb.connect(config={"memory_limit": f"{grown}MB"}))
-    fit_memory_limit(con, 100)  # a user's setting wins
-    assert limit(con) == "95.3 MiB"
-    con.close()
-
-
 def test_running_out_of_database_memory_names_the_store_and_the_setting(tmp_path: Path) -> None:
     import duckdb
 

@@ -11,7 +11,9 @@ import pytest
 
 from parallax import open_corpus
 from parallax.errors import StoreError
-from parallax.store.db import configure, connect
+from parallax.ingest.run import IngestHooks
+from parallax.settings import BASE_DB_MEMORY_MB, WRITE_DB_MEMORY_MB
+from parallax.store.db import automatic_memory_mb, configure, connect, fit_memory_limit
 from parallax.store.migrations import MIGRATIONS, SCHEMA_VERSION
 
 
@@ -190,29 +192,48 @@ def test_second_writer_gets_a_clear_error(tmp_path: Path, db: Path) -> None:
         holder.wait()
 
 
+def memory_limit(con: duckdb.DuckDBPyConnection) -> str:
+    """DuckDB's memory cap as it reports it ("91.5 MiB")."""
+    row = con.execute("SELECT current_setting('memory_limit')").fetchone()
+    return str(row[0]) if row else ""
+
+
+def reported(megabytes: int) -> str:
+    """How DuckDB reports a cap of ``megabytes`` MB."""
+    return memory_limit(duckdb.connect(config={"memory_limit": f"{megabytes}MB"}))
+
+
+def test_the_automatic_database_memory_cap_follows_the_store(tmp_path: Path) -> None:
+    con = connect(tmp_path / "growing.duckdb")
+    empty = automatic_memory_mb(con)
+    assert BASE_DB_MEMORY_MB <= empty < BASE_DB_MEMORY_MB + 5
+    assert memory_limit(con) == reported(empty)
+    con.execute(
+        "CREATE TABLE filler AS SELECT md5(i::VARCHAR) || md5((i * 7)::VARCHAR) AS s "
+        "FROM range(2000000) t(i)"
+    )
+    con.execute("CHECKPOINT")
+    grown = automatic_memory_mb(con)
+    assert grown >= empty + 1  # a 64th of the tens of MB just stored
+    fit_memory_limit(con, None)
+    assert memory_limit(con) == reported(grown)
+    fit_memory_limit(con, 100)  # a user's setting wins
+    assert memory_limit(con) == "95.3 MiB"
+    con.close()
+
+
 def test_ingest_writes_under_the_writers_cap_then_restores_the_query_cap(
     tmp_path: Path, db: Path
 ) -> None:
     """DuckDB keeps every page it wrote until its cap is reached, so batches are written under
     the smaller writer's cap; queries and passes after the ingest get the larger one back."""
-    from parallax.ingest.run import IngestHooks
-    from parallax.settings import WRITE_DB_MEMORY_MB
-    from parallax.store.db import automatic_memory_mb
-
-    def limit(con: duckdb.DuckDBPyConnection) -> str:
-        row = con.execute("SELECT current_setting('memory_limit')").fetchone()
-        return str(row[0]) if row else ""
-
-    def expected(megabytes: int) -> str:
-        return limit(duckdb.connect(config={"memory_limit": f"{megabytes}MB"}))
-
     write_corpus(tmp_path / "in")
     seen: list[str] = []
     with open_corpus(db) as corpus:
         con = corpus.connection
-        hooks = IngestHooks(on_commit=lambda _: seen.append(limit(con)))
+        hooks = IngestHooks(on_commit=lambda _: seen.append(memory_limit(con)))
         corpus.ingest(tmp_path / "in", hooks=hooks)
-        writing, after = seen[-1], limit(con)  # the hook runs right after a batch's refit
-        assert writing == expected(automatic_memory_mb(con, WRITE_DB_MEMORY_MB))
-        assert after == expected(automatic_memory_mb(con))
+        writing, after = seen[-1], memory_limit(con)  # the hook runs right after a batch's refit
+        assert writing == reported(automatic_memory_mb(con, WRITE_DB_MEMORY_MB))
+        assert after == reported(automatic_memory_mb(con))
         assert writing != after
