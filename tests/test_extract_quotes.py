@@ -106,6 +106,29 @@ def test_colon_attribution_and_following_paragraph_keep_the_speaker(nlp: Languag
     assert all(q.speaker is not None and q.speaker.text == "Philip Hammond" for q in found)
 
 
+@pytest.mark.parametrize(
+    "frame",
+    [
+        "The senator continued:",
+        "Then Senator Warren turned on the moderators:",
+    ],
+)
+def test_a_quote_set_as_its_own_paragraph_after_a_colon_takes_the_frame_speaker(
+    nlp: Language, frame: str
+) -> None:
+    text = f"{frame}\n\n“Nobody in this room believes the budget will pass before the recess.”"
+    quote = next(q for q in quotes(nlp, text) if q.direct)
+    assert quote.speaker is not None
+    assert quote.speaker.text in frame
+
+
+def test_a_clause_before_a_colon_gives_its_subject_not_the_whole_clause(nlp: Language) -> None:
+    text = "Cruz spoke after midnight: “Nobody believes the budget will pass before the recess.”"
+    quote = next(q for q in quotes(nlp, text) if q.direct)
+    assert quote.speaker is not None
+    assert quote.speaker.text == "Cruz"
+
+
 def test_scare_quotes_are_not_speech(nlp: Language) -> None:
     text = "The group's so-called “caliphate” is shrinking, and the “surge” failed."
     assert [q for q in quotes(nlp, text) if q.direct] == []

@@ -35,6 +35,7 @@ RIGHT_REACH: Final = 12
 MIN_STANDALONE_WORDS: Final = 5
 _SENTENCE_END = frozenset({".", "!", "?"})
 _LABELS_OF_SPEAKERS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+_PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
 
 
 def direct_attributions(doc: Doc) -> list[Attribution]:
@@ -49,7 +50,9 @@ def direct_attributions(doc: Doc) -> list[Attribution]:
             continue
         previous_end = quoted[index - 1].end if index > 0 else 0
         next_start = quoted[index + 1].start if index + 1 < len(quoted) else len(text)
-        left = _left_frame(doc, span.start - 1, previous_end)
+        left = _left_frame(doc, span.start - 1, previous_end) or _colon_before_break(
+            doc, span.start - 1, previous_end
+        )
         right = _right_frame(doc, span.end, next_start)
         frame = _attribution_in(doc, quote, span, left, right)
         if frame is not None and _embedded(span, frame[0]):
@@ -90,6 +93,17 @@ def _left_frame(doc: Doc, before: int, limit_char: int) -> list[Token]:
         i -= 1
     tokens.reverse()
     return tokens
+
+
+def _colon_before_break(doc: Doc, before: int, limit_char: int) -> list[Token]:
+    """The frame of a quote set as its own paragraph after a colon: "Cruz continued:" + a
+    paragraph break + "“You look at the questions…”" (scraped news puts the break there)."""
+    i = before
+    while i >= 0 and (doc[i].is_space or _is_mark(doc[i])):
+        i -= 1
+    if i < 0 or doc[i].text != ":" or doc[i].idx < limit_char:
+        return []
+    return _left_frame(doc, i, limit_char)
 
 
 def _right_frame(doc: Doc, after: int, limit_char: int) -> list[Token]:
@@ -167,13 +181,39 @@ def _entity_in(frame: list[Token]) -> TokenRange | None:
 
 
 def _colon_source(left: list[Token]) -> tuple[TokenRange | None, TokenRange | None] | None:
-    """Headline style "Pat Caddell: “…”": a short name phrase and a colon."""
-    if len(left) < 2 or left[-1].text != ":" or len(left) > 7:
+    """Headline style "Pat Caddell: “…”" (a short name phrase and a colon), or a clause the
+    colon closes whose subject names someone: "Cruz called them on it: “…”" (its verb is the
+    cue, though no verb of saying)."""
+    left = [t for t in left if not t.is_space]
+    if len(left) < 2 or left[-1].text != ":":
         return None
-    words = left[:-1]
-    if not any(t.pos_ == "PROPN" or t.ent_type_ in _LABELS_OF_SPEAKERS for t in words):
+    colon, words = left[-1], left[:-1]
+    if (
+        len(left) <= 7
+        and any(t.pos_ == "PROPN" or t.ent_type_ in _LABELS_OF_SPEAKERS for t in words)
+        and not any(t.pos_ == "VERB" for t in words)
+    ):
+        return (colon.i, colon.i + 1), (words[0].i, words[-1].i + 1)
+    inside = {t.i for t in words}
+    clause_verbs = [
+        t for t in words if t.pos_ == "VERB" and (t.head.i == t.i or t.head.i not in inside)
+    ]
+    if not clause_verbs:
         return None
-    return (left[-1].i, left[-1].i + 1), (words[0].i, words[-1].i + 1)
+    verb = clause_verbs[-1]
+    subject = subject_of(verb)
+    if subject is None or subject.i not in inside or not _names_someone(subject):
+        return None
+    return (verb.i, verb.i + 1), _phrase_range(subject)
+
+
+def _names_someone(token: Token) -> bool:
+    """A name, a named entity of a speaking kind, or a personal pronoun."""
+    return (
+        token.pos_ == "PROPN"
+        or token.ent_type_ in _LABELS_OF_SPEAKERS
+        or token.lower_ in _PERSONAL_PRONOUNS
+    )
 
 
 def _inherits(doc: Doc, quote: Quoted, left: list[Token], found: list[Attribution]) -> bool:
