@@ -23,6 +23,7 @@ from parallax.extract.syntax import (
     list_item,
     mark_of,
     misread_clause_verb,
+    misread_passive,
     noun_phrase,
     passive_agent_below,
 )
@@ -71,8 +72,9 @@ _SPONSOR_WORDS: Final = frozenset(
 def verbal_arguments(trigger: Token) -> tuple[Token | None, Token | None]:
     """(actor head, recipient head) of a verb trigger, passives and "lose X to Y" included."""
     actor = recipient = agent = None
+    active = misread_passive(trigger)
     for child in trigger.children:
-        if child.dep_ in SUBJECT_DEPS:
+        if child.dep_ in SUBJECT_DEPS or (active and child.dep_ == "nsubj:pass"):
             actor = child
         elif child.dep_ == "nsubj:pass":
             recipient = child
@@ -126,9 +128,10 @@ def verbal_arguments(trigger: Token) -> tuple[Token | None, Token | None]:
         and trigger.head.i != trigger.i
     ):
         actor = next((c for c in trigger.head.children if c.dep_ in SUBJECT_DEPS), None)
-        if actor is None and trigger.dep_ == "conj":
+        if actor is None and (trigger.dep_ == "conj" or misread_passive(trigger.head)):
             # "The minister has been indicted … and will resign": the passive subject of the
-            # first verb is the subject of the active one coordinated with it.
+            # first verb is the subject of the active one coordinated with it; so is a subject
+            # the parse called passive by mistake ("warplanes bombed…, hitting…").
             actor = next((c for c in trigger.head.children if c.dep_ == "nsubj:pass"), None)
         if actor is None and trigger.dep_ == "xcomp" and trigger.head.lower_ in _READY:
             # "Syria says it is willing to withdraw": the parser often calls that "it" an

@@ -61,6 +61,22 @@ def misread_clause_verb(verb: Token) -> bool:
     return before.dep_ == "ROOT" or (folded_into_root and verb.head.dep_ == "ROOT")
 
 
+def misread_passive(verb: Token) -> bool:
+    """Whether the parse called the verb's subject passive (``nsubj:pass``) although the verb
+    has no passive auxiliary and is active by its own words: it takes a direct object or the
+    perfect's "have" ("Government forces *have* not shelled *Daraya*", "Syrian regime
+    warplanes bombed *districts*"). A passive needs "be" or "get"; a parser trained on more
+    web text than wire copy makes this slip on headline-like clauses."""
+    children = list(verb.children)
+    if not any(c.dep_ == "nsubj:pass" for c in children):
+        return False
+    if any(c.dep_ == "aux:pass" for c in children):
+        return False
+    has_object = any(c.dep_ == "obj" for c in children)
+    perfect = any(c.dep_ == "aux" and c.lower_ in ("have", "has", "had", "'ve") for c in children)
+    return has_object or perfect
+
+
 def mark_of(clause: Token) -> str | None:
     """The conjunction that introduces a clause ("unless" in "unless X acts"), lower-cased."""
     return next((c.lower_ for c in clause.children if c.dep_ == "mark"), None)

@@ -1,0 +1,48 @@
+"""Readings of the parse shared by the extractors, on parses written by hand (no model): what
+the rules do when a parser makes a known slip."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import Doc, Token
+
+from parallax.extract.event_args import verbal_arguments
+from parallax.extract.syntax import misread_passive
+
+
+def parsed(words: list[str], heads: list[int], deps: list[str], pos: list[str]) -> Doc:
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
+
+
+def texts(tokens: tuple[Token | None, ...]) -> list[str | None]:
+    return [t.text if t is not None else None for t in tokens]
+
+
+def test_a_passive_subject_of_a_verb_with_an_object_and_no_be_is_the_doer() -> None:
+    # A parse seen on "Syrian regime warplanes bombed districts": the subject called passive.
+    doc = parsed(
+        ["Syrian", "regime", "warplanes", "bombed", "districts", "."],
+        [2, 2, 3, 3, 3, 3],
+        ["amod", "compound", "nsubj:pass", "ROOT", "obj", "punct"],
+        ["ADJ", "NOUN", "NOUN", "VERB", "NOUN", "PUNCT"],
+    )
+    assert misread_passive(doc[3])
+    assert texts(verbal_arguments(doc[3])) == ["warplanes", "districts"]
+
+
+def test_a_perfect_without_be_is_active_and_a_true_passive_is_not_misread() -> None:
+    perfect = parsed(
+        ["Forces", "have", "not", "shelled", "Daraya"],
+        [3, 3, 3, 3, 3],
+        ["nsubj:pass", "aux", "advmod", "ROOT", "obj"],
+        ["NOUN", "AUX", "PART", "VERB", "PROPN"],
+    )
+    assert misread_passive(perfect[3])
+    passive = parsed(
+        ["Daraya", "was", "shelled", "by", "forces"],
+        [2, 2, 2, 4, 2],
+        ["nsubj:pass", "aux:pass", "ROOT", "case", "obl:agent"],
+        ["PROPN", "AUX", "VERB", "ADP", "NOUN"],
+    )
+    assert not misread_passive(passive[2])
+    assert texts(verbal_arguments(passive[2])) == ["forces", "Daraya"]
