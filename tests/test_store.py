@@ -237,3 +237,16 @@ def test_ingest_writes_under_the_writers_cap_then_restores_the_query_cap(
         assert writing == reported(automatic_memory_mb(con, WRITE_DB_MEMORY_MB))
         assert after == reported(automatic_memory_mb(con))
         assert writing != after
+
+
+def test_an_ingest_that_fails_midway_still_restores_the_query_cap(tmp_path: Path, db: Path) -> None:
+    write_corpus(tmp_path / "in")
+
+    def stop(_: object) -> None:
+        raise KeyboardInterrupt  # the user pressed Ctrl-C after the first batch was written
+
+    with open_corpus(db) as corpus:
+        con = corpus.connection
+        with pytest.raises(KeyboardInterrupt):
+            corpus.ingest(tmp_path / "in", hooks=IngestHooks(on_commit=stop))
+        assert memory_limit(con) == reported(automatic_memory_mb(con))

@@ -8,6 +8,7 @@ order; an error in one input never stops the batch.
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
@@ -115,28 +116,35 @@ def ingest(
     records = iter_records(
         paths, max_doc_bytes=settings.max_doc_bytes, manifests=index, stdin=stdin
     )
-    for item in records:
-        if hooks.on_record:
-            hooks.on_record(item)
-        if isinstance(item, RawRecord):
-            if overrides:
-                item = replace(item, hints=overrides.over(item.hints))
-            try:
-                doc = build_document(item, clean=clean)
-            except InputError as error:
-                item = error
-            else:
-                docs.append(doc)
-        if isinstance(item, InputError):
-            failures.append(item)
-            report.failures.append(item)
-            if hooks.on_error:
-                hooks.on_error(item)
-        if len(docs) + len(failures) >= settings.batch_size:
-            flush()
-    flush()
-    if pending is not None:
-        finish(pending)
+    try:
+        for item in records:
+            if hooks.on_record:
+                hooks.on_record(item)
+            if isinstance(item, RawRecord):
+                if overrides:
+                    item = replace(item, hints=overrides.over(item.hints))
+                try:
+                    doc = build_document(item, clean=clean)
+                except InputError as error:
+                    item = error
+                else:
+                    docs.append(doc)
+            if isinstance(item, InputError):
+                failures.append(item)
+                report.failures.append(item)
+                if hooks.on_error:
+                    hooks.on_error(item)
+            if len(docs) + len(failures) >= settings.batch_size:
+                flush()
+        flush()
+        if pending is not None:
+            finish(pending)
+    except BaseException:
+        # A caller that catches the error and goes on querying gets the query cap back; an
+        # error from DuckDB here must not hide the one being raised.
+        with contextlib.suppress(duckdb.Error):
+            fit_memory_limit(con, settings.db_memory_mb)
+        raise
     fit_memory_limit(con, settings.db_memory_mb)  # back to the cap queries and passes need
     report.warnings.extend(index.pending_warnings)
     report.seconds = time.perf_counter() - started
