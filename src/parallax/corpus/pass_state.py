@@ -41,6 +41,16 @@ def pending_documents(con: duckdb.DuckDBPyConnection, name: str, version: str) -
     return [str(r[0]) for r in rows]
 
 
+def handled_before(con: duckdb.DuckDBPyConnection, name: str, doc_ids: Iterable[str]) -> set[str]:
+    """Those of ``doc_ids`` the pass ``name`` has handled at some version: only they can have
+    rows of that pass to replace (the record tables have no index, so a delete scans them)."""
+    rows = con.execute(
+        "SELECT doc_id FROM corpus_passes WHERE pass = $1 AND doc_id IN (SELECT unnest($2))",
+        [name, list(doc_ids)],
+    ).fetchall()
+    return {str(r[0]) for r in rows}
+
+
 def mark_done(
     con: duckdb.DuckDBPyConnection, name: str, version: str, doc_ids: Iterable[str]
 ) -> None:

@@ -20,7 +20,7 @@ import duckdb
 import spacy
 from spacy.language import Language
 
-from parallax.corpus.pass_state import Transaction, mark_done, pending_documents
+from parallax.corpus.pass_state import Transaction, handled_before, mark_done, pending_documents
 from parallax.corpus.stance_pool import stance_scorers
 from parallax.corpus.stance_rules import default_scorer, label_of
 from parallax.store.sql import unnest_insert
@@ -172,7 +172,11 @@ def _store(
     con: duckdb.DuckDBPyConnection, doc_ids: Sequence[str], rows: Sequence[Sequence[StanceRow]]
 ) -> None:
     """Replace the stance rows of ``doc_ids`` (``rows[k]`` those of the k-th document)."""
-    con.execute("DELETE FROM stances WHERE doc_id IN (SELECT unnest($1))", [list(doc_ids)])
+    scored_before = handled_before(con, PASS, doc_ids)
+    if scored_before:
+        con.execute(
+            "DELETE FROM stances WHERE doc_id IN (SELECT unnest($1))", [list(scored_before)]
+        )
     unnest_insert(
         con,
         "stances",
