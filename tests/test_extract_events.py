@@ -590,6 +590,21 @@ def test_intended_conflict_is_a_threat_and_intended_help_an_agreement(nlp: Langu
     assert promise.status == "future"
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("The Pentagon deployed 300 more soldiers to Syria on Monday.", "deployed"),
+        ("Russia has reinforced its troops in Crimea.", "reinforced"),
+    ],
+)
+def test_the_force_a_mobilisation_moves_is_no_recipient(
+    nlp: Language, text: str, trigger: str
+) -> None:
+    event = the_event(nlp, text, trigger)
+    assert event.type == "MOBILIZE"
+    assert event.recipient is None
+
+
 def test_announced_withdrawals_follow_the_plover_manual(nlp: Language) -> None:
     troops = the_event(nlp, "Canada said it will withdraw its troops from the region.", "withdraw")
     assert troops.type == "CONCEDE"  # a promised retreat concedes (manual 0.8, RETREAT notes)

@@ -306,6 +306,8 @@ class EventExtractor:
         actor_head = actor_head if _can_act(actor_head) else None
         if recipient_head is not None and is_time(recipient_head):
             recipient_head = None  # "complained on Tuesday": a date, not a party
+        if recipient_head is not None and _moved_force(trigger, token, recipient_head):
+            recipient_head = None
         actor = (
             code_actor(
                 doc,
@@ -407,10 +409,12 @@ class EventExtractor:
         none: "granted asylum to Rwandan rebels" is done to the rebels, not to the asylum.
         Where troops are sent ("sent troops to Estonia") is a place, not a party."""
         actor_span = _tokens(doc, actor) if actor is not None else (0, 0)
+        force = next((c for c in verb.children if _moved_force(trigger, verb, c)), None)
+        moved = {t.i for t in force.subtree} if force is not None else set()
         for head in recipient_alternatives(verb, verbal=trigger.type in VERBAL_TYPES):
             if actor_span[0] <= head.i < actor_span[1] or is_time(head):
                 continue
-            if (
+            if head.i in moved or (
                 trigger.type == "MOBILIZE"
                 and head.head.i == verb.i
                 and case_of(head) in _DESTINATION
@@ -420,6 +424,13 @@ class EventExtractor:
             if _names_party(candidate):
                 return candidate
         return None
+
+
+def _moved_force(trigger: Trigger, verb: Token, head: Token) -> bool:
+    """The object of a mobilisation is the force moved ("sent 217 more troops", "has
+    strengthened *its* forces"), neither it nor its owner a party the act is done to: PLOVER's
+    MOBILIZE needs no recipient."""
+    return trigger.type == "MOBILIZE" and head.dep_ == "obj" and head.head.i == verb.i
 
 
 #: Prepositions of where forces go, not whom an act is done to.
