@@ -590,6 +590,11 @@ def test_intended_conflict_is_a_threat_and_intended_help_an_agreement(nlp: Langu
     assert promise.status == "future"
 
 
+def test_a_month_is_no_march(nlp: Language) -> None:
+    text = "Car sales rebounded in the last week of March, and the index rose from March 12."
+    assert "March" not in triggers(nlp, text)
+
+
 @pytest.mark.parametrize(
     ("text", "trigger"),
     [

@@ -53,6 +53,7 @@ from parallax.extract.syntax import (
     NOUN_MODIFIER_DEPS,
     SUBJECT_DEPS,
     clause_head,
+    in_time_expression,
     mark_of,
     misread_clause_verb,
 )
@@ -109,8 +110,8 @@ def find_triggers(doc: Doc) -> list[tuple[Token, Trigger]]:
     subject_acts = {t.head.i for t, _ in found if t.pos_ != "VERB" and t.dep_ == "nsubj"}
     kept = []
     for token, trigger in found:
-        if token.i in subject_acts:
-            continue
+        if token.i in subject_acts or in_time_expression(token):
+            continue  # (the latter: "March 19, 2007" is a month, not a march)
         if token.pos_ != "VERB" and token.head.i in verbs and _instrument(token):
             continue  # "killed in air strikes": the noun says how the verb's act was done
         if _content_of_verbal_act(token, by_index):
