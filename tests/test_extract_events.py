@@ -590,6 +590,20 @@ def test_intended_conflict_is_a_threat_and_intended_help_an_agreement(nlp: Langu
     assert promise.status == "future"
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger", "plover_type"),
+    [
+        ("A Turkish court found the journalist guilty of espionage.", "found", "ACCUSE"),
+        ("Washington halted military assistance to Pakistan.", "halted", "SANCTION"),
+        ("Russia increased its troops near the Ukrainian border.", "increased", "MOBILIZE"),
+    ],
+)
+def test_acts_the_cameo_codebook_names_by_verb_and_object(
+    nlp: Language, text: str, trigger: str, plover_type: str
+) -> None:
+    assert the_event(nlp, text, trigger).type == plover_type
+
+
 def test_a_month_is_no_march(nlp: Language) -> None:
     text = "Car sales rebounded in the last week of March, and the index rose from March 12."
     assert "March" not in triggers(nlp, text)

@@ -457,6 +457,22 @@ VERB_OBJECT_TRIGGERS: Final[dict[tuple[str, str], Trigger]] = {
     ("seek", "assistance"): Trigger("REQUEST", None),
     ("release", "prisoners"): Trigger("RETREAT", "release"),
     ("release", "hostages"): Trigger("RETREAT", "release"),
+    # CAMEO 162, 1621-1623 (SANCTION "discontinue"): reducing or stopping aid.
+    **{
+        (verb, noun): Trigger("SANCTION", "discontinue")
+        for verb in ("stop", "cut", "halt", "suspend", "freeze", "withhold", "end", "slash")
+        for noun in ("aid", "assistance", "funding")
+    },
+    # CAMEO 154 (MOBILIZE "troops"): increasing armed forces.
+    **{
+        (verb, noun): Trigger("MOBILIZE", "troops")
+        for verb in ("increase", "boost", "expand", "double", "triple", "bolster")
+        for noun in ("troops", "forces", "soldiers", "presence")
+    },
+    # CAMEO 116 (ACCUSE, legal): finding someone guilty or liable; the adjective is the
+    # verb's predicate ("found the journalist guilty of espionage").
+    ("find", "guilty"): Trigger("ACCUSE", "disapprove"),
+    ("find", "liable"): Trigger("ACCUSE", "disapprove"),
 }
 
 #: Noun triggers a modifier changes: a hunger strike is a protest, not an air strike.

@@ -269,6 +269,8 @@ def _verb_object(verb: Token, forms: tuple[str, ...]) -> Trigger | None:
         if child.dep_ == "obl":
             partners.extend(c.lower_ for c in child.children if c.dep_ == "case")
             partners.extend(lemma_candidates(child.lemma_, child.lower_))
+        if child.dep_ == "xcomp" and child.pos_ == "ADJ":
+            partners.append(child.lower_)  # "found the journalist *guilty*"
     # "sent 300 peacekeeping troops": the modifier, not the head noun, makes it aid.
     partners.sort(key=lambda partner: partner not in PEACEKEEPING_WORDS)
     for form in forms:
