@@ -596,6 +596,12 @@ def test_intended_conflict_is_a_threat_and_intended_help_an_agreement(nlp: Langu
         ("A Turkish court found the journalist guilty of espionage.", "found", "ACCUSE"),
         ("Washington halted military assistance to Pakistan.", "halted", "SANCTION"),
         ("Russia increased its troops near the Ukrainian border.", "increased", "MOBILIZE"),
+        ("Brazil rallied support for the Venezuelan opposition.", "rallied", "SUPPORT"),
+        ("The army lifted the siege of the town.", "lifted", "RETREAT"),
+        ("Security forces seized the weapons cache.", "seized", "COERCE"),
+        ("Rebels seized the town of Tal Abyad.", "seized", "ASSAULT"),
+        ("The government shut down the internet in the region.", "shut", "COERCE"),
+        ("The EU warned Belarus of new sanctions.", "warned", "THREATEN"),
     ],
 )
 def test_acts_the_cameo_codebook_names_by_verb_and_object(

@@ -257,6 +257,7 @@ VERB_OBJECT_TRIGGERS: Final[dict[tuple[str, str], Trigger]] = {
     },
     ("warn", "consequences"): Trigger("THREATEN", None),
     ("warn", "retaliation"): Trigger("THREATEN", "violence"),
+    ("warn", "sanctions"): Trigger("THREATEN", "relations"),  # CAMEO 1312
     ("fire", "at"): Trigger("ASSAULT", "firearms"),
     ("fire", "on"): Trigger("ASSAULT", "firearms"),
     ("accept", "demands"): Trigger("CONCEDE", None),
@@ -473,6 +474,40 @@ VERB_OBJECT_TRIGGERS: Final[dict[tuple[str, str], Trigger]] = {
     # verb's predicate ("found the journalist guilty of espionage").
     ("find", "guilty"): Trigger("ACCUSE", "disapprove"),
     ("find", "liable"): Trigger("ACCUSE", "disapprove"),
+    # CAMEO 053 (SUPPORT): rallying support on someone's behalf.
+    **{(verb, "support"): Trigger("SUPPORT", None) for verb in ("rally", "mobilize", "mobilise")},
+    # CAMEO 0872 (RETREAT "withdraw"): easing a military blockade or siege ends an act of
+    # conflict; lifting sanctions or a ban stays CONCEDE (manual 0.8).
+    **{
+        (verb, noun): Trigger("RETREAT", "withdraw")
+        for verb in ("lift", "ease", "end")
+        for noun in ("blockade", "siege")
+    },
+    # Manual 0.8 COERCE "censor": restricting access to information ("shut down the internet").
+    **{
+        (verb, noun): Trigger("COERCE", "censor")
+        for verb in ("shut", "cut", "block", "restrict", "suspend")
+        for noun in ("internet", "broadband", "telecommunications")
+    },
+    # Manual 0.8 COERCE "seize": confiscating property; seizing ground stays ASSAULT.
+    **{
+        ("seize", noun): Trigger("COERCE", "seize")
+        for noun in (
+            "weapons",
+            "arms",
+            "ammunition",
+            "cache",
+            "assets",
+            "property",
+            "documents",
+            "equipment",
+            "tanker",
+            "ship",
+            "vessel",
+            "cargo",
+            "passports",
+        )
+    },
 }
 
 #: Noun triggers a modifier changes: a hunger strike is a protest, not an air strike.
