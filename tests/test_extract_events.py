@@ -593,7 +593,13 @@ def test_intended_conflict_is_a_threat_and_intended_help_an_agreement(nlp: Langu
 @pytest.mark.parametrize(
     ("text", "trigger", "plover_type"),
     [
-        ("A Turkish court found the journalist guilty of espionage.", "found", "ACCUSE"),
+        ("A Turkish court found the journalist guilty of espionage.", "found", "SANCTION"),
+        ("Dock workers went on strike over wages.", "strike", "PROTEST"),
+        ("Washington withdrew from the nuclear deal.", "withdrew", "SANCTION"),
+        ("The army withdrew from the city.", "withdrew", "RETREAT"),
+        ("North Korea paraded its missiles through Pyongyang.", "paraded", "MOBILIZE"),
+        ("Militants used civilians as human shields.", "used", "ASSAULT"),
+        ("Rioters torched cars in the capital.", "torched", "PROTEST"),
         ("Washington halted military assistance to Pakistan.", "halted", "SANCTION"),
         ("Russia increased its troops near the Ukrainian border.", "increased", "MOBILIZE"),
         ("Brazil rallied support for the Venezuelan opposition.", "rallied", "SUPPORT"),

@@ -470,10 +470,37 @@ VERB_OBJECT_TRIGGERS: Final[dict[tuple[str, str], Trigger]] = {
         for verb in ("increase", "boost", "expand", "double", "triple", "bolster")
         for noun in ("troops", "forces", "soldiers", "presence")
     },
-    # CAMEO 116 (ACCUSE, legal): finding someone guilty or liable; the adjective is the
-    # verb's predicate ("found the journalist guilty of espionage").
-    ("find", "guilty"): Trigger("ACCUSE", "disapprove"),
-    ("find", "liable"): Trigger("ACCUSE", "disapprove"),
+    # Manual 0.8 SANCTION "convict" (CAMEO 116): finding someone guilty or liable; the
+    # adjective is the verb's predicate ("found the journalist guilty of espionage").
+    ("find", "guilty"): Trigger("SANCTION", "convict"),
+    ("find", "liable"): Trigger("SANCTION", "convict"),
+    # CAMEO 150 (MOBILIZE "weapons"): a show of military power.
+    **{
+        ("parade", noun): Trigger("MOBILIZE", "weapons")
+        for noun in ("missiles", "weapons", "tanks", "rockets", "warplanes")
+    },
+    # CAMEO 184 (ASSAULT "abduct"): using people as human shields.
+    ("use", "shields"): Trigger("ASSAULT", "abduct"),
+    # Manual 0.8 SANCTION "withdraw": leaving talks, a mediation, an agreement or a group
+    # (CAMEO 164-166); troops withdrawing from a place stay RETREAT.
+    **{
+        ("withdraw", noun): Trigger("SANCTION", "withdraw")
+        for noun in (
+            "talks",
+            "negotiations",
+            "mediation",
+            "deal",
+            "agreement",
+            "accord",
+            "treaty",
+            "pact",
+            "alliance",
+            "coalition",
+            "organization",
+            "organisation",
+            "council",
+        )
+    },
     # CAMEO 053 (SUPPORT): rallying support on someone's behalf.
     **{(verb, "support"): Trigger("SUPPORT", None) for verb in ("rally", "mobilize", "mobilise")},
     # CAMEO 0872 (RETREAT "withdraw"): easing a military blockade or siege ends an act of

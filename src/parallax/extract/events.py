@@ -201,7 +201,17 @@ def _compound(noun: Token, forms: tuple[str, ...]) -> Trigger | None:
                 found = COMPOUND_TRIGGERS.get((child.lower_, form))
                 if found is not None:
                     return found
+    if "strike" in forms and _on_strike(noun):
+        return Trigger("PROTEST", "strike")
     return None
+
+
+def _on_strike(noun: Token) -> bool:
+    """ "went on strike", "are on strike": the idiom takes no article, an air strike does."""
+    children = list(noun.children)
+    return any(c.dep_ == "case" and c.lower_ == "on" for c in children) and not any(
+        c.dep_ in ("det", "nummod", "amod", "compound") for c in children
+    )
 
 
 #: Conjunctions of a clause that says when or why, not what was demanded or refused.
