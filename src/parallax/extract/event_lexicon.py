@@ -248,7 +248,7 @@ VERB_OBJECT_TRIGGERS: Final[dict[tuple[str, str], Trigger]] = {
     ("grant", "asylum"): Trigger("AID", None),
     **{
         (verb, noun): Trigger("AID", None)
-        for verb in ("deliver", "airdrop", "send", "provide", "supply", "ship")
+        for verb in ("deliver", "airdrop", "airlift", "send", "provide", "supply", "ship")
         for noun in ("food", "medicine", "medicines", "supplies", "ammunition", "fuel", "water")
     },
     **{
@@ -474,6 +474,24 @@ VERB_OBJECT_TRIGGERS: Final[dict[tuple[str, str], Trigger]] = {
     # adjective is the verb's predicate ("found the journalist guilty of espionage").
     ("find", "guilty"): Trigger("SANCTION", "convict"),
     ("find", "liable"): Trigger("SANCTION", "convict"),
+    # CAMEO 041 (CONSULT "phone"): talking by telephone.
+    **{(verb, "phone"): Trigger("CONSULT", "phone") for verb in ("speak", "talk", "confer")},
+    # CAMEO 051 (SUPPORT): voicing support.
+    ("voice", "support"): Trigger("SUPPORT", None),
+    ("voice", "solidarity"): Trigger("SUPPORT", None),
+    # CAMEO 064 (COOPERATE): sharing intelligence or information.
+    **{
+        (verb, noun): Trigger("COOPERATE", None)
+        for verb in ("share", "exchange", "pool")
+        for noun in ("intelligence", "information", "data")
+    },
+    # CAMEO 071 (AID, economic): debt relief.
+    ("forgive", "debt"): Trigger("AID", None),
+    ("cancel", "debt"): Trigger("AID", None),
+    # CAMEO 083 (CONCEDE): acceding to demands ("agreed to the protesters' demands").
+    ("agree", "demands"): Trigger("CONCEDE", None),
+    ("agree", "demand"): Trigger("CONCEDE", None),
+    ("bow", "pressure"): Trigger("CONCEDE", None),
     # CAMEO 150 (MOBILIZE "weapons"): a show of military power.
     **{
         ("parade", noun): Trigger("MOBILIZE", "weapons")
@@ -547,6 +565,9 @@ COMPOUND_TRIGGERS: Final[dict[tuple[str, str], Trigger]] = {
     ("joint", "exercises"): Trigger("COOPERATE", None),
     ("joint", "exercise"): Trigger("COOPERATE", None),
     ("joint", "patrols"): Trigger("COOPERATE", None),
+    ("joint", "drills"): Trigger("COOPERATE", None),
+    ("joint", "manoeuvres"): Trigger("COOPERATE", None),
+    ("joint", "maneuvers"): Trigger("COOPERATE", None),
     ("peace", "talks"): Trigger("CONSULT", None),
     ("military", "operation"): Trigger("ASSAULT", None),
     ("ground", "operation"): Trigger("ASSAULT", None),

@@ -276,7 +276,7 @@ def _verb_object(verb: Token, forms: tuple[str, ...]) -> Trigger | None:
             for noun in child.subtree:  # "send up to 450 more advisers": the counted noun
                 if noun.pos_ == "NOUN" and noun.i - child.i < 6:
                     partners.extend(lemma_candidates(noun.lemma_, noun.lower_))
-        if child.dep_ == "obl":
+        if child.dep_ in ("obl", "obl:agent"):  # "spoke *by phone*" is read as an agent
             partners.extend(c.lower_ for c in child.children if c.dep_ == "case")
             partners.extend(lemma_candidates(child.lemma_, child.lower_))
         if child.dep_ == "xcomp" and child.pos_ == "ADJ":
