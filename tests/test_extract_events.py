@@ -605,6 +605,7 @@ def test_intended_conflict_is_a_threat_and_intended_help_an_agreement(nlp: Langu
         ("The two agencies exchanged intelligence on the suspects.", "exchanged", "COOPERATE"),
         ("Egypt and Sudan conducted joint military drills.", "drills", "COOPERATE"),
         ("The government agreed to the protesters' demands.", "agreed", "CONCEDE"),
+        ("The release of the hostages was welcomed by the families.", "release", "RETREAT"),
         ("Washington halted military assistance to Pakistan.", "halted", "SANCTION"),
         ("Russia increased its troops near the Ukrainian border.", "increased", "MOBILIZE"),
         ("Brazil rallied support for the Venezuelan opposition.", "rallied", "SUPPORT"),
@@ -619,6 +620,10 @@ def test_acts_the_cameo_codebook_names_by_verb_and_object(
     nlp: Language, text: str, trigger: str, plover_type: str
 ) -> None:
     assert the_event(nlp, text, trigger).type == plover_type
+
+
+def test_a_release_of_no_captive_is_no_event(nlp: Language) -> None:
+    assert "release" not in triggers(nlp, "The release of the report was delayed.")
 
 
 def test_a_month_is_no_march(nlp: Language) -> None:

@@ -203,6 +203,14 @@ def _compound(noun: Token, forms: tuple[str, ...]) -> Trigger | None:
                     return found
     if "strike" in forms and _on_strike(noun):
         return Trigger("PROTEST", "strike")
+    for child in noun.children:
+        # "the release of the hostages" is "released the hostages" said as a noun.
+        if child.dep_ == "nmod" and any(c.lower_ == "of" for c in child.children):
+            for form in forms:
+                for partner in lemma_candidates(child.lemma_, child.lower_):
+                    found = VERB_OBJECT_TRIGGERS.get((form, partner))
+                    if found is not None:
+                        return found
     return None
 
 
