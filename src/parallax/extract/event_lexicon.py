@@ -111,7 +111,7 @@ VERB_TRIGGERS: Final[dict[str, Trigger]] = {
     **_entries("PROTEST", "demo", "protest demonstrate march rally"),
     **_entries("PROTEST", "riot", "riot"),
     **_entries("PROTEST", "boycott", "boycott"),
-    **_entries("SANCTION", "discontinue", "sanction embargo suspend sever"),
+    **_entries("SANCTION", "discontinue", "sanction embargo suspend sever blacklist"),
     **_entries("SANCTION", "expel", "expel"),
     **_entries("SANCTION", "convict", "convict sentence"),
     # Modes of the PLOVER 0.8 manual's tables the lexicon had no word for.
@@ -492,6 +492,20 @@ VERB_OBJECT_TRIGGERS: Final[dict[tuple[str, str], Trigger]] = {
     ("agree", "demands"): Trigger("CONCEDE", None),
     ("agree", "demand"): Trigger("CONCEDE", None),
     ("bow", "pressure"): Trigger("CONCEDE", None),
+    # Munitions that "slammed into" a place were fired at it; "slammed the decision" is words.
+    ("slam", "into"): Trigger("ASSAULT", None),
+    # CAMEO 173 (COERCE "arrest"): mass arrests.
+    ("round", "up"): Trigger("COERCE", "arrest"),
+    # Manual 0.8 SANCTION "discontinue": listing a group as terrorist is a sanction.
+    **{
+        ("designate", noun): Trigger("SANCTION", "discontinue")
+        for noun in ("organization", "organisation", "terrorists", "terrorist", "entity")
+    },
+    # CAMEO 154 (MOBILIZE): moving forces or weapons somewhere.
+    **{
+        ("move", noun): Trigger("MOBILIZE", "troops")
+        for noun in ("troops", "forces", "soldiers", "tanks", "missiles", "warships", "artillery")
+    },
     # CAMEO 150 (MOBILIZE "weapons"): a show of military power.
     **{
         ("parade", noun): Trigger("MOBILIZE", "weapons")
