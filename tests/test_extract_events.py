@@ -641,6 +641,7 @@ def test_a_month_is_no_march(nlp: Language) -> None:
     [
         ("The Pentagon deployed 300 more soldiers to Syria on Monday.", "deployed"),
         ("Russia has reinforced its troops in Crimea.", "reinforced"),
+        ("Critics feared the sending of 2,000 troops into Syria.", "sending"),
     ],
 )
 def test_the_force_a_mobilisation_moves_is_no_recipient(

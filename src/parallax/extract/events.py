@@ -449,9 +449,13 @@ class EventExtractor:
 
 def _moved_force(trigger: Trigger, verb: Token, head: Token) -> bool:
     """The object of a mobilisation is the force moved ("sent 217 more troops", "has
-    strengthened *its* forces"), neither it nor its owner a party the act is done to: PLOVER's
-    MOBILIZE needs no recipient."""
-    return trigger.type == "MOBILIZE" and head.dep_ == "obj" and head.head.i == verb.i
+    strengthened *its* forces", "the sending of foreign troops"), neither it nor its owner a
+    party the act is done to: PLOVER's MOBILIZE needs no recipient."""
+    if trigger.type != "MOBILIZE" or head.head.i != verb.i:
+        return False
+    return head.dep_ == "obj" or (  # "the deployment *of 3,000 troops*"
+        head.dep_ == "nmod" and case_of(head) == "of"
+    )
 
 
 #: Prepositions of where forces go, not whom an act is done to.
