@@ -27,6 +27,19 @@ def test_the_component_marks_the_break_and_the_token_after_it() -> None:
     assert doc[-3].is_sent_start is None  # "officials" after a wrapped line: the parser decides
 
 
+@pytest.mark.parametrize("date", ["March 01, 2008", "Monday, 3 March 2008", "2016-08-13"])
+def test_a_line_that_is_only_a_date_stands_alone(date: str) -> None:
+    nlp = spacy.blank("en")
+    import parallax.nlp.paragraphs  # noqa: F401 - registers the factory
+
+    nlp.add_pipe(COMPONENT)
+    doc = nlp(f"Airbus wins tanker contract\n{date}\nThe parent company won the deal.")
+    starts = {t.i for t in doc if t.is_sent_start}
+    date_start = next(t.i for t in doc if t.idx == doc.text.index(date))
+    assert date_start in starts
+    assert next(t.i for t in doc if t.text == "The") in starts
+
+
 @pytest.mark.model
 def test_no_sentence_of_the_parsed_pipeline_hangs_on_a_paragraph_break() -> None:
     nlp = load_pipeline(exclude=["ner"])
