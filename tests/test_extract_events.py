@@ -631,6 +631,23 @@ def test_a_release_of_no_captive_is_no_event(nlp: Language) -> None:
     assert "release" not in triggers(nlp, "The release of the report was delayed.")
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger", "accused"),
+    [
+        ("Kyiv blamed Moscow for shelling the power plant.", "shelling", "Moscow"),
+        ("Ankara accused the YPG of attacking a Turkish patrol.", "attacking", "the YPG"),
+    ],
+)
+def test_the_act_an_accusation_alleges_is_reported_with_the_accused_as_actor(
+    nlp: Language, text: str, trigger: str, accused: str
+) -> None:
+    act = the_event(nlp, text, trigger)
+    assert act.type == "ASSAULT"
+    assert act.status == "reported"
+    assert act.actor is not None
+    assert act.actor.text == accused
+
+
 def test_a_month_is_no_march(nlp: Language) -> None:
     text = "Car sales rebounded in the last week of March, and the index rose from March 12."
     assert "March" not in triggers(nlp, text)

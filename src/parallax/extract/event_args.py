@@ -122,6 +122,8 @@ def verbal_arguments(trigger: Token) -> tuple[Token | None, Token | None]:
         # "ISIS lost Sinjar to Kurdish forces": the winners took it from the subject.
         winner = _prepositional(trigger, frozenset({"to"}))
         return winner, actor
+    if actor is None:
+        actor = accused_party(trigger)
     if (
         actor is None
         and trigger.dep_ in ("xcomp", "advcl", "conj", "acl")
@@ -317,6 +319,8 @@ def nominal_arguments(trigger: Token) -> tuple[Token | None, Token | None]:
         # "launched 10 days *of* war games", "carried out a wave of strikes": the measure
         # stands where the act does.
         position, head = head, head.head
+    if actor is None:
+        actor = accused_party(trigger)  # "accused Moscow of the bombing"
     acts_through_verb = position.dep_ in ("obj", "nsubj:pass") or (
         position.dep_ == "obl" and case_of(position) in _PURPOSE and head.lemma_ in _TRAVEL
     )
@@ -410,6 +414,25 @@ def _antecedent_head(head: Token | None) -> Token | None:
     if head is not None and head.lower_ in _RELATIVE and head.head.dep_ == "acl:relcl":
         return head.head.head
     return head
+
+
+#: Verbs that lay an act at someone's door: "accused Moscow *of bombing*", "blamed Kyiv *for
+#: shelling*".
+_ACCUSING: Final = frozenset({"accuse", "blame", "charge", "suspect", "indict", "convict"})
+
+
+def accused_party(act: Token) -> Token | None:
+    """Who an accusation says did ``act``: the object of "accused X of…" / "blamed X for…",
+    or the passive subject of "X was accused of…" — not the accuser."""
+    head = act.head
+    if head.i == act.i or head.pos_ != "VERB":
+        return None
+    if not _ACCUSING.intersection(lemma_candidates(head.lemma_, head.lower_)):
+        return None
+    marker = case_of(act) or next((c.lower_ for c in act.children if c.dep_ == "mark"), None)
+    if marker not in ("of", "for"):
+        return None
+    return next((c for c in head.children if c.dep_ in ("obj", "nsubj:pass")), None)
 
 
 def case_of(token: Token) -> str | None:

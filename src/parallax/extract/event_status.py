@@ -65,6 +65,7 @@ _CLAIM: Final = frozenset(
         "say",
         "tell",
         "accuse",
+        "blame",
         "deny",
         "insist",
         "suggest",

@@ -252,7 +252,9 @@ def _content_of_verbal_act(token: Token, by_index: Mapping[int, Trigger]) -> boo
         current = current.head
         governing = by_index.get(current.i)
         if governing is not None:
-            return governing.type in VERBAL_TYPES
+            # What an accusation or condemnation is about is an act of its own, alleged or
+            # reported ("accused Moscow of bombing the convoy"); a demand's content is not.
+            return governing.type in VERBAL_TYPES and governing.type != "ACCUSE"
     return False
 
 
