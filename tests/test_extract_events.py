@@ -611,6 +611,7 @@ def test_intended_conflict_is_a_threat_and_intended_help_an_agreement(nlp: Langu
         ("Washington designated the group as a terrorist organization.", "designated", "SANCTION"),
         ("The EU blacklisted 11 Russian officials.", "blacklisted", "SANCTION"),
         ("Turkey moved more tanks to the Syrian border.", "moved", "MOBILIZE"),
+        ("Russia began a bombing campaign in Syria in 2015.", "campaign", "ASSAULT"),
         ("Washington halted military assistance to Pakistan.", "halted", "SANCTION"),
         ("Russia increased its troops near the Ukrainian border.", "increased", "MOBILIZE"),
         ("Brazil rallied support for the Venezuelan opposition.", "rallied", "SUPPORT"),

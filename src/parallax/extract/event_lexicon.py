@@ -580,6 +580,8 @@ COMPOUND_TRIGGERS: Final[dict[tuple[str, str], Trigger]] = {
     ("joint", "exercise"): Trigger("COOPERATE", None),
     ("joint", "patrols"): Trigger("COOPERATE", None),
     ("joint", "drills"): Trigger("COOPERATE", None),
+    ("air", "campaign"): Trigger("ASSAULT", "aerial"),
+    ("bombing", "campaign"): Trigger("ASSAULT", "aerial"),
     ("joint", "manoeuvres"): Trigger("COOPERATE", None),
     ("joint", "maneuvers"): Trigger("COOPERATE", None),
     ("peace", "talks"): Trigger("CONSULT", None),
