@@ -649,6 +649,17 @@ def test_the_act_an_accusation_alleges_is_reported_with_the_accused_as_actor(
     assert act.actor.text == accused
 
 
+def test_a_condemned_attack_is_an_event_not_done_by_whoever_condemned_it(nlp: Language) -> None:
+    attack = the_event(nlp, "The foreign ministry condemned the attack on the embassy.", "attack")
+    assert attack.type == "ASSAULT"
+    assert attack.actor is None
+
+
+def test_what_a_criticism_says_was_not_done_is_no_event(nlp: Language) -> None:
+    text = "Baghdad criticised Washington for not doing enough to destroy ISIS."
+    assert "destroy" not in triggers(nlp, text)
+
+
 def test_a_month_is_no_march(nlp: Language) -> None:
     text = "Car sales rebounded in the last week of March, and the index rose from March 12."
     assert "March" not in triggers(nlp, text)

@@ -324,7 +324,7 @@ def nominal_arguments(trigger: Token) -> tuple[Token | None, Token | None]:
     acts_through_verb = position.dep_ in ("obj", "nsubj:pass") or (
         position.dep_ == "obl" and case_of(position) in _PURPOSE and head.lemma_ in _TRAVEL
     )
-    if actor is None and acts_through_verb and head.i != trigger.i:
+    if actor is None and acts_through_verb and head.i != trigger.i and not _reacts_to(head):
         # "carried out strikes", "negotiators return to Geneva for talks": the verb's subject.
         actor = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
         if (actor is None or _is_time_word(actor)) and head.dep_ in ("ROOT", "ccomp"):
@@ -421,18 +421,34 @@ def _antecedent_head(head: Token | None) -> Token | None:
 _ACCUSING: Final = frozenset({"accuse", "blame", "charge", "suspect", "indict", "convict"})
 
 
+#: Verbs whose object is someone else's act: "condemned *the attack*", "is investigating *the
+#: killing*": their subject did not do it.
+_REACTIONS: Final = frozenset(
+    {"condemn", "denounce", "criticize", "criticise", "deplore", "decry", "investigate", "probe"}
+)
+
+
+def _reacts_to(verb: Token) -> bool:
+    return bool(_REACTIONS.intersection(lemma_candidates(verb.lemma_, verb.lower_)))
+
+
 def accused_party(act: Token) -> Token | None:
     """Who an accusation says did ``act``: the object of "accused X of…" / "blamed X for…",
     or the passive subject of "X was accused of…" — not the accuser."""
     head = act.head
-    if head.i == act.i or head.pos_ != "VERB":
-        return None
-    if not _ACCUSING.intersection(lemma_candidates(head.lemma_, head.lower_)):
-        return None
     marker = case_of(act) or next((c.lower_ for c in act.children if c.dep_ == "mark"), None)
-    if marker not in ("of", "for"):
+    if head.i == act.i or marker not in ("of", "for"):
         return None
-    return next((c for c in head.children if c.dep_ in ("obj", "nsubj:pass")), None)
+    if act.dep_ == "acl" and head.dep_ in ("obj", "nsubj:pass"):
+        accused: Token | None = head  # "accused the YPG of attacking…" hung on "the YPG"
+        head = head.head
+    else:
+        accused = next((c for c in head.children if c.dep_ in ("obj", "nsubj:pass")), None)
+    if head.pos_ != "VERB" or not _ACCUSING.intersection(
+        lemma_candidates(head.lemma_, head.lower_)
+    ):
+        return None
+    return accused
 
 
 def case_of(token: Token) -> str | None:

@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from parallax.extract.attribution import Attribution
 from parallax.extract.event_acled import acled_code
 from parallax.extract.event_args import (
+    accused_party,
     case_of,
     code_actor,
     is_time,
@@ -112,7 +113,12 @@ def find_triggers(doc: Doc) -> list[tuple[Token, Trigger]]:
     for token, trigger in found:
         if token.i in subject_acts or in_time_expression(token):
             continue  # (the latter: "March 19, 2007" is a month, not a march)
-        if token.pos_ != "VERB" and token.head.i in verbs and _instrument(token):
+        if (
+            token.pos_ != "VERB"
+            and token.head.i in verbs
+            and by_index[token.head.i].type != "ACCUSE"  # "condemned the attack": two acts
+            and _instrument(token)
+        ):
             continue  # "killed in air strikes": the noun says how the verb's act was done
         if _content_of_verbal_act(token, by_index):
             continue
@@ -244,7 +250,7 @@ _CIRCUMSTANCE_MARKS: Final = frozenset(
 def _content_of_verbal_act(token: Token, by_index: Mapping[int, Trigger]) -> bool:
     """True for a trigger inside the clause of an AGREE/REQUEST/REJECT/THREATEN… trigger."""
     current = token
-    for _ in range(2):
+    for hop in range(2):
         if current.dep_ not in ("xcomp", "ccomp", "advcl", "obj", "obl", "acl", "nmod"):
             return False
         if mark_of(current) in _CIRCUMSTANCE_MARKS:
@@ -252,9 +258,12 @@ def _content_of_verbal_act(token: Token, by_index: Mapping[int, Trigger]) -> boo
         current = current.head
         governing = by_index.get(current.i)
         if governing is not None:
-            # What an accusation or condemnation is about is an act of its own, alleged or
-            # reported ("accused Moscow of bombing the convoy"); a demand's content is not.
-            return governing.type in VERBAL_TYPES and governing.type != "ACCUSE"
+            # The act an accusation or condemnation names is an act of its own, alleged or
+            # reported ("accused Moscow *of bombing* the convoy"); a demand's content is not,
+            # nor what lies deeper ("criticised Washington for not doing enough *to destroy*").
+            if governing.type == "ACCUSE" and (hop == 0 or accused_party(token) is not None):
+                return False
+            return governing.type in VERBAL_TYPES
     return False
 
 
