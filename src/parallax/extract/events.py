@@ -54,7 +54,6 @@ from parallax.extract.syntax import (
     NOUN_MODIFIER_DEPS,
     SUBJECT_DEPS,
     clause_head,
-    in_time_expression,
     mark_of,
     misread_clause_verb,
 )
@@ -110,8 +109,10 @@ def find_triggers(doc: Doc) -> list[tuple[Token, Trigger]]:
     # "Russian airstrikes hit a hospital": the noun is the act, the verb only reports it.
     subject_acts = {t.head.i for t, _ in found if t.pos_ != "VERB" and t.dep_ == "nsubj"}
     kept = []
+    dated = found and Doc.has_extension("times")
+    times = [(t.start, t.end) for t in (doc._.times or ())] if dated else []
     for token, trigger in found:
-        if token.i in subject_acts or in_time_expression(token):
+        if token.i in subject_acts or any(s <= token.idx < e for s, e in times):
             continue  # (the latter: "March 19, 2007" is a month, not a march)
         if (
             token.pos_ != "VERB"
@@ -209,6 +210,8 @@ def _compound(noun: Token, forms: tuple[str, ...]) -> Trigger | None:
                     return found
     if "strike" in forms and _on_strike(noun):
         return Trigger("PROTEST", "strike")
+    if not _PAIR_VERBS.intersection(forms):
+        return None
     for child in noun.children:
         # "the release of the hostages" is "released the hostages" said as a noun.
         if child.dep_ == "nmod" and any(c.lower_ == "of" for c in child.children):
@@ -218,6 +221,11 @@ def _compound(noun: Token, forms: tuple[str, ...]) -> Trigger | None:
                     if found is not None:
                         return found
     return None
+
+
+#: Verbs of the verb-and-object lexicon, whose bare noun form can take the object in an "of"
+#: phrase instead.
+_PAIR_VERBS: Final = frozenset(verb for verb, _ in VERB_OBJECT_TRIGGERS)
 
 
 def _on_strike(noun: Token) -> bool:
