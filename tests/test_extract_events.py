@@ -660,6 +660,13 @@ def test_what_a_criticism_says_was_not_done_is_no_event(nlp: Language) -> None:
     assert "destroy" not in triggers(nlp, text)
 
 
+def test_a_verb_the_tagger_read_as_a_noun_is_still_the_act(nlp: Language) -> None:
+    shooting = the_event(nlp, "Turkey shot down a Russian warplane near the Syrian border.", "shot")
+    assert shooting.type == "ASSAULT"
+    assert shooting.recipient is not None
+    assert shooting.recipient.country == "RUS"
+
+
 def test_a_month_is_no_march(nlp: Language) -> None:
     text = "Car sales rebounded in the last week of March, and the index rose from March 12."
     assert "March" not in triggers(nlp, text)

@@ -35,6 +35,7 @@ def test_pipeline_components(nlp: Language) -> None:
         "morphologizer",
         "trainable_lemmatizer",
         "parser",
+        "parallax_verb_repair",
         "ner",
     ]
     assert "senter" in nlp.disabled

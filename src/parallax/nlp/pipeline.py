@@ -68,8 +68,10 @@ def load_pipeline(
             nlp.enable_pipe(name)
     if "parser" in nlp.pipe_names:
         from parallax.nlp.paragraphs import COMPONENT  # registers the factory
+        from parallax.nlp.verb_repair import COMPONENT as VERB_REPAIR
 
         nlp.add_pipe(COMPONENT, first=True)
+        nlp.add_pipe(VERB_REPAIR, after="parser")
     return nlp
 
 
