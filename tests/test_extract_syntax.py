@@ -3,15 +3,11 @@ the rules do when a parser makes a known slip."""
 
 from __future__ import annotations
 
-import spacy
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from parallax.extract.event_args import verbal_arguments
 from parallax.extract.syntax import misread_passive
-
-
-def parsed(words: list[str], heads: list[int], deps: list[str], pos: list[str]) -> Doc:
-    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
+from parses import hand_parsed
 
 
 def texts(tokens: tuple[Token | None, ...]) -> list[str | None]:
@@ -20,7 +16,7 @@ def texts(tokens: tuple[Token | None, ...]) -> list[str | None]:
 
 def test_a_passive_subject_of_a_verb_with_an_object_and_no_be_is_the_doer() -> None:
     # A parse seen on "Syrian regime warplanes bombed districts": the subject called passive.
-    doc = parsed(
+    doc = hand_parsed(
         ["Syrian", "regime", "warplanes", "bombed", "districts", "."],
         [2, 2, 3, 3, 3, 3],
         ["amod", "compound", "nsubj:pass", "ROOT", "obj", "punct"],
@@ -31,14 +27,14 @@ def test_a_passive_subject_of_a_verb_with_an_object_and_no_be_is_the_doer() -> N
 
 
 def test_a_perfect_without_be_is_active_and_a_true_passive_is_not_misread() -> None:
-    perfect = parsed(
+    perfect = hand_parsed(
         ["Forces", "have", "not", "shelled", "Daraya"],
         [3, 3, 3, 3, 3],
         ["nsubj:pass", "aux", "advmod", "ROOT", "obj"],
         ["NOUN", "AUX", "PART", "VERB", "PROPN"],
     )
     assert misread_passive(perfect[3])
-    passive = parsed(
+    passive = hand_parsed(
         ["Daraya", "was", "shelled", "by", "forces"],
         [2, 2, 2, 4, 2],
         ["nsubj:pass", "aux:pass", "ROOT", "case", "obl:agent"],

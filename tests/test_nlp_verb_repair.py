@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-import spacy
 from spacy.tokens import Doc
 
-from parallax.nlp.verb_repair import COMPONENT
+from parallax.nlp.verb_repair import verb_repair
+from parses import hand_parsed
 
 
 def parsed(words: list[str], heads: list[int], deps: list[str], pos: list[str]) -> Doc:
-    nlp = spacy.blank("en")
-    import parallax.nlp.verb_repair  # noqa: F401 - registers the factory
-
-    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
-    nlp.add_pipe(COMPONENT)
-    return nlp.get_pipe(COMPONENT)(doc)
+    """The hand-written parse after the repair component."""
+    return verb_repair(hand_parsed(words, heads, deps, pos))
 
 
 def test_a_noun_with_a_subject_and_a_particle_or_object_is_a_verb() -> None:

@@ -1,0 +1,12 @@
+"""Docs with a parse written by hand, for testing what the rules do with a given parse
+(including a parser's known slips) without loading the model."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import Doc
+
+
+def hand_parsed(words: list[str], heads: list[int], deps: list[str], pos: list[str]) -> Doc:
+    """A Doc whose tokens have exactly these heads (absolute indices), labels and UPOS."""
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
