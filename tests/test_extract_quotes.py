@@ -145,6 +145,14 @@ def test_anonymous_speaker_is_kept_as_written_without_an_actor(nlp: Language) ->
 # --- indirect speech -------------------------------------------------------------------------
 
 
+def test_a_poll_finding_is_attributed_to_the_poll(nlp: Language) -> None:
+    text = "In a Des Moines Register poll last month, Mr. Cruz had a ten-point lead."
+    (quote,) = quotes(nlp, text)
+    assert quote.text.startswith("Mr. Cruz had")
+    assert quote.speaker is not None
+    assert "poll" in quote.speaker.text
+
+
 def test_reported_clause_after_a_speech_verb(nlp: Language) -> None:
     (quote,) = quotes(nlp, "The minister warned that Russia would pay a heavy price.")
     assert not quote.direct

@@ -38,8 +38,11 @@ _TRAILING_DEPS: Final = frozenset({"obl", "advcl", "obj", "iobj", "xcomp", "ccom
 MIN_CONTENT_WORDS: Final = 2
 
 
+#: Nouns of opinion research: "*In a Des Moines Register poll*, Mr. Cruz had a lead" reports
+#: the poll's finding.
+_SURVEYS: Final = ("poll", "polls", "survey", "surveys")
 #: Lower-case forms a cue can have: the verbs, "according" (to) and the colon of a quote line.
-_CUE_FORMS: Final = ATTRIBUTION_VERBS | {"according", ":"}
+_CUE_FORMS: Final = ATTRIBUTION_VERBS | {"according", ":"} | frozenset(_SURVEYS)
 _CUE_FORM_KEYS: Final = numpy.array(sorted(hash_string(form) for form in _CUE_FORMS), "uint64")
 
 
@@ -55,7 +58,9 @@ def indirect_attributions(doc: Doc, covered: list[CharRange]) -> list[Attributio
             if attribution is not None and not _mostly_covered(attribution, covered):
                 found.append(attribution)
             continue
-        if is_according_to(token):
+        if token.lower_ in _SURVEYS:
+            attribution = _in_survey(doc, token)
+        elif is_according_to(token):
             attribution = _according_to(doc, token)
         elif is_cue_verb(token):
             attribution = _verb_attribution(doc, token)
@@ -108,6 +113,28 @@ def _according_to(doc: Doc, token: Token) -> Attribution | None:
         content=token_runs(doc, content),
         direct=False,
         cue=(token.i, token.i + 2),
+        source=(source.start, source.end),
+    )
+
+
+def _in_survey(doc: Doc, survey: Token) -> Attribution | None:
+    """ "In a new CNN poll, 45 percent backed Clinton": the clause the "in" phrase hangs on is
+    the finding, the poll its source."""
+    clause = survey.head
+    if survey.dep_ not in ("obl", "nmod") or clause.i == survey.i or survey.i > clause.i:
+        return None
+    preposition = next((c for c in survey.children if c.dep_ == "case"), None)
+    if preposition is None or preposition.lower_ != "in":
+        return None
+    phrase = {t.i for t in survey.subtree}
+    content = {t.i for t in clause.subtree} - phrase
+    if _words(doc, content) < MIN_CONTENT_WORDS:
+        return None
+    source = noun_phrase(survey)
+    return Attribution(
+        content=token_runs(doc, content),
+        direct=False,
+        cue=(preposition.i, preposition.i + 1),
         source=(source.start, source.end),
     )
 
