@@ -436,7 +436,7 @@ def accused_party(act: Token) -> Token | None:
     """Who an accusation says did ``act``: the object of "accused X of…" / "blamed X for…",
     or the passive subject of "X was accused of…" — not the accuser."""
     head = act.head
-    marker = case_of(act) or next((c.lower_ for c in act.children if c.dep_ == "mark"), None)
+    marker = case_of(act) or mark_of(act)
     if head.i == act.i or marker not in ("of", "for"):
         return None
     if act.dep_ == "acl" and head.dep_ in ("obj", "nsubj:pass"):

@@ -12,7 +12,7 @@ instead of making a second one. Runs after the linker, times, figures and quotes
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Final
 
 import numpy
@@ -56,6 +56,7 @@ from parallax.extract.syntax import (
     clause_head,
     mark_of,
     misread_clause_verb,
+    time_ranges,
 )
 from parallax.knowledge.actors import ActorResolver
 from parallax.nlp.doc_text import entities_within, frozen_mentions, positions_of, text_of
@@ -109,8 +110,7 @@ def find_triggers(doc: Doc) -> list[tuple[Token, Trigger]]:
     # "Russian airstrikes hit a hospital": the noun is the act, the verb only reports it.
     subject_acts = {t.head.i for t, _ in found if t.pos_ != "VERB" and t.dep_ == "nsubj"}
     kept = []
-    dated = found and Doc.has_extension("times")
-    times = [(t.start, t.end) for t in (doc._.times or ())] if dated else []
+    times = time_ranges(doc) if found else []
     for token, trigger in found:
         if token.i in subject_acts or any(s <= token.idx < e for s, e in times):
             continue  # (the latter: "March 19, 2007" is a month, not a march)
@@ -215,11 +215,19 @@ def _compound(noun: Token, forms: tuple[str, ...]) -> Trigger | None:
     for child in noun.children:
         # "the release of the hostages" is "released the hostages" said as a noun.
         if child.dep_ == "nmod" and any(c.lower_ == "of" for c in child.children):
-            for form in forms:
-                for partner in lemma_candidates(child.lemma_, child.lower_):
-                    found = VERB_OBJECT_TRIGGERS.get((form, partner))
-                    if found is not None:
-                        return found
+            found = _paired(forms, lemma_candidates(child.lemma_, child.lower_))
+            if found is not None:
+                return found
+    return None
+
+
+def _paired(forms: Iterable[str], partners: Sequence[str]) -> Trigger | None:
+    """The verb-and-object trigger of the first form (then partner) the lexicon pairs."""
+    for form in forms:
+        for partner in partners:
+            found = VERB_OBJECT_TRIGGERS.get((form, partner))
+            if found is not None:
+                return found
     return None
 
 
@@ -310,11 +318,9 @@ def _verb_object(verb: Token, forms: tuple[str, ...]) -> Trigger | None:
             partners.append(child.lower_)  # "found the journalist *guilty*"
     # "sent 300 peacekeeping troops": the modifier, not the head noun, makes it aid.
     partners.sort(key=lambda partner: partner not in PEACEKEEPING_WORDS)
-    for form in forms:
-        for partner in partners:
-            found = VERB_OBJECT_TRIGGERS.get((form, partner))
-            if found is not None:
-                return found
+    found = _paired(forms, partners)
+    if found is not None:
+        return found
     if "take" in forms and any(
         c.dep_ == "obj" and c.ent_type_ in ("GPE", "LOC", "FAC") for c in verb.children
     ):

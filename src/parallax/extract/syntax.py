@@ -82,10 +82,16 @@ def mark_of(clause: Token) -> str | None:
     return next((c.lower_ for c in clause.children if c.dep_ == "mark"), None)
 
 
+def time_ranges(doc: Doc) -> list[tuple[int, int]]:
+    """Character ranges of the temporal expressions the times component found (none when the
+    pipeline has no times component); read once where many tokens are checked."""
+    times = doc._.times if Doc.has_extension("times") else None
+    return [(t.start, t.end) for t in times or ()]
+
+
 def in_time_expression(token: Token) -> bool:
     """Whether the token lies inside a temporal expression the times component found."""
-    times = token.doc._.times if Doc.has_extension("times") else None
-    return any(t.start <= token.idx < t.end for t in times or ())
+    return any(start <= token.idx < end for start, end in time_ranges(token.doc))
 
 
 def _time_modifier(child: Token) -> bool:

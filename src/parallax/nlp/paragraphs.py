@@ -22,6 +22,7 @@ from spacy.attrs import IS_SPACE, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from parallax.extract.timex_vocab import MONTH, WEEKDAY
 from parallax.nlp.doc_text import text_of
 
 COMPONENT = "parallax_paragraph_breaks"
@@ -29,10 +30,8 @@ COMPONENT = "parallax_paragraph_breaks"
 
 #: A line that is only a date: "March 19, 2007", "Monday, 3 March 2008", "2016-08-13".
 _DATE_LINE: Final = re.compile(
-    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
-    r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}"
-    r"|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,?\s+\d{4}"
-    r"|\d{4}-\d{2}-\d{2})"
+    rf"(?:{WEEKDAY},?\s+)?"
+    rf"(?:{MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{MONTH},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
 )
 
 
