@@ -649,6 +649,61 @@ def test_the_act_an_accusation_alleges_is_reported_with_the_accused_as_actor(
     assert act.actor.text == accused
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger", "claimant"),
+    [
+        ("Al-Shabaab claimed responsibility for the bombing of a hotel in Mogadishu.", "bombing",
+         "Al-Shabaab"),
+        ("The Pakistani Taliban claimed responsibility for attacking the school.", "attacking",
+         "The Pakistani Taliban"),
+        ("Officials said Boko Haram was responsible for the attack on the market.", "attack",
+         "Boko Haram"),
+    ],
+)  # fmt: skip
+def test_who_claims_responsibility_for_an_act_is_its_actor(
+    nlp: Language, text: str, trigger: str, claimant: str
+) -> None:
+    assert actor_of(nlp, text, trigger).text == claimant
+
+
+def test_a_named_armed_group_keeps_its_code_before_a_sector_word(nlp: Language) -> None:
+    fighters = actor_of(nlp, "Hezbollah fighters stormed the village of Qusayr.", "stormed")
+    assert fighters.actor_id == "HEZBOLLAH"
+    # A state before a sector word is still that state's sector.
+    troops = actor_of(nlp, "Kenyan troops stormed the village of Kismayo.", "stormed")
+    assert troops.actor_id == "KENMIL"
+
+
+def test_separatists_and_bombers_have_their_sectors(nlp: Language) -> None:
+    assert actor_of(nlp, "Separatists shelled the airport overnight.", "shelled").sector == "REB"
+    text = "A suicide bomber killed nine people at a wedding in Kirkuk."
+    assert actor_of(nlp, text, "killed").sector == "INS"
+
+
+def test_a_pro_or_anti_prefix_does_not_make_the_state_the_actor(nlp: Language) -> None:
+    text = "Pro-Moldovan militias attacked a checkpoint in Bender."
+    assert actor_of(nlp, text, "attacked").country != "MDA"
+    text = "The army launched an offensive against anti-Kenyan militants."
+    recipient = the_event(nlp, text, "offensive").recipient
+    assert recipient is not None
+    assert recipient.country != "KEN"
+
+
+def test_the_doer_of_an_act_noun_described_by_a_participle(nlp: Language) -> None:
+    text = "The raids carried out by Russian jets killed ten civilians."
+    assert actor_of(nlp, text, "raids").country == "RUS"
+    text = "Iraqi helicopters carrying out strikes near Tikrit hit a convoy."
+    assert actor_of(nlp, text, "strikes").country == "IRQ"
+
+
+def test_a_bombing_by_car_or_truck_is_explosives_not_aerial(nlp: Language) -> None:
+    assert the_event(nlp, "A car bombing killed six people in Baghdad.", "bombing").mode != (
+        "aerial"
+    )
+    assert assault_mode(["a", "truck", "bombing"], ["truck"]) == "explosives"
+    assert assault_mode(["a", "suicide", "car", "bombing"], ["car"]) == "suicide-attack"
+
+
 def test_a_condemned_attack_is_an_event_not_done_by_whoever_condemned_it(nlp: Language) -> None:
     attack = the_event(nlp, "The foreign ministry condemned the attack on the embassy.", "attack")
     assert attack.type == "ASSAULT"

@@ -7,6 +7,7 @@ from spacy.tokens import Doc, Span
 
 from parallax.nlp.doc_text import (
     actor_mentions_of,
+    after_stance_prefix,
     entities_of,
     entities_within,
     frozen_mentions,
@@ -48,3 +49,12 @@ def test_frozen_mentions_are_spacys_and_leave_nothing_behind() -> None:
                 assert entities_within(doc, start, end) == list(doc[start:end].ents)
     assert doc.user_data == before
     assert entities_of(doc) == tuple(doc.ents)  # outside the block: read afresh
+
+
+def test_a_name_fused_to_pro_or_anti_is_after_a_stance_prefix() -> None:
+    doc = spacy.blank("en")("pro-Russian rebels, anti - Assad groups and Russian troops")
+    words = [t.text for t in doc]
+    assert after_stance_prefix(doc, words.index("Russian"))
+    assert not after_stance_prefix(doc, words.index("Assad"))  # spaced: no prefix
+    assert not after_stance_prefix(doc, len(words) - 2)
+    assert not after_stance_prefix(doc, 0)

@@ -28,8 +28,14 @@ from parallax.extract.syntax import (
     passive_agent_below,
 )
 from parallax.knowledge.actors import ActorResolver, fold
+from parallax.knowledge.models import ResolvedActor
 from parallax.knowledge.places import PlaceCandidate
-from parallax.nlp.doc_text import actor_mentions_of, entities_within, entity_at
+from parallax.nlp.doc_text import (
+    actor_mentions_of,
+    after_stance_prefix,
+    entities_within,
+    entity_at,
+)
 from parallax.schema import Actor
 
 #: Prepositions that introduce the recipient of a verbal or nominal trigger.
@@ -123,7 +129,7 @@ def verbal_arguments(trigger: Token) -> tuple[Token | None, Token | None]:
         winner = _prepositional(trigger, frozenset({"to"}))
         return winner, actor
     if actor is None:
-        actor = accused_party(trigger)
+        actor = accused_party(trigger) or responsible_party(trigger)
     if (
         actor is None
         and trigger.dep_ in ("xcomp", "advcl", "conj", "acl")
@@ -320,7 +326,10 @@ def nominal_arguments(trigger: Token) -> tuple[Token | None, Token | None]:
         # stands where the act does.
         position, head = head, head.head
     if actor is None:
-        actor = accused_party(trigger)  # "accused Moscow of the bombing"
+        actor = _participle_agent(trigger)  # "the raids carried out *by Russian jets*"
+    if actor is None:
+        # "accused Moscow of the bombing", "ISIS claimed responsibility for the bombing"
+        actor = accused_party(trigger) or responsible_party(trigger)
     acts_through_verb = position.dep_ in ("obj", "nsubj:pass") or (
         position.dep_ == "obl" and case_of(position) in _PURPOSE and head.lemma_ in _TRAVEL
     )
@@ -329,7 +338,29 @@ def nominal_arguments(trigger: Token) -> tuple[Token | None, Token | None]:
         actor = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
         if (actor is None or _is_time_word(actor)) and head.dep_ in ("ROOT", "ccomp"):
             actor = stranded_subject(head)  # "President Obama today announced sanctions"
+        if (
+            actor is None
+            and head.dep_ == "acl"
+            and head.tag_ in ("VBG", "VBN", "VBD")
+            and head.i == head.head.i + 1  # not "a paper tiger, encouraging the attacks"
+            and mark_of(head) is None  # not "his theme of renegotiating trade deals"
+            and position.dep_ == "obj"
+        ):
+            # "forces carrying out raids", and "Coalition warplanes carried out a raid" read
+            # as one noun phrase: the noun the verb describes does the act.
+            actor = head.head
     return _antecedent_head(actor), recipient
+
+
+def _participle_agent(noun: Token) -> Token | None:
+    """The "by" phrase of a participle describing the act noun: "the raids *carried out by
+    Russian jets*", "an attack launched by the rebels"."""
+    for clause in noun.children:
+        if clause.dep_ == "acl" and clause.tag_ in ("VBN", "VBD"):
+            for child in clause.children:
+                if child.dep_ == "obl:agent" or (child.dep_ == "obl" and case_of(child) == "by"):
+                    return child
+    return None
 
 
 def _content_subject(noun: Token) -> Token | None:
@@ -451,6 +482,32 @@ def accused_party(act: Token) -> Token | None:
     return accused
 
 
+#: Verbs whose object "responsibility" / "credit" for an act makes their subject its doer:
+#: "ISIS *claimed* responsibility for downing the plane".
+_OWNING: Final = frozenset({"claim", "take", "accept", "admit", "assume", "bear", "deny"})
+_RESPONSIBILITY: Final = frozenset({"responsibility", "credit"})
+
+
+def responsible_party(act: Token) -> Token | None:
+    """Who is said to have done ``act``: the subject of "claimed responsibility for the
+    bombing" or of "was responsible for the attack". The parse hangs the act on the noun
+    or adjective, so without this the act has no doer (or "responsibility" becomes it)."""
+    head = act.head
+    if head.i == act.i or (case_of(act) or mark_of(act)) != "for":
+        return None
+    if head.lower_ == "responsible":
+        return next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
+    if head.lemma_.lower() not in _RESPONSIBILITY or head.dep_ != "obj":
+        return None
+    verb = head.head
+    if not _OWNING.intersection(lemma_candidates(verb.lemma_, verb.lower_)):
+        return None
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is None and verb.dep_ in ("ROOT", "ccomp"):
+        subject = stranded_subject(verb)  # "The Taliban yesterday claimed responsibility…"
+    return subject
+
+
 def case_of(token: Token) -> str | None:
     """The preposition of a nominal ("against" in "against ISIS"), lower-cased."""
     return next((c.lower_ for c in token.children if c.dep_ == "case"), None)
@@ -498,7 +555,7 @@ def code_actor(
         country = resolved.country
         actor_id, name = resolved.actor_id, resolved.name
         modifies = not mention.start <= phrase.root.i < mention.end
-        if (modifies or implied) and country and head_sector:
+        if (modifies or implied) and country and head_sector and not _own_body(resolved):
             # "Syrian warplanes", "Syrian government forces": the state's sector the head
             # names (SYRMIL), not the modifier's own reading (Syria, Syria government).
             actor_id = f"{country}{head_sector}"
@@ -534,6 +591,20 @@ def code_actor(
         country="+".join(dict.fromkeys(countries)) or None,
         sector=sector,
     )
+
+
+#: Sectors of bodies that are not a part of a state's government: "*Boko Haram* fighters",
+#: "*Hezbollah* militants", "*Peshmerga* forces" are that body, not Nigeria's militias.
+_OWN_BODIES: Final = frozenset(
+    {"INS", "REB", "UAF", "OPP", "NGO", "PTY", "MED", "MIL", "SPY", "COP", "IGO"}
+)
+
+
+def _own_body(resolved: ResolvedActor) -> bool:
+    """Whether a named actor keeps its own code before a sector word ("Boko Haram fighters"),
+    unlike a state or a government ("Syrian troops" is SYRMIL)."""
+    composed = (resolved.country, f"{resolved.country}{resolved.sector}")  # USA, USAMIL
+    return resolved.sector in _OWN_BODIES and resolved.actor_id not in composed
 
 
 def _bare_state(mentions: list[Span]) -> bool:
@@ -718,9 +789,13 @@ def _resident(place: Span, people: Span) -> bool:
 def _is_sponsor(doc: Doc, mention: Span, head: int) -> bool:
     """Whether the mention, before the phrase's ``head``, is fused with a sponsor word right
     after it ("US-backed", "Iranian backed"); one further on, or after the head, belongs to
-    the head ("Ghanaian soldiers *armed* with rifles")."""
+    the head ("Ghanaian soldiers *armed* with rifles"). So is one after "pro-" or "anti-":
+    "pro-Russian separatists" are not Russia's, "anti-government forces" not the
+    government's."""
     if mention.end > head:
         return False
+    if after_stance_prefix(doc, mention.start):
+        return True
     after = doc[mention.end : mention.end + 2]
     if after and after[0].text == "-" and after[0].whitespace_ == "":
         after = after[1:]

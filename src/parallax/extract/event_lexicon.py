@@ -11,6 +11,7 @@ by :mod:`parallax.extract.quotes`.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
@@ -692,9 +693,19 @@ _WEAPON_MODES: Final[dict[str, str]] = {
 }
 
 
-def assault_mode(words: list[str]) -> str | None:
-    """The ASSAULT mode the sentence's weapon words point to, the most specific first."""
+#: Modifiers of a bombing that say the bomb was planted or driven, not dropped: "a *truck*
+#: bombing", "a *roadside* bomb".
+_PLANTED: Final = frozenset(
+    {"car", "truck", "lorry", "roadside", "vehicle", "motorcycle", "bicycle", "parcel", "van"}
+)
+
+
+def assault_mode(words: list[str], modifiers: Collection[str] = ()) -> str | None:
+    """The ASSAULT mode the sentence's weapon words point to, the most specific first;
+    ``modifiers`` are the trigger's own ("car" in "car bombing")."""
     found = {_WEAPON_MODES[w] for w in words if w in _WEAPON_MODES}
+    if _PLANTED.intersection(modifiers):
+        found = (found & {"suicide-attack"}) or {"explosives"}
     for mode in ("suicide-attack", "drone", "aerial", "heavy-weapons", "explosives", "firearms"):
         if mode in found:
             return mode

@@ -373,7 +373,8 @@ class EventExtractor:
         mode = trigger.mode
         if trigger.type == "ASSAULT":
             words = [t.lower_ for t in sentence]
-            mode = assault_mode(words) or mode
+            modifiers = [c.lower_ for c in token.children if c.dep_ in ("compound", "amod")]
+            mode = assault_mode(words, modifiers) or mode
         # A toponym recipient with no actor code ("annexed Crimea") is where, not whom.
         coded = [a for a in (actor, recipient) if a is not None and (a is actor or a.actor_id)]
         taken = [_tokens(doc, a) for a in coded]

@@ -32,7 +32,7 @@ from spacy.util import filter_spans
 from parallax.knowledge.actors import GENERIC_TITLES, ActorResolver
 from parallax.knowledge.loader import load_knowledge
 from parallax.knowledge.places import ABBREVIATIONS, Gazetteer
-from parallax.nlp.doc_text import positions_of, text_of
+from parallax.nlp.doc_text import after_stance_prefix, positions_of, text_of
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -368,7 +368,10 @@ class Linker:
         return before not in _PERSON_TITLES and not any(t.lower_ in people for t in ent)
 
     def _sector_span(self, doc: Doc, ent: Span) -> Span | None:
-        """The entity and a sector cue after it: "US" + "forces" is USAMIL."""
+        """The entity and a sector cue after it: "US" + "forces" is USAMIL; not after "pro-"
+        or "anti-" ("pro-Russian separatists" are not Russia's rebels)."""
+        if after_stance_prefix(doc, ent.start):
+            return None
         # PhraseMatcher reports doc offsets even when given a span
         for _, start, end in self.cues(doc[ent.end : min(len(doc), ent.end + 3)]):
             if start != ent.end:

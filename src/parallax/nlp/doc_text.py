@@ -102,3 +102,21 @@ def actor_mentions_of(doc: Doc) -> tuple[Span, ...]:
     """The "actors" span group (frozen inside :func:`frozen_mentions`, else read now)."""
     frozen = doc.user_data.get(_ACTORS)
     return frozen if isinstance(frozen, tuple) else tuple(doc.spans.get("actors", []))
+
+
+#: Prefixes that make a name the object of a stance, not the one who holds it.
+_STANCE_PREFIXES: Final = frozenset({"pro", "anti"})
+
+
+def after_stance_prefix(doc: Doc, start: int) -> bool:
+    """Whether the token at ``start`` follows a fused "pro-" or "anti-": "pro-*Russian*
+    separatists" are not Russia's, "anti-*government* forces" not the government's."""
+    if start < 2:
+        return False
+    hyphen, prefix = doc[start - 1], doc[start - 2]
+    return (
+        hyphen.text == "-"
+        and not hyphen.whitespace_
+        and not prefix.whitespace_
+        and prefix.lower_ in _STANCE_PREFIXES
+    )
