@@ -186,10 +186,12 @@ def test_match_events_pairs_same_type_preferring_agreement() -> None:
     assert match_events(gold, [other]) == []
 
 
-def test_compound_actor_accepts_any_member() -> None:
+def test_compound_actor_accepts_any_member_or_several_joined() -> None:
     doc = spacy.blank("en")("British and French warplanes struck.")
     gold = _gold_event(actor_country=["GBR", "FRA"], actor_sector="MIL")
     assert actor_ok(gold, event(doc, "ASSAULT", actor=actor("FRA", "MIL")))
+    assert actor_ok(gold, event(doc, "ASSAULT", actor=actor("GBR+FRA", "MIL")))
+    assert not actor_ok(gold, event(doc, "ASSAULT", actor=actor("GBR+USA", "MIL")))
     assert not actor_ok(gold, event(doc, "ASSAULT", actor=actor("USA", "MIL")))
     assert not actor_ok(gold, event(doc, "ASSAULT", actor=actor("FRA", "GOV")))
     assert not actor_ok(gold, event(doc, "ASSAULT"))

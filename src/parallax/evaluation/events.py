@@ -12,7 +12,7 @@ Gold file (``tests/data/events_gold.jsonl``, one sentence per line)
     ``recipient_country``/``recipient_sector``/``recipient_text`` and ``acled_event_type``;
     ``tags`` name the constructions a line tests (passive, nominal, compound_actor, no_event…).
     A compound actor ("British and French warplanes") lists its members' codes; a prediction
-    giving any one of them is right. Coding conventions of the file: a country comes from a
+    giving any one of them, or several joined by "+" ("GBR+FRA"), is right. Coding conventions of the file: a country comes from a
     state word or a known organisation, never from a backer ("US-backed Syrian rebels" are SYR
     REB, "Russian-backed separatists" have no country); a generic actor without either ("rebels
     near Morek") is right with no country or with that of the place of the event, so gold
@@ -201,15 +201,23 @@ def trigger_ok(gold: GoldEvent, pred: Event, text: str) -> bool:
     return False
 
 
+def _accepted(code: str | None, accepted: Codes) -> bool:
+    """Whether a predicted code is accepted: a compound one ("GBR+FRA", as the extractor
+    codes "British and French warplanes") when every member is among the gold codes."""
+    if code is None:
+        return None in accepted
+    return all(member in accepted for member in code.split("+"))
+
+
 def actor_ok(gold: GoldEvent, pred: Event) -> bool:
     """Actor country and sector both among the accepted gold codes."""
     country, sector = _codes_of(pred.actor)
-    return country in gold.actor_country and sector in gold.actor_sector
+    return _accepted(country, gold.actor_country) and _accepted(sector, gold.actor_sector)
 
 
 def recipient_ok(gold: GoldEvent, pred: Event) -> bool:
     """Recipient country among the accepted gold codes (None when there is no recipient)."""
-    return _codes_of(pred.recipient)[0] in gold.recipient_country
+    return _accepted(_codes_of(pred.recipient)[0], gold.recipient_country)
 
 
 def _agreement(gold: GoldEvent, pred: Event, text: str) -> int:
