@@ -13,8 +13,8 @@ Gold file (``tests/data/events_gold.jsonl``, one sentence per line)
     ``tags`` name the constructions a line tests (passive, nominal, compound_actor, no_event…).
     A compound actor ("British and French warplanes") lists its members' codes; a prediction
     giving any one of them, or several joined by "+" ("GBR+FRA"), is right. Coding
-    conventions of the file: a country comes from a state word or a known organisation, never from a backer ("US-backed Syrian rebels" are SYR
-    REB, "Russian-backed separatists" have no country); a generic actor without either ("rebels
+    conventions of the file: a country comes from a state word or a known organisation,
+    never from a backer ("US-backed Syrian rebels" are SYR REB, "Russian-backed separatists" have no country); a generic actor without either ("rebels
     near Morek") is right with no country or with that of the place of the event, so gold
     lists both; a bare state name has no sector; places are never recipients, an actor's
     installations ("a Syrian air base") and stated victims are; the outcome of an attack
