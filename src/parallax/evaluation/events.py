@@ -11,20 +11,19 @@ Gold file (``tests/data/events_gold.jsonl``, one sentence per line)
     ``actor_country``/``actor_sector``/``actor_text``,
     ``recipient_country``/``recipient_sector``/``recipient_text`` and ``acled_event_type``;
     ``tags`` name the constructions a line tests (passive, nominal, compound_actor, no_event…).
-    A compound actor ("British and French warplanes") lists its members' codes; a prediction
-    giving any one of them, or several joined by "+" ("GBR+FRA"), is right. Coding
-    conventions of the file: a country comes from a state word or a known organisation,
-    never from a backer ("US-backed Syrian rebels" are SYR REB, "Russian-backed separatists" have no country); a generic actor without either ("rebels
-    near Morek") is right with no country or with that of the place of the event, so gold
-    lists both; a bare state name has no sector; places are never recipients, an actor's
-    installations ("a Syrian air base") and stated victims are; the outcome of an attack
-    ("…, killing 38 people") is the same event; status precedence is negated > hypothetical >
-    future > reported > asserted; an act inside an accusation or claim is ``reported``; an
-    intended act follows the PLOVER rule "return the single category, not category +
-    auxiliary mode": an intended conflictual act is THREATEN ("will carry out air strikes"),
-    an intended cooperative act AGREE, both with status ``future`` and no ACLED type (nothing
-    has happened yet); otherwise ``acled_event_type`` is the event's ACLED type whatever its
-    status.
+    A compound actor ("British and French warplanes") lists its members' codes; a prediction giving
+    any one of them, or several joined by "+" ("GBR+FRA"), is right. Coding conventions of the file:
+    a country comes from a state word or a known organisation, never from a backer ("US-backed
+    Syrian rebels" are SYR REB, "Russian-backed separatists" have no country); a generic actor
+    without either ("rebels near Morek") is right with no country or with that of the place of the
+    event, so gold lists both; a bare state name has no sector; places are never recipients, an
+    actor's installations ("a Syrian air base") and stated victims are; the outcome of an attack
+    ("…, killing 38 people") is the same event; status precedence is negated > hypothetical > future
+    > reported > asserted; an act inside an accusation or claim is ``reported``; an intended act
+    follows the PLOVER rule "return the single category, not category + auxiliary mode": an intended
+    conflictual act is THREATEN ("will carry out air strikes"), an intended cooperative act AGREE,
+    both with status ``future`` and no ACLED type (nothing has happened yet); otherwise
+    ``acled_event_type`` is the event's ACLED type whatever its status.
 
     Metrics: an event predicted in a sentence matches a gold event of that sentence when their
     types are equal, one to one, greedily in gold order (among equal types the prediction that
