@@ -696,6 +696,26 @@ def test_the_doer_of_an_act_noun_described_by_a_participle(nlp: Language) -> Non
     assert actor_of(nlp, text, "strikes").country == "IRQ"
 
 
+def test_a_force_named_by_its_owners_pronoun_is_that_owners(nlp: Language) -> None:
+    jets = actor_of(nlp, "Jordan said its warplanes struck depots near Palmyra.", "struck")
+    assert jets.actor_id == "JORMIL"
+    # Not an object: the troops offered are not the party they are offered to.
+    offer = the_event(nlp, "Chad has offered its troops to the Malian government.", "offered")
+    assert offer.recipient is not None
+    assert offer.recipient.country == "MLI"
+
+
+def test_a_place_inside_a_party_phrase_does_not_make_it_that_places(nlp: Language) -> None:
+    text = "Turkish jets said they had struck PKK shelters in northern Iraq."
+    recipient = the_event(nlp, text, "struck").recipient
+    assert recipient is not None
+    assert recipient.actor_id == "PKK"
+    text = "Its jets had struck depots in southern Lebanon."
+    recipient = the_event(nlp, text, "struck").recipient
+    assert recipient is not None
+    assert recipient.country == "LBN"  # with no owner named, the place is all there is
+
+
 def test_a_bombing_by_car_or_truck_is_explosives_not_aerial(nlp: Language) -> None:
     assert the_event(nlp, "A car bombing killed six people in Baghdad.", "bombing").mode != (
         "aerial"

@@ -545,6 +545,14 @@ def code_actor(
             whole = _with_whole_name(noun_phrase(antecedent.root), antecedent.root)
             mentions = _mentions(doc, whole) or [antecedent]
     head_sector = _head_sector(phrase, head, resolver.sector_cues if resolver else {})
+    if not mentions and acting and head_sector is not None:
+        # "Russia said *its* warships had fired…": Russia's navy. Only a doer named by a
+        # sector word: "offered *its* troops to Lebanon" names no party in its object, and
+        # "*his* company" is not the man's government.
+        owner = next((c for c in head.children if _possessive_pronoun(c)), None)
+        antecedent = _antecedent(doc, owner) if owner is not None else None
+        if antecedent is not None:
+            mentions = [antecedent]
     implied = head_sector is None and state_sector is not None and _bare_state(mentions)
     if implied:
         head_sector = state_sector
@@ -605,6 +613,10 @@ def _own_body(resolved: ResolvedActor) -> bool:
     unlike a state or a government ("Syrian troops" is SYRMIL)."""
     composed = (resolved.country, f"{resolved.country}{resolved.sector}")  # USA, USAMIL
     return resolved.sector in _OWN_BODIES and resolved.actor_id not in composed
+
+
+def _possessive_pronoun(token: Token) -> bool:
+    return token.dep_ == "nmod:poss" and token.lower_ in ("its", "their", "his", "her")
 
 
 def _bare_state(mentions: list[Span]) -> bool:
@@ -743,7 +755,7 @@ def _mentions(doc: Doc, phrase: Span) -> list[Span]:
     ]
     over_head = [m for m in candidates if m.start <= phrase.root.i < m.end]
     if not over_head:
-        return candidates
+        return _owners(phrase, candidates)
     head = over_head[0]
     title = next((m for m in candidates if m.end == head.start), None)
     if title is not None and (_contradicts(title, head) or _resident(title, head)):
@@ -762,6 +774,23 @@ def _mentions(doc: Doc, phrase: Span) -> list[Span]:
         )
     ]
     return sorted([head, *coordinated], key=lambda m: m.start)
+
+
+#: Prepositions of a phrase's modifier that say where the head is, not whose it is.
+_WHERE: Final = frozenset({"in", "near", "at", "inside", "outside", "around", "across", "on"})
+
+
+def _owners(phrase: Span, candidates: list[Span]) -> list[Span]:
+    """The mentions that say whose the phrase's head is: "*PKK* camps in northern Iraq" are
+    the PKK's, not Iraq's. A place in a locative modifier codes the phrase only when nothing
+    else does ("targets in Syria")."""
+    where = [
+        (child.left_edge.i, child.right_edge.i)
+        for child in phrase.root.children
+        if child.dep_ == "nmod" and case_of(child) in _WHERE
+    ]
+    owners = [m for m in candidates if not any(a <= m.start <= b for a, b in where)]
+    return owners or candidates
 
 
 def _contradicts(title: Span, person: Span) -> bool:
