@@ -666,6 +666,12 @@ def test_who_claims_responsibility_for_an_act_is_its_actor(
     assert actor_of(nlp, text, trigger).text == claimant
 
 
+def test_what_an_act_did_was_done_by_the_acts_doer(nlp: Language) -> None:
+    text = "Al-Shabaab claimed responsibility for a car bombing that killed 14 soldiers in Baidoa."
+    assert actor_of(nlp, text, "bombing").actor_id == "AL_SHABAAB"
+    assert actor_of(nlp, text, "killed").actor_id == "AL_SHABAAB"
+
+
 def test_a_named_armed_group_keeps_its_code_before_a_sector_word(nlp: Language) -> None:
     fighters = actor_of(nlp, "Hezbollah fighters stormed the village of Qusayr.", "stormed")
     assert fighters.actor_id == "HEZBOLLAH"

@@ -497,6 +497,12 @@ def responsible_party(act: Token) -> Token | None:
         return None
     if head.lower_ == "responsible":
         return next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
+    if head.pos_ == "VERB" and act.dep_ == "obl":
+        # "claimed responsibility for the bombing" with "for the bombing" hung on the verb
+        owned = next((c for c in head.children if c.dep_ == "obj"), None)
+        if owned is None or owned.lemma_.lower() not in _RESPONSIBILITY:
+            return None
+        head = owned
     if head.lemma_.lower() not in _RESPONSIBILITY or head.dep_ != "obj":
         return None
     verb = head.head

@@ -345,6 +345,10 @@ class EventExtractor:
         sentence = token.sent
         if token.pos_ == "VERB":
             actor_head, recipient_head = verbal_arguments(token)
+            if actor_head is not None and _is_act(actor_head):
+                # "a truck bombing *that killed* eight", "Russian air strikes killed…": the
+                # act's own doer did what it did.
+                actor_head, _ = nominal_arguments(actor_head)
             if actor_head is None:
                 actor_head = _instrument_actor(token)
         else:
@@ -646,6 +650,13 @@ def _instrument_actor(verb: Token) -> Token | None:
             if actor is not None:
                 return actor
     return None
+
+
+def _is_act(head: Token) -> bool:
+    """Whether an argument head is an act noun ("bombing", "air strikes"), not a party."""
+    if head.pos_ != "NOUN" or head.ent_type_:
+        return False
+    return any(f in NOUN_TRIGGERS for f in lemma_candidates(head.lemma_, head.lower_))
 
 
 def _state_sector(actor_head: Token) -> str | None:
