@@ -672,6 +672,14 @@ def test_what_an_act_did_was_done_by_the_acts_doer(nlp: Language) -> None:
     assert actor_of(nlp, text, "killed").actor_id == "AL_SHABAAB"
 
 
+def test_fire_opened_is_the_act_and_whom_it_is_opened_on_the_recipient(nlp: Language) -> None:
+    event = the_event(nlp, "Police opened fire on striking miners near Rustenburg.", "opened")
+    assert event.recipient is not None
+    assert "miners" in event.recipient.text
+    returned = the_event(nlp, "The border guards returned fire.", "returned")
+    assert returned.recipient is None
+
+
 def test_a_named_armed_group_keeps_its_code_before_a_sector_word(nlp: Language) -> None:
     fighters = actor_of(nlp, "Hezbollah fighters stormed the village of Qusayr.", "stormed")
     assert fighters.actor_id == "HEZBOLLAH"

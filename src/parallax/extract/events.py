@@ -351,6 +351,8 @@ class EventExtractor:
                 actor_head, _ = nominal_arguments(actor_head)
             if actor_head is None:
                 actor_head = _instrument_actor(token)
+            if recipient_head is not None and _is_act_object(recipient_head):
+                recipient_head = _aimed_at(token)  # "opened fire *on tourists*"
         else:
             actor_head, recipient_head = nominal_arguments(token)
         actor_head = actor_head if _can_act(actor_head) else None
@@ -650,6 +652,31 @@ def _instrument_actor(verb: Token) -> Token | None:
             if actor is not None:
                 return actor
     return None
+
+
+#: Objects that are the act itself, never its target: "opened *fire*", "fired *shots*".
+_ACT_OBJECTS: Final = frozenset({"fire", "gunfire", "shots", "shot", "volley", "volleys"})
+
+
+def _is_act_object(head: Token) -> bool:
+    """Only these words: another act noun as object ("demanded the withdrawal of Serbian
+    forces", "imposed sanctions on Moscow") names its party inside itself."""
+    return head.dep_ == "obj" and head.lower_ in _ACT_OBJECTS
+
+
+def _aimed_at(verb: Token) -> Token | None:
+    """The party an act is aimed at by a preposition on the verb ("opened fire *on* X")."""
+    return next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ in ("obl", "nmod")
+            and any(
+                g.dep_ == "case" and g.lower_ in ("on", "at", "against", "upon") for g in c.children
+            )
+        ),
+        None,
+    )
 
 
 def _is_act(head: Token) -> bool:
