@@ -3,10 +3,10 @@ the rules do when a parser makes a known slip."""
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from parallax.extract.event_args import verbal_arguments
-from parallax.extract.syntax import misread_passive
+from parallax.extract.syntax import appositive_subject, misread_passive, subject_of
 from parses import hand_parsed
 
 
@@ -42,3 +42,20 @@ def test_a_perfect_without_be_is_active_and_a_true_passive_is_not_misread() -> N
     )
     assert not misread_passive(passive[2])
     assert texts(verbal_arguments(passive[2])) == ["forces", "Daraya"]
+
+
+def test_a_name_read_as_an_apposition_of_a_leading_time_phrase_is_the_subject() -> None:
+    # A parse seen on "On Sunday, Hillary Clinton, the front-runner, called on …".
+    doc = hand_parsed(
+        ["On", "Sunday", ",", "Clinton", ",", "the", "favourite", ",", "called", "on", "firms"],
+        [1, 8, 3, 1, 6, 6, 1, 1, 8, 10, 8],
+        ["case", "obl", "punct", "appos", "punct", "det", "appos", "punct", "ROOT", "case", "obl"],
+        ["ADP", "PROPN", "PUNCT", "PROPN", "PUNCT", "DET", "NOUN", "PUNCT", "VERB", "ADP", "NOUN"],
+    )
+    doc.ents = [Span(doc, 1, 2, "DATE"), Span(doc, 3, 4, "PERSON")]
+    assert appositive_subject(doc[8]) == doc[3]
+    assert subject_of(doc[8]) == doc[3]
+    assert texts(verbal_arguments(doc[8]))[0] == "Clinton"
+    # Without a name there, no subject is made up ("the favourite" alone is not taken).
+    doc.ents = [Span(doc, 1, 2, "DATE")]
+    assert appositive_subject(doc[8]) is None

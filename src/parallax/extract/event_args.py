@@ -19,6 +19,7 @@ from parallax.extract.event_lexicon import lemma_candidates
 from parallax.extract.syntax import (
     NOUN_MODIFIER_DEPS,
     SUBJECT_DEPS,
+    appositive_subject,
     in_time_expression,
     list_item,
     mark_of,
@@ -150,6 +151,8 @@ def verbal_arguments(trigger: Token) -> tuple[Token | None, Token | None]:
             )
         if actor is None and trigger.dep_ == "acl":
             actor = trigger.head  # "forces fighting ISIS": the noun the participle describes
+    if actor is None:
+        actor = appositive_subject(trigger)  # "On Sunday, Clinton, the front-runner, urged…"
     if actor is None and trigger.dep_ in ("ROOT", "ccomp"):
         actor = stranded_subject(trigger)
     if (

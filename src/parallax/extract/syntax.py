@@ -33,10 +33,38 @@ def subject_of(verb: Token) -> Token | None:
         for child in current.children:
             if child.dep_ == "obl:agent":
                 return child
+        named = appositive_subject(current)
+        if named is not None:
+            return named
         if current.dep_ in ("xcomp", "advcl", "conj", "acl") and current.head.i != current.i:
             current = current.head
             continue
         break
+    return None
+
+
+_NAMED: Final = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+def _names(modifier: Token) -> bool:
+    return modifier.dep_ in ("amod", "compound", "nmod:poss") and modifier.ent_type_ in _NAMED
+
+
+def appositive_subject(verb: Token) -> Token | None:
+    """A name the parse made an apposition of a time phrase before a subject-less verb: "On
+    Sunday, *Hillary Clinton*, the front-runner, called on…" read with "Clinton" describing
+    "Sunday". Only a name after that phrase and before the verb, or a noun a name modifies
+    ("On Tuesday, *Iraqi forces* retook…")."""
+    for child in verb.children:
+        if child.dep_ not in ("obl", "obl:tmod", "obl:unmarked") or child.i > verb.i:
+            continue
+        for name in child.children:
+            if (
+                name.dep_ == "appos"
+                and child.i < name.i < verb.i
+                and (name.ent_type_ in _NAMED or any(_names(c) for c in name.children))
+            ):
+                return name
     return None
 
 
