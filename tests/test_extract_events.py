@@ -680,6 +680,36 @@ def test_fire_opened_is_the_act_and_whom_it_is_opened_on_the_recipient(nlp: Lang
     assert returned.recipient is None
 
 
+def test_an_act_in_a_when_phrase_is_its_own_not_what_was_agreed(nlp: Language) -> None:
+    text = "Iran and Iraq agreed on a prisoner exchange after talks in Muscat."
+    talks = the_event(nlp, text, "talks")
+    assert talks.type == "CONSULT"
+    assert talks.status == "asserted"
+
+
+def test_a_warning_names_whom_it_warns_and_the_act_it_is_for(nlp: Language) -> None:
+    text = "Erdogan warned Moscow of grave consequences for the shelling of the Turkish post."
+    warning = the_event(nlp, text, "warned")
+    assert warning.type == "THREATEN"
+    assert warning.recipient is not None
+    assert warning.recipient.country == "RUS"
+    assert the_event(nlp, text, "shelling").type == "ASSAULT"
+
+
+def test_weapons_dropped_or_fired_are_not_the_recipient(nlp: Language) -> None:
+    dropped = the_event(nlp, "Syrian helicopters dropped bombs on Douma.", "dropped")
+    assert dropped.recipient is not None
+    assert dropped.recipient.text == "Douma"
+
+
+def test_a_verb_the_parse_folded_into_a_verbless_noun_phrase_is_the_act(nlp: Language) -> None:
+    text = "A Red Cross convoy delivered medicine to 8,000 people in Taiz."
+    aid = the_event(nlp, text, "delivered")
+    assert aid.type == "AID"
+    assert aid.actor is not None
+    assert "Red Cross" in aid.actor.text
+
+
 def test_a_named_armed_group_keeps_its_code_before_a_sector_word(nlp: Language) -> None:
     fighters = actor_of(nlp, "Hezbollah fighters stormed the village of Qusayr.", "stormed")
     assert fighters.actor_id == "HEZBOLLAH"

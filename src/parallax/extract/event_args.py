@@ -20,6 +20,7 @@ from parallax.extract.syntax import (
     NOUN_MODIFIER_DEPS,
     SUBJECT_DEPS,
     appositive_subject,
+    case_of,
     in_time_expression,
     list_item,
     mark_of,
@@ -89,6 +90,8 @@ def verbal_arguments(trigger: Token) -> tuple[Token | None, Token | None]:
             agent = child
         elif child.dep_ == "obj" and recipient is None:
             recipient = child
+        elif child.dep_ == "iobj" and recipient is None:
+            recipient = child  # "warned *Turkey* of serious consequences"
     if actor is not None and _is_time_word(actor):
         actor = None  # "Denmark today accepted…" parsed with "today" as the subject
     if actor is None and misread_clause_verb(trigger):
@@ -515,11 +518,6 @@ def responsible_party(act: Token) -> Token | None:
     if subject is None and verb.dep_ in ("ROOT", "ccomp"):
         subject = stranded_subject(verb)  # "The Taliban yesterday claimed responsibility…"
     return subject
-
-
-def case_of(token: Token) -> str | None:
-    """The preposition of a nominal ("against" in "against ISIS"), lower-cased."""
-    return next((c.lower_ for c in token.children if c.dep_ == "case"), None)
 
 
 def _prepositional(trigger: Token, cases: frozenset[str]) -> Token | None:

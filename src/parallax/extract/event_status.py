@@ -16,7 +16,7 @@ from typing import Final
 from spacy.tokens import Token
 
 from parallax.extract.event_lexicon import lemma_candidates
-from parallax.extract.syntax import mark_of
+from parallax.extract.syntax import circumstance, mark_of
 from parallax.schema import EventStatus
 
 _NEGATIONS: Final = frozenset({"not", "n't", "never", "no", "without", "nor", "neither"})
@@ -129,6 +129,8 @@ def _governing_chain(trigger: Token) -> Iterable[Token]:
     for _ in range(MAX_CLIMB):
         if current.head.i == current.i or current.dep_ in ("parataxis", "conj", "appos", "list"):
             return
+        if circumstance(current):
+            return  # "agreed on a ceasefire *after talks*": the talks were not agreed to
         current = current.head
         yield current
         if current.dep_ == "ROOT":

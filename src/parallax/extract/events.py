@@ -25,7 +25,6 @@ from parallax.extract.attribution import Attribution
 from parallax.extract.event_acled import acled_code
 from parallax.extract.event_args import (
     accused_party,
-    case_of,
     code_actor,
     is_time,
     nominal_arguments,
@@ -53,8 +52,9 @@ from parallax.extract.quote_cues import COGNITION_VERBS, SPEECH_VERBS
 from parallax.extract.syntax import (
     NOUN_MODIFIER_DEPS,
     SUBJECT_DEPS,
+    case_of,
+    circumstance,
     clause_head,
-    mark_of,
     misread_clause_verb,
     time_ranges,
 )
@@ -244,23 +244,14 @@ def _on_strike(noun: Token) -> bool:
     )
 
 
-#: Conjunctions of a clause that says when or why, not what was demanded or refused.
-_CIRCUMSTANCE_MARKS: Final = frozenset(
-    {
-        "since",
-        "after",
-        "before",
-        "when",
-        "while",
-        "because",
-        "as",
-        "until",
-        "once",
-        "though",
-        "although",
-        "whereas",
-    }
-)
+def _reason(phrase: Token) -> bool:
+    """A "for" phrase beside the verb's own object is why, not what: "warned Turkey of
+    consequences *for the downing*", "demanded compensation *for the killings*" (but "called
+    *for talks*" asks for the talks)."""
+    if phrase.dep_ not in ("obl", "nmod") or case_of(phrase) != "for":
+        return False
+    verb = phrase.head
+    return any(c.dep_ in ("obj", "iobj", "ccomp", "xcomp") for c in verb.children)
 
 
 def _content_of_verbal_act(token: Token, by_index: Mapping[int, Trigger]) -> bool:
@@ -269,8 +260,10 @@ def _content_of_verbal_act(token: Token, by_index: Mapping[int, Trigger]) -> boo
     for hop in range(2):
         if current.dep_ not in ("xcomp", "ccomp", "advcl", "obj", "obl", "acl", "nmod"):
             return False
-        if mark_of(current) in _CIRCUMSTANCE_MARKS:
-            return False  # "have shunned it *since* Moscow annexed Crimea": an act of its own
+        if circumstance(current) or _reason(current):
+            # "have shunned it *since* Moscow annexed Crimea", "agreed on a ceasefire *after
+            # talks*", "warned Turkey of consequences *for the downing*": an act of its own
+            return False
         current = current.head
         governing = by_index.get(current.i)
         if governing is not None:
@@ -305,6 +298,9 @@ def _first(lexicon: Mapping[str, Trigger], forms: tuple[str, ...]) -> Trigger | 
 def _verb_object(verb: Token, forms: tuple[str, ...]) -> Trigger | None:
     """A verb whose object or particle makes it a trigger: "sent troops", "drove ISIS out"."""
     partners: list[str] = []
+    if verb.dep_ in ("amod", "compound") and misread_clause_verb(verb):
+        # "A UN convoy delivered *food*…" read as one noun phrase: its head is the object.
+        partners.extend(lemma_candidates(verb.head.lemma_, verb.head.lower_))
     for child in verb.children:
         if child.dep_ in ("obj", "compound:prt"):
             partners.extend(lemma_candidates(child.lemma_, child.lower_))
@@ -316,6 +312,10 @@ def _verb_object(verb: Token, forms: tuple[str, ...]) -> Trigger | None:
             partners.extend(lemma_candidates(child.lemma_, child.lower_))
         if child.dep_ == "xcomp" and child.pos_ == "ADJ":
             partners.append(child.lower_)  # "found the journalist *guilty*"
+        if child.dep_ == "iobj":  # "warned Turkey *of serious consequences*"
+            for noun in child.children:
+                if noun.dep_ == "nmod" and case_of(noun) == "of":
+                    partners.extend(lemma_candidates(noun.lemma_, noun.lower_))
     # "sent 300 peacekeeping troops": the modifier, not the head noun, makes it aid.
     partners.sort(key=lambda partner: partner not in PEACEKEEPING_WORDS)
     found = _paired(forms, partners)
@@ -352,7 +352,8 @@ class EventExtractor:
             if actor_head is None:
                 actor_head = _instrument_actor(token)
             if recipient_head is not None and _is_act_object(recipient_head):
-                recipient_head = _aimed_at(token)  # "opened fire *on tourists*"
+                # "opened fire *on tourists*", "dropped bombs *on Idlib*"
+                recipient_head = _aimed_at(token) or _aimed_at(recipient_head)
         else:
             actor_head, recipient_head = nominal_arguments(token)
         actor_head = actor_head if _can_act(actor_head) else None
@@ -654,8 +655,12 @@ def _instrument_actor(verb: Token) -> Token | None:
     return None
 
 
-#: Objects that are the act itself, never its target: "opened *fire*", "fired *shots*".
-_ACT_OBJECTS: Final = frozenset({"fire", "gunfire", "shots", "shot", "volley", "volleys"})
+#: Objects that are the act itself or its weapon, never its target: "opened *fire*", "fired
+#: *shots*", "dropped *bombs* on Idlib", "fired *rockets* at Sderot".
+_ACT_OBJECTS: Final = frozenset(
+    {"fire", "gunfire", "shots", "shot", "volley", "volleys", "bomb", "bombs", "missile",
+     "missiles", "rocket", "rockets", "shells", "mortars", "mortar", "grenades", "grenade"}
+)  # fmt: skip
 
 
 def _is_act_object(head: Token) -> bool:
@@ -664,12 +669,13 @@ def _is_act_object(head: Token) -> bool:
     return head.dep_ == "obj" and head.lower_ in _ACT_OBJECTS
 
 
-def _aimed_at(verb: Token) -> Token | None:
-    """The party an act is aimed at by a preposition on the verb ("opened fire *on* X")."""
+def _aimed_at(word: Token) -> Token | None:
+    """The party an act is aimed at by a preposition on the verb or on its weapon ("opened
+    fire *on* X", "bombs *on* Idlib")."""
     return next(
         (
             c
-            for c in verb.children
+            for c in word.children
             if c.dep_ in ("obl", "nmod")
             and any(
                 g.dep_ == "case" and g.lower_ in ("on", "at", "against", "upon") for g in c.children

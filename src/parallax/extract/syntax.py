@@ -68,6 +68,20 @@ def appositive_subject(verb: Token) -> Token | None:
     return None
 
 
+def _verbless_noun_clause(verb: Token, before: Token) -> bool:
+    """ "A UN convoy *delivered* food and medicine…" read as one noun phrase with a noun
+    root and no verb at all: a past form between two nouns is the clause's verb."""
+    return (
+        verb.dep_ in ("amod", "compound")
+        and verb.head.i > verb.i
+        and verb.head.dep_ == "ROOT"
+        and verb.head.pos_ in ("NOUN", "PROPN")
+        and before.pos_ in ("NOUN", "PROPN")
+        and bool(before.whitespace_)  # not "rebel-held"
+        and not any(t.pos_ in ("VERB", "AUX") for t in verb.sent if t.i != verb.i)
+    )
+
+
 def misread_clause_verb(verb: Token) -> bool:
     """Whether the parse read "plural noun + past tense" as one noun phrase: "Syrian regime
     warplanes *bombed*…" with "warplanes" tagged VBZ (English has no "VBZ VBD" sequence),
@@ -76,6 +90,8 @@ def misread_clause_verb(verb: Token) -> bool:
     if verb.i == 0 or verb.tag_ not in ("VBD", "VBN"):
         return False
     before = verb.doc[verb.i - 1]
+    if _verbless_noun_clause(verb, before):
+        return True
     if not (before.lower_.endswith("s") and before.is_alpha):
         return False
     if before.tag_ == "VBZ":
@@ -103,6 +119,42 @@ def misread_passive(verb: Token) -> bool:
     has_object = any(c.dep_ == "obj" for c in children)
     perfect = any(c.dep_ == "aux" and c.lower_ in ("have", "has", "had", "'ve") for c in children)
     return has_object or perfect
+
+
+#: Conjunctions of a clause that says when or why, not what was demanded, refused or intended.
+_CIRCUMSTANCE_MARKS: Final = frozenset(
+    {
+        "since",
+        "after",
+        "before",
+        "when",
+        "while",
+        "because",
+        "as",
+        "until",
+        "once",
+        "though",
+        "although",
+        "whereas",
+    }
+)
+#: Prepositions of a phrase that says when: "agreed on a ceasefire *after* talks".
+_CIRCUMSTANCE_CASES: Final = frozenset({"since", "after", "before", "until", "during"})
+
+
+def circumstance(token: Token) -> bool:
+    """Whether the clause or phrase ``token`` heads says when or why something else happened
+    ("have shunned it *since* Moscow annexed Crimea", "agreed *after* talks in Geneva"), so
+    the act it names is one of its own, not what the word it hangs on demands or intends."""
+    mark = mark_of(token)
+    if mark is not None:
+        return mark in _CIRCUMSTANCE_MARKS
+    return case_of(token) in _CIRCUMSTANCE_CASES
+
+
+def case_of(token: Token) -> str | None:
+    """The preposition of a nominal ("against" in "against ISIS"), lower-cased."""
+    return next((c.lower_ for c in token.children if c.dep_ == "case"), None)
 
 
 def mark_of(clause: Token) -> str | None:
