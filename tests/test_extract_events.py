@@ -620,6 +620,8 @@ def test_intended_conflict_is_a_threat_and_intended_help_an_agreement(nlp: Langu
         ("Rebels seized the town of Tal Abyad.", "seized", "ASSAULT"),
         ("The government shut down the internet in the region.", "shut", "COERCE"),
         ("The EU warned Belarus of new sanctions.", "warned", "THREATEN"),
+        ("China banned imports of Australian coal.", "banned", "SANCTION"),
+        ("The junta banned two opposition newspapers.", "banned", "COERCE"),
     ],
 )
 def test_acts_the_cameo_codebook_names_by_verb_and_object(

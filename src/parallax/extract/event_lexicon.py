@@ -465,6 +465,15 @@ VERB_OBJECT_TRIGGERS: Final[dict[tuple[str, str], Trigger]] = {
         for verb in ("stop", "cut", "halt", "suspend", "freeze", "withhold", "end", "slash")
         for noun in ("aid", "assistance", "funding")
     },
+    # CAMEO 163 (SANCTION): an embargo or boycott, i.e. banning trade or travel with another
+    # state ("banned charter flights to Turkey"); banning parties, rallies or papers stays
+    # COERCE "restrict" (CAMEO 172).
+    **{
+        (verb, noun): Trigger("SANCTION", "discontinue")
+        for verb in ("ban", "bar", "prohibit", "halt", "suspend", "stop")
+        for noun in ("flights", "flight", "imports", "exports", "trade", "travel", "goods",
+                     "products", "shipments", "visas")
+    },  # fmt: skip
     # CAMEO 154 (MOBILIZE "troops"): increasing armed forces.
     **{
         (verb, noun): Trigger("MOBILIZE", "troops")
