@@ -17,6 +17,13 @@ from functools import lru_cache
 from typing import Final
 
 
+#: What an embargo or boycott stops: "banned *flights* to Turkey", "suspended *imports*".
+_TRADE_AND_TRAVEL: Final = (
+    "flights", "flight", "imports", "exports", "trade", "travel", "goods", "products",
+    "shipments", "visas",
+)  # fmt: skip
+
+
 @dataclass(frozen=True)
 class Trigger:
     """A PLOVER type and mode for one trigger lemma; ``territory`` marks acts that take or
@@ -471,9 +478,8 @@ VERB_OBJECT_TRIGGERS: Final[dict[tuple[str, str], Trigger]] = {
     **{
         (verb, noun): Trigger("SANCTION", "discontinue")
         for verb in ("ban", "bar", "prohibit", "halt", "suspend", "stop")
-        for noun in ("flights", "flight", "imports", "exports", "trade", "travel", "goods",
-                     "products", "shipments", "visas")
-    },  # fmt: skip
+        for noun in _TRADE_AND_TRAVEL
+    },
     # CAMEO 154 (MOBILIZE "troops"): increasing armed forces.
     **{
         (verb, noun): Trigger("MOBILIZE", "troops")
