@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
 
-
 #: What an embargo or boycott stops: "banned *flights* to Turkey", "suspended *imports*".
 _TRADE_AND_TRAVEL: Final = (
     "flights", "flight", "imports", "exports", "trade", "travel", "goods", "products",
