@@ -712,6 +712,13 @@ def test_a_verb_the_parse_folded_into_a_verbless_noun_phrase_is_the_act(nlp: Lan
     assert "Red Cross" in aid.actor.text
 
 
+def test_words_that_stand_for_no_party_are_no_actor(nlp: Language) -> None:
+    text = "This provides an opportunity to attack the rebels."
+    assert all(e.actor is None for e in events(nlp, text))
+    text = "Anything less will allow the militants to attack the town again."
+    assert all(e.actor is None or e.actor.text != "Anything less" for e in events(nlp, text))
+
+
 def test_a_named_armed_group_keeps_its_code_before_a_sector_word(nlp: Language) -> None:
     fighters = actor_of(nlp, "Hezbollah fighters stormed the village of Qusayr.", "stormed")
     assert fighters.actor_id == "HEZBOLLAH"

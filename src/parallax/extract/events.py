@@ -612,7 +612,36 @@ _NOT_PARTIES: Final = frozenset(
         "question",
         "problem",
         "news",
+        "possibility",
+        "role",
+        "rise",
+        "consequence",
+        "consequences",
+        "word",
+        "words",
+        "preparation",
+        "preparations",
+        "sense",
+        "impact",
+        "influence",
+        "attention",
+        "interest",
+        "interests",
+        "concern",
+        "concerns",
+        "hope",
+        "hopes",
     ]
+)
+#: Pronouns that stand for no party ("*this* provides an opportunity", "*anything* less").
+_NO_PARTY_PRONOUNS: Final = frozenset(
+    {"this", "that", "these", "those", "anything", "something", "nothing", "everything",
+     "what", "which", "much"}
+)  # fmt: skip
+#: Parts of speech a party's head never has ("*is*" left as a subject by the parse); verbs and
+#: adjectives can be misread nouns ("Syrian regime warplanes/VBZ bombed…").
+_NO_PARTY_POS: Final = frozenset(
+    {"AUX", "ADV", "ADP", "CCONJ", "SCONJ", "PART", "INTJ", "PUNCT", "SYM"}
 )
 
 
@@ -623,6 +652,10 @@ def _can_act(head: Token | None) -> bool:
         return False
     if is_time(head):
         return False  # "Friday's attacks"
+    if head.pos_ in _NO_PARTY_POS and not head.ent_type_:
+        return False
+    if head.lower_ in _NO_PARTY_PRONOUNS:
+        return False
     if head.pos_ == "NOUN" and not head.ent_type_:
         forms = lemma_candidates(head.lemma_, head.lower_)
         if any(f in NOUN_TRIGGERS or f in _NOT_PARTIES for f in forms):
