@@ -288,7 +288,24 @@ _VERB_FORMS: Final = frozenset(
 
 def _of_peacekeepers(noun: Token) -> bool:
     """A deployment whose troops are peacekeepers: aid to the host (CAMEO 074)."""
-    return any(t.lower_ in PEACEKEEPING_WORDS for t in noun.subtree if t.i != noun.i)
+    return _peacekeeping(t for t in noun.subtree if t.i != noun.i)
+
+
+def _peacekeeping(tokens: Iterable[Token]) -> bool:
+    """Whether the words name peacekeeping, written as one word or "peace-keeping"."""
+    words = [t.lower_ for t in tokens]
+    return any(w in PEACEKEEPING_WORDS for w in words) or any(
+        a == "peace" and b in ("keeping", "keepers", "keeper")
+        for a, b in zip(words, words[2:], strict=False)
+    )
+
+
+def _to_peacekeeping(verb: Token) -> bool:
+    """Troops sent or contributed *to* a peacekeeping force or mission: aid (CAMEO 074)."""
+    return any(
+        child.dep_ in ("obl", "nmod") and case_of(child) == "to" and _peacekeeping(child.subtree)
+        for child in verb.children
+    )
 
 
 def _first(lexicon: Mapping[str, Trigger], forms: tuple[str, ...]) -> Trigger | None:
@@ -319,6 +336,8 @@ def _verb_object(verb: Token, forms: tuple[str, ...]) -> Trigger | None:
     # "sent 300 peacekeeping troops": the modifier, not the head noun, makes it aid.
     partners.sort(key=lambda partner: partner not in PEACEKEEPING_WORDS)
     found = _paired(forms, partners)
+    if found is not None and found.type == "MOBILIZE" and _to_peacekeeping(verb):
+        return Trigger("AID", None)  # "sent 300 soldiers to the UN peacekeeping mission"
     if found is not None:
         return found
     if "take" in forms and any(
