@@ -575,6 +575,7 @@ def test_act_inside_a_request_is_one_request_event(nlp: Language) -> None:
         ("If the talks fail, the rebels might attack Aleppo.", "attack", "hypothetical"),
         ("The group claimed it had attacked the convoy.", "attacked", "reported"),
         ("Police arrested twelve suspects in Brussels.", "arrested", "asserted"),
+        ("The militia swore to attack the airport.", "attack", "future"),
     ],
 )
 def test_status(nlp: Language, text: str, trigger: str, status: str) -> None:

@@ -763,7 +763,7 @@ _IRREGULAR: Final[dict[str, str]] = {
     "frozen": "freeze", "brought": "bring", "blew": "blow", "blown": "blow", "held": "hold",
     "began": "begin", "begun": "begin", "beaten": "beat", "forbade": "forbid",
     "broke": "break", "broken": "break", "gave": "give", "given": "give", "led": "lead",
-    "laid": "lay", "slew": "slay", "slain": "slay",
+    "laid": "lay", "slew": "slay", "slain": "slay", "swore": "swear", "sworn": "swear",
 }  # fmt: skip
 
 _SUFFIXES: Final = (

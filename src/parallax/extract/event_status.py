@@ -33,6 +33,7 @@ _INTENTION: Final = frozenset(
         "plan",
         "intend",
         "vow",
+        "swear",
         "pledge",
         "promise",
         "commit",
