@@ -623,6 +623,8 @@ def test_intended_conflict_is_a_threat_and_intended_help_an_agreement(nlp: Langu
         ("The EU warned Belarus of new sanctions.", "warned", "THREATEN"),
         ("China banned imports of Australian coal.", "banned", "SANCTION"),
         ("Ghana sent 300 soldiers to the UN peacekeeping mission in Mali.", "sent", "AID"),
+        ("The military government ordered the radio station to close.", "ordered", "COERCE"),
+        ("The president ordered the army to prepare a report.", "ordered", "REQUEST"),
         ("Nepal will send 800 troops to a peace-keeping force in Lebanon.", "send", "AGREE"),
         ("The junta banned two opposition newspapers.", "banned", "COERCE"),
     ],

@@ -23,6 +23,13 @@ _TRADE_AND_TRAVEL: Final = (
 )  # fmt: skip
 
 
+#: What an order or force makes a body do that is coercion, not a request.
+_CLOSING: Final = (
+    "suspend", "close", "shut", "stop", "cease", "halt", "leave", "vacate", "disband",
+    "dissolve", "evacuate",
+)  # fmt: skip
+
+
 @dataclass(frozen=True)
 class Trigger:
     """A PLOVER type and mode for one trigger lemma; ``territory`` marks acts that take or
@@ -479,6 +486,10 @@ VERB_OBJECT_TRIGGERS: Final[dict[tuple[str, str], Trigger]] = {
         for verb in ("ban", "bar", "prohibit", "halt", "suspend", "stop")
         for noun in _TRADE_AND_TRAVEL
     },
+    # CAMEO 172 (COERCE): an authority ordering or forcing a body to close, stop or leave
+    # ("ordered the opposition newspaper to suspend publication"); an order to do anything
+    # else stays a REQUEST.
+    **{(verb, act): Trigger("COERCE", None) for verb in ("order", "force") for act in _CLOSING},
     # CAMEO 154 (MOBILIZE "troops"): increasing armed forces.
     **{
         (verb, noun): Trigger("MOBILIZE", "troops")

@@ -55,6 +55,7 @@ from parallax.extract.syntax import (
     case_of,
     circumstance,
     clause_head,
+    mark_of,
     misread_clause_verb,
     time_ranges,
 )
@@ -254,6 +255,10 @@ def _reason(phrase: Token) -> bool:
     return any(c.dep_ in ("obj", "iobj", "ccomp", "xcomp") for c in verb.children)
 
 
+def _orders(verb: Token) -> bool:
+    return bool({"order", "force"}.intersection(lemma_candidates(verb.lemma_, verb.lower_)))
+
+
 def _content_of_verbal_act(token: Token, by_index: Mapping[int, Trigger]) -> bool:
     """True for a trigger inside the clause of an AGREE/REQUEST/REJECT/THREATEN… trigger."""
     current = token
@@ -272,6 +277,8 @@ def _content_of_verbal_act(token: Token, by_index: Mapping[int, Trigger]) -> boo
             # nor what lies deeper ("criticised Washington for not doing enough *to destroy*").
             if governing.type == "ACCUSE" and (hop == 0 or accused_party(token) is not None):
                 return False
+            if hop == 0 and token.dep_ in ("xcomp", "advcl") and _orders(current):
+                return True  # "ordered the newspaper *to suspend* publication": one act
             return governing.type in VERBAL_TYPES
     return False
 
@@ -329,6 +336,10 @@ def _verb_object(verb: Token, forms: tuple[str, ...]) -> Trigger | None:
             partners.extend(lemma_candidates(child.lemma_, child.lower_))
         if child.dep_ == "xcomp" and child.pos_ == "ADJ":
             partners.append(child.lower_)  # "found the journalist *guilty*"
+        if child.pos_ == "VERB" and (
+            child.dep_ == "xcomp" or (child.dep_ == "advcl" and mark_of(child) == "to")
+        ):
+            partners.extend(lemma_candidates(child.lemma_, child.lower_))  # "ordered X to close"
         if child.dep_ == "iobj":  # "warned Turkey *of serious consequences*"
             for noun in child.children:
                 if noun.dep_ == "nmod" and case_of(noun) == "of":
