@@ -23,7 +23,8 @@ _TRADE_AND_TRAVEL: Final = (
 )  # fmt: skip
 
 
-#: What an order or force makes a body do that is coercion, not a request.
+#: What an order makes a body do that is coercion, not a request ("forced her to leave" can
+#: be said of an illness, so "force" is not one).
 _CLOSING: Final = (
     "suspend", "close", "shut", "stop", "cease", "halt", "leave", "vacate", "disband",
     "dissolve", "evacuate",
@@ -486,10 +487,10 @@ VERB_OBJECT_TRIGGERS: Final[dict[tuple[str, str], Trigger]] = {
         for verb in ("ban", "bar", "prohibit", "halt", "suspend", "stop")
         for noun in _TRADE_AND_TRAVEL
     },
-    # CAMEO 172 (COERCE): an authority ordering or forcing a body to close, stop or leave
+    # CAMEO 172 (COERCE): an authority ordering a body to close, stop or leave
     # ("ordered the opposition newspaper to suspend publication"); an order to do anything
     # else stays a REQUEST.
-    **{(verb, act): Trigger("COERCE", None) for verb in ("order", "force") for act in _CLOSING},
+    **{("order", act): Trigger("COERCE", None) for act in _CLOSING},
     # CAMEO 154 (MOBILIZE "troops"): increasing armed forces.
     **{
         (verb, noun): Trigger("MOBILIZE", "troops")

@@ -256,7 +256,7 @@ def _reason(phrase: Token) -> bool:
 
 
 def _orders(verb: Token) -> bool:
-    return bool({"order", "force"}.intersection(lemma_candidates(verb.lemma_, verb.lower_)))
+    return "order" in lemma_candidates(verb.lemma_, verb.lower_)
 
 
 def _content_of_verbal_act(token: Token, by_index: Mapping[int, Trigger]) -> bool:
