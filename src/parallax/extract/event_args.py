@@ -15,7 +15,7 @@ from typing import Final
 
 from spacy.tokens import Doc, Span, Token
 
-from parallax.extract.event_lexicon import lemma_candidates
+from parallax.extract.event_lexicon import forms_of
 from parallax.extract.syntax import (
     NOUN_MODIFIER_DEPS,
     SUBJECT_DEPS,
@@ -86,7 +86,7 @@ def verbal_arguments(trigger: Token) -> tuple[Token | None, Token | None]:
             actor = child
         elif child.dep_ == "nsubj:pass":
             recipient = child
-        elif child.dep_ == "obl:agent" or (child.dep_ == "obl" and case_of(child) == "by"):
+        elif _by_phrase(child):
             agent = child
         elif child.dep_ == "obj" and recipient is None:
             recipient = child
@@ -113,7 +113,7 @@ def verbal_arguments(trigger: Token) -> tuple[Token | None, Token | None]:
     # modifier ("The US rejected calls *by Kofi Annan*").
     actor = actor or agent
     if recipient is None:
-        recipient = _prepositional(trigger, RECIPIENT_CASES - {"of", "into", "to"})
+        recipient = prepositional(trigger, RECIPIENT_CASES - {"of", "into", "to"})
     if recipient is None:
         # "threatened to cut off power to Nakhichevan": the content's recipient.
         content = next((c for c in trigger.children if c.dep_ in ("xcomp", "ccomp")), None)
@@ -125,12 +125,12 @@ def verbal_arguments(trigger: Token) -> tuple[Token | None, Token | None]:
         elif content is not None and content.pos_ in ("VERB", "AUX"):
             _, recipient = verbal_arguments(content)
             if recipient is None:
-                recipient = _prepositional(content, frozenset({"to", "against", "with"}))
+                recipient = prepositional(content, frozenset({"to", "against", "with"}))
     if recipient is not None and (recipient.ent_type_ in TIME_ENTS or recipient.like_num):
         recipient = None  # "met Sunday": a date, not a party
-    if "lose" in lemma_candidates(trigger.lemma_, trigger.lower_):
+    if "lose" in forms_of(trigger):
         # "ISIS lost Sinjar to Kurdish forces": the winners took it from the subject.
-        winner = _prepositional(trigger, frozenset({"to"}))
+        winner = prepositional(trigger, frozenset({"to"}))
         return winner, actor
     if actor is None:
         actor = accused_party(trigger) or responsible_party(trigger)
@@ -314,7 +314,7 @@ def nominal_arguments(trigger: Token) -> tuple[Token | None, Token | None]:
             or (actor is None and _modifier_actor(child))
         ):
             actor = child
-    recipient = _prepositional(trigger, RECIPIENT_CASES)
+    recipient = prepositional(trigger, RECIPIENT_CASES)
     head = trigger.head
     if recipient is None:
         recipient = _content_subject(trigger)  # "its demand that *Israel* ease restrictions"
@@ -323,7 +323,7 @@ def nominal_arguments(trigger: Token) -> tuple[Token | None, Token | None]:
     if recipient is None and trigger.dep_ == "obj" and head.pos_ == "VERB":
         # "launched strikes against ISIS" with "against ISIS" hung on the verb; a town there
         # ("launch the offensive on Mosul") is where, not whom.
-        aimed_at = _prepositional(head, _AGAINST)
+        aimed_at = prepositional(head, _AGAINST)
         place = _place_of(aimed_at) if aimed_at is not None else None
         recipient = aimed_at if place is None or place.kind == "country" else None
     position = trigger
@@ -364,9 +364,14 @@ def _participle_agent(noun: Token) -> Token | None:
     for clause in noun.children:
         if clause.dep_ == "acl" and clause.tag_ in ("VBN", "VBD"):
             for child in clause.children:
-                if child.dep_ == "obl:agent" or (child.dep_ == "obl" and case_of(child) == "by"):
+                if _by_phrase(child):
                     return child
     return None
+
+
+def _by_phrase(child: Token) -> bool:
+    """The doer's "by" phrase of a passive verb ("shelled *by government forces*")."""
+    return child.dep_ == "obl:agent" or (child.dep_ == "obl" and case_of(child) == "by")
 
 
 def _content_subject(noun: Token) -> Token | None:
@@ -466,7 +471,7 @@ _REACTIONS: Final = frozenset(
 
 
 def _reacts_to(verb: Token) -> bool:
-    return bool(_REACTIONS.intersection(lemma_candidates(verb.lemma_, verb.lower_)))
+    return bool(_REACTIONS.intersection(forms_of(verb)))
 
 
 def accused_party(act: Token) -> Token | None:
@@ -481,9 +486,7 @@ def accused_party(act: Token) -> Token | None:
         head = head.head
     else:
         accused = next((c for c in head.children if c.dep_ in ("obj", "nsubj:pass")), None)
-    if head.pos_ != "VERB" or not _ACCUSING.intersection(
-        lemma_candidates(head.lemma_, head.lower_)
-    ):
+    if head.pos_ != "VERB" or not _ACCUSING.intersection(forms_of(head)):
         return None
     return accused
 
@@ -512,7 +515,7 @@ def responsible_party(act: Token) -> Token | None:
     if head.lemma_.lower() not in _RESPONSIBILITY or head.dep_ != "obj":
         return None
     verb = head.head
-    if not _OWNING.intersection(lemma_candidates(verb.lemma_, verb.lower_)):
+    if not _OWNING.intersection(forms_of(verb)):
         return None
     subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
     if subject is None and verb.dep_ in ("ROOT", "ccomp"):
@@ -520,8 +523,9 @@ def responsible_party(act: Token) -> Token | None:
     return subject
 
 
-def _prepositional(trigger: Token, cases: frozenset[str]) -> Token | None:
-    for child in trigger.children:
+def prepositional(word: Token, cases: frozenset[str]) -> Token | None:
+    """The first nominal on ``word`` introduced by one of ``cases`` ("against ISIS")."""
+    for child in word.children:
         if child.dep_ in ("obl", "nmod") and case_of(child) in cases:
             return child
     return None

@@ -14,7 +14,10 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Final
+from typing import TYPE_CHECKING, Final
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 #: What an embargo or boycott stops: "banned *flights* to Turkey", "suspended *imports*".
 _TRADE_AND_TRAVEL: Final = (
@@ -764,6 +767,11 @@ def lemma_candidates(token_lemma: str, lower: str) -> tuple[str, ...]:
             if len(stem) > 2 and stem[-1] == stem[-2]:
                 forms.append(stem[:-1])  # "shelled" → "shell", "stopped" → "stop"
     return tuple(dict.fromkeys(forms))
+
+
+def forms_of(token: Token) -> tuple[str, ...]:
+    """:func:`lemma_candidates` of a token: its lemma, its form and their de-inflections."""
+    return lemma_candidates(token.lemma_, token.lower_)
 
 
 #: Irregular past forms of trigger verbs the lemmatizer may leave alone.

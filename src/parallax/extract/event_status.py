@@ -15,7 +15,7 @@ from typing import Final
 
 from spacy.tokens import Token
 
-from parallax.extract.event_lexicon import lemma_candidates
+from parallax.extract.event_lexicon import forms_of
 from parallax.extract.syntax import circumstance, mark_of
 from parallax.schema import EventStatus
 
@@ -140,7 +140,7 @@ def _governing_chain(trigger: Token) -> Iterable[Token]:
 
 def _lemma(token: Token) -> str:
     """The lexicon form of a governing word (the lemmatizer can leave "committed")."""
-    forms = lemma_candidates(token.lemma_, token.lower_)
+    forms = forms_of(token)
     for form in forms:
         if form in _INTENTION or form in _CLAIM or form in _POSSIBILITY:
             return form
@@ -173,9 +173,7 @@ def _modal(token: Token, modals: frozenset[str]) -> bool:
 def _reported_clause(token: Token) -> bool:
     """The clause is what someone said ("said they would…"), not a condition."""
     head = token.head
-    return token.dep_ == "ccomp" and any(
-        f in _SPEECH for f in lemma_candidates(head.lemma_, head.lower_)
-    )
+    return token.dep_ == "ccomp" and any(f in _SPEECH for f in forms_of(head))
 
 
 def obligation_by_speaker(token: Token) -> Token | None:
@@ -184,10 +182,7 @@ def obligation_by_speaker(token: Token) -> Token | None:
     if (
         token.dep_ == "ccomp"
         and _modal(token, _OBLIGATION)
-        and any(
-            f in _SPEECH | {"reiterate", "conclude", "argue"}
-            for f in lemma_candidates(head.lemma_, head.lower_)
-        )
+        and any(f in _SPEECH | {"reiterate", "conclude", "argue"} for f in forms_of(head))
     ):
         return head
     return None

@@ -29,6 +29,7 @@ from parallax.extract.event_args import (
     is_time,
     nominal_arguments,
     place_in,
+    prepositional,
     recipient_alternatives,
     verbal_arguments,
 )
@@ -45,7 +46,7 @@ from parallax.extract.event_lexicon import (
     VERBAL_TYPES,
     Trigger,
     assault_mode,
-    lemma_candidates,
+    forms_of,
 )
 from parallax.extract.event_status import event_status, is_ultimatum, obligation_by_speaker
 from parallax.extract.quote_cues import COGNITION_VERBS, SPEECH_VERBS
@@ -89,7 +90,7 @@ def find_triggers(doc: Doc) -> list[tuple[Token, Trigger]]:
             and not _conjunction_use(token)
             and not _saying_that(token)
         ):
-            forms = lemma_candidates(token.lemma_, token.lower_)
+            forms = forms_of(token)
             trigger = _verb_object(token, forms) or _first(VERB_TRIGGERS, forms)
             if trigger is None and "decline" in forms:
                 trigger = _declined(token)
@@ -98,7 +99,7 @@ def find_triggers(doc: Doc) -> list[tuple[Token, Trigger]]:
                 # parse read as a verb is still the act.
                 trigger = _first(NOUN_TRIGGERS, forms)
         elif pos in ("NOUN", "PROPN") and token.dep_ not in ("compound", "amod"):
-            forms = lemma_candidates(token.lemma_, token.lower_)
+            forms = forms_of(token)
             trigger = _compound(token, forms) or _first(NOUN_TRIGGERS, forms)
             if trigger is not None and trigger.type == "MOBILIZE" and _of_peacekeepers(token):
                 trigger = Trigger("AID", None)  # "the deployment of peacekeeping troops"
@@ -216,7 +217,7 @@ def _compound(noun: Token, forms: tuple[str, ...]) -> Trigger | None:
     for child in noun.children:
         # "the release of the hostages" is "released the hostages" said as a noun.
         if child.dep_ == "nmod" and any(c.lower_ == "of" for c in child.children):
-            found = _paired(forms, lemma_candidates(child.lemma_, child.lower_))
+            found = _paired(forms, forms_of(child))
             if found is not None:
                 return found
     return None
@@ -256,7 +257,7 @@ def _reason(phrase: Token) -> bool:
 
 
 def _orders(verb: Token) -> bool:
-    return "order" in lemma_candidates(verb.lemma_, verb.lower_)
+    return "order" in forms_of(verb)
 
 
 def _content_of_verbal_act(token: Token, by_index: Mapping[int, Trigger]) -> bool:
@@ -324,26 +325,26 @@ def _verb_object(verb: Token, forms: tuple[str, ...]) -> Trigger | None:
     partners: list[str] = []
     if verb.dep_ in ("amod", "compound") and misread_clause_verb(verb):
         # "A UN convoy delivered *food*…" read as one noun phrase: its head is the object.
-        partners.extend(lemma_candidates(verb.head.lemma_, verb.head.lower_))
+        partners.extend(forms_of(verb.head))
     for child in verb.children:
         if child.dep_ in ("obj", "compound:prt"):
-            partners.extend(lemma_candidates(child.lemma_, child.lower_))
+            partners.extend(forms_of(child))
             for noun in child.subtree:  # "send up to 450 more advisers": the counted noun
                 if noun.pos_ == "NOUN" and noun.i - child.i < 6:
-                    partners.extend(lemma_candidates(noun.lemma_, noun.lower_))
+                    partners.extend(forms_of(noun))
         if child.dep_ in ("obl", "obl:agent"):  # "spoke *by phone*" is read as an agent
             partners.extend(c.lower_ for c in child.children if c.dep_ == "case")
-            partners.extend(lemma_candidates(child.lemma_, child.lower_))
+            partners.extend(forms_of(child))
         if child.dep_ == "xcomp" and child.pos_ == "ADJ":
             partners.append(child.lower_)  # "found the journalist *guilty*"
         if child.pos_ == "VERB" and (
             child.dep_ == "xcomp" or (child.dep_ == "advcl" and mark_of(child) == "to")
         ):
-            partners.extend(lemma_candidates(child.lemma_, child.lower_))  # "ordered X to close"
+            partners.extend(forms_of(child))  # "ordered X to close"
         if child.dep_ == "iobj":  # "warned Turkey *of serious consequences*"
             for noun in child.children:
                 if noun.dep_ == "nmod" and case_of(noun) == "of":
-                    partners.extend(lemma_candidates(noun.lemma_, noun.lower_))
+                    partners.extend(forms_of(noun))
     # "sent 300 peacekeeping troops": the modifier, not the head noun, makes it aid.
     partners.sort(key=lambda partner: partner not in PEACEKEEPING_WORDS)
     found = _paired(forms, partners)
@@ -383,7 +384,9 @@ class EventExtractor:
                 actor_head = _instrument_actor(token)
             if recipient_head is not None and _is_act_object(recipient_head):
                 # "opened fire *on tourists*", "dropped bombs *on Idlib*"
-                recipient_head = _aimed_at(token) or _aimed_at(recipient_head)
+                recipient_head = prepositional(token, _AIMED_AT) or prepositional(
+                    recipient_head, _AIMED_AT
+                )
         else:
             actor_head, recipient_head = nominal_arguments(token)
         actor_head = actor_head if _can_act(actor_head) else None
@@ -436,7 +439,7 @@ class EventExtractor:
             plover_type == "ASSAULT"
             and actor is not None
             and actor.sector == "COP"
-            and ("raid" in lemma_candidates(token.lemma_, token.lower_))
+            and ("raid" in forms_of(token))
         ):
             plover_type, mode = "COERCE", "seize"  # police raids: searches (CAMEO 171)
         elif plover_type == "ASSAULT" and actor is not None and actor.sector == "OPP":
@@ -686,9 +689,11 @@ def _can_act(head: Token | None) -> bool:
         return False
     if head.lower_ in _NO_PARTY_PRONOUNS:
         return False
+    if _is_act(head):
+        return False  # "the attacks provided…"
     if head.pos_ == "NOUN" and not head.ent_type_:
-        forms = lemma_candidates(head.lemma_, head.lower_)
-        if any(f in NOUN_TRIGGERS or f in _NOT_PARTIES for f in forms):
+        forms = forms_of(head)
+        if any(f in _NOT_PARTIES for f in forms):
             return False
     return True
 
@@ -699,7 +704,7 @@ def _speech(doc: Doc, attribution: Attribution) -> bool:
     if attribution.direct or attribution.cue is None:
         return attribution.direct
     cue = doc[slice(*attribution.cue)]
-    words = {w for t in cue for w in lemma_candidates(t.lemma_, t.lower_)}
+    words = {w for t in cue for w in forms_of(t)}
     return bool(words & (SPEECH_VERBS | COGNITION_VERBS | {"according", ":"}))
 
 
@@ -718,6 +723,8 @@ def _instrument_actor(verb: Token) -> Token | None:
     return None
 
 
+#: Prepositions of whom fire or a weapon is aimed at: "opened fire *on* X", "bombs *on* Idlib".
+_AIMED_AT: Final = frozenset({"on", "at", "against", "upon"})
 #: Objects that are the act itself or its weapon, never its target: "opened *fire*", "fired
 #: *shots*", "dropped *bombs* on Idlib", "fired *rockets* at Sderot".
 _ACT_OBJECTS: Final = frozenset(
@@ -732,27 +739,11 @@ def _is_act_object(head: Token) -> bool:
     return head.dep_ == "obj" and head.lower_ in _ACT_OBJECTS
 
 
-def _aimed_at(word: Token) -> Token | None:
-    """The party an act is aimed at by a preposition on the verb or on its weapon ("opened
-    fire *on* X", "bombs *on* Idlib")."""
-    return next(
-        (
-            c
-            for c in word.children
-            if c.dep_ in ("obl", "nmod")
-            and any(
-                g.dep_ == "case" and g.lower_ in ("on", "at", "against", "upon") for g in c.children
-            )
-        ),
-        None,
-    )
-
-
 def _is_act(head: Token) -> bool:
     """Whether an argument head is an act noun ("bombing", "air strikes"), not a party."""
     if head.pos_ != "NOUN" or head.ent_type_:
         return False
-    return any(f in NOUN_TRIGGERS for f in lemma_candidates(head.lemma_, head.lower_))
+    return any(f in NOUN_TRIGGERS for f in forms_of(head))
 
 
 def _state_sector(actor_head: Token) -> str | None:
@@ -763,7 +754,7 @@ def _state_sector(actor_head: Token) -> str | None:
     noun = actor_head.head
     if noun.dep_ == "compound":
         noun = noun.head  # "Russian air strikes": "Russian" modifies "air"
-    forms = lemma_candidates(noun.lemma_, noun.lower_)
+    forms = forms_of(noun)
     armed = any(NOUN_TRIGGERS[f].type == "ASSAULT" for f in forms if f in NOUN_TRIGGERS)
     return "MIL" if armed and noun.i != actor_head.i else None
 
