@@ -344,6 +344,16 @@ def test_a_pronoun_for_a_people_is_coded_as_that_people(nlp: Language) -> None:
     assert event.actor.country == "BIH"
 
 
+def test_they_is_not_the_state_in_a_person_s_title(nlp: Language) -> None:
+    text = (
+        "UK Prime Minister David Cameron told Maliki that he would help rebuild the Iraqi "
+        "army so they could retake Mosul."
+    )
+    event = the_event(nlp, text, "retake")
+    assert event.actor is not None
+    assert event.actor.country == "IRQ"
+
+
 def test_a_plural_and_past_tense_folded_into_the_object_is_subject_and_verb(
     nlp: Language,
 ) -> None:

@@ -83,7 +83,8 @@ def verbal_arguments(trigger: Token) -> tuple[Token | None, Token | None]:
     active = misread_passive(trigger)
     for child in trigger.children:
         if child.dep_ in SUBJECT_DEPS or (active and child.dep_ == "nsubj:pass"):
-            actor = child
+            if actor is None or not _is_time_word(child):
+                actor = child  # "Iraqi *forces* Sunday retook…" has "Sunday" as a subject too
         elif child.dep_ == "nsubj:pass":
             recipient = child
         elif _by_phrase(child):
@@ -746,10 +747,14 @@ def _antecedent(doc: Doc, pronoun: Token) -> Span | None:
 
 
 def _in_subject(mention: Span) -> bool:
-    """Whether the mention is a subject or a modifier of one ("*Russian* forces said…")."""
+    """Whether the mention is a subject or a modifier of one ("*Russian* forces said…"). A
+    state in a person's title is not: in "*UK* Prime Minister David Cameron said he would
+    help the Iraqi military so they could…", "they" is not the UK."""
     root = mention.root
     return root.dep_ in SUBJECT_DEPS or (
-        root.dep_ in NOUN_MODIFIER_DEPS and root.head.dep_ in SUBJECT_DEPS
+        root.dep_ in NOUN_MODIFIER_DEPS
+        and root.head.dep_ in SUBJECT_DEPS
+        and root.head.ent_type_ != "PERSON"
     )
 
 
