@@ -7,6 +7,13 @@ import spacy
 from spacy.tokens import Doc
 
 
-def hand_parsed(words: list[str], heads: list[int], deps: list[str], pos: list[str]) -> Doc:
-    """A Doc whose tokens have exactly these heads (absolute indices), labels and UPOS."""
-    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
+def hand_parsed(
+    words: list[str],
+    heads: list[int],
+    deps: list[str],
+    pos: list[str],
+    tags: list[str] | None = None,
+) -> Doc:
+    """A Doc whose tokens have exactly these heads (absolute indices), labels, UPOS and (if
+    given) fine-grained tags."""
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags)

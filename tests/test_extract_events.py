@@ -58,6 +58,11 @@ def test_lemma_candidates_undo_regular_inflections() -> None:
     assert "destroy" in lemma_candidates("destroye", "destroying")
 
 
+def test_aides_are_people_not_aid(nlp: Language) -> None:
+    assert "aid" not in lemma_candidates("aide", "aides")
+    assert "aides" not in triggers(nlp, "Two aides of the minister resigned on Monday.")
+
+
 def test_weapon_words_make_the_assault_mode_precise() -> None:
     assert assault_mode(["a", "suicide", "bomber", "blew", "himself", "up"]) == "suicide-attack"
     assert assault_mode(["drones", "and", "jets", "struck"]) == "drone"

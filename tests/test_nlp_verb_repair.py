@@ -34,3 +34,53 @@ def test_a_noun_with_only_a_subject_stays_a_noun() -> None:
         ["PRON", "DET", "NOUN"],
     )
     assert doc[2].pos_ == "NOUN"
+
+
+def test_a_finite_verb_hung_on_a_subject_root_becomes_the_root() -> None:
+    # "Reuters reported on the raid." parsed with "Reuters" as the root, "reported" its clause.
+    words = ["Reuters", "reported", "on", "the", "raid", "."]
+    doc = verb_repair(
+        hand_parsed(
+            words,
+            [0, 0, 4, 4, 1, 0],
+            ["ROOT", "acl", "case", "det", "obl", "punct"],
+            ["PROPN", "VERB", "ADP", "DET", "NOUN", "PUNCT"],
+            ["NNP", "VBD", "IN", "DT", "NN", "."],
+        )
+    )
+    assert doc[1].dep_ == "ROOT"
+    assert (doc[0].dep_, doc[0].head.i) == ("nsubj", 1)
+    assert doc[5].head.i == 1
+    assert [t.text for t in doc[1].children] == ["Reuters", "raid", "."]
+
+
+def test_a_finite_verb_read_as_an_adjective_of_the_object_becomes_the_root() -> None:
+    # "Rebels shelled the town." parsed as one noun phrase headed by "town".
+    doc = verb_repair(
+        hand_parsed(
+            ["Rebels", "shelled", "the", "town", "."],
+            [3, 3, 3, 3, 3],
+            ["compound", "amod", "det", "ROOT", "punct"],
+            ["NOUN", "VERB", "DET", "NOUN", "PUNCT"],
+            ["NNS", "VBD", "DT", "NN", "."],
+        )
+    )
+    assert doc[1].dep_ == "ROOT"
+    assert (doc[0].dep_, doc[0].head.i) == ("nsubj", 1)
+    assert (doc[3].dep_, doc[3].head.i) == ("obj", 1)
+    assert doc[2].head.i == 3
+
+
+def test_a_participle_of_a_copular_root_stays() -> None:
+    # "It was the latest setback imposed on the group": "imposed" (mis-tagged VBD) describes it.
+    doc = verb_repair(
+        hand_parsed(
+            ["It", "was", "the", "setback", "imposed", "on", "them"],
+            [3, 3, 3, 3, 3, 6, 4],
+            ["nsubj", "cop", "det", "ROOT", "acl", "case", "obl"],
+            ["PRON", "AUX", "DET", "NOUN", "VERB", "ADP", "PRON"],
+            ["PRP", "VBD", "DT", "NN", "VBD", "IN", "PRP"],
+        )
+    )
+    assert doc[3].dep_ == "ROOT"
+    assert doc[4].dep_ == "acl"

@@ -759,6 +759,8 @@ def lemma_candidates(token_lemma: str, lower: str) -> tuple[str, ...]:
 
     Our small trained lemmatizer sometimes leaves an inflection ("bombed", "destroye"); the
     lexicon lookup tries the regular de-inflections too, so a trigger is not lost to it."""
+    if lower in _NOT_INFLECTED:
+        return (_NOT_INFLECTED[lower],)  # "aides" are people, not "aid"
     forms = [token_lemma.lower(), lower, _IRREGULAR.get(lower, lower)]
     for suffix, replacements in _SUFFIXES:
         if lower.endswith(suffix) and len(lower) > len(suffix) + 2:
@@ -785,6 +787,9 @@ _IRREGULAR: Final[dict[str, str]] = {
     "broke": "break", "broken": "break", "gave": "give", "given": "give", "led": "lead",
     "laid": "lay", "slew": "slay", "slain": "slay", "swore": "swear", "sworn": "swear",
 }  # fmt: skip
+
+#: Words whose regular de-inflection is another word, a trigger: "aides" is not "aid" + "es".
+_NOT_INFLECTED: Final[dict[str, str]] = {"aides": "aide", "aide": "aide"}
 
 _SUFFIXES: Final = (
     ("ied", ("y",)),
