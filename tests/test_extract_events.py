@@ -349,6 +349,21 @@ def test_a_pronoun_for_a_people_is_coded_as_that_people(nlp: Language) -> None:
     assert event.actor.country == "BIH"
 
 
+def test_a_capital_addressed_by_a_verbal_act_is_its_government(nlp: Language) -> None:
+    event = the_event(nlp, "Seoul demanded an apology from Tokyo.", "demanded")
+    assert event.recipient is not None
+    assert event.recipient.actor_id == "JPNGOV"
+
+
+def test_the_to_phrase_of_a_verb_handing_over_a_message_is_its_recipient(
+    nlp: Language,
+) -> None:
+    text = "Ghana issued an ultimatum to Nigeria to withdraw its troops."
+    event = the_event(nlp, text, "ultimatum")
+    assert event.recipient is not None
+    assert event.recipient.country == "NGA"
+
+
 def test_they_is_not_the_state_in_a_person_s_title(nlp: Language) -> None:
     text = (
         "UK Prime Minister David Cameron told Maliki that he would help rebuild the Iraqi "

@@ -325,6 +325,8 @@ def nominal_arguments(trigger: Token) -> tuple[Token | None, Token | None]:
         # "launched strikes against ISIS" with "against ISIS" hung on the verb; a town there
         # ("launch the offensive on Mosul") is where, not whom.
         aimed_at = prepositional(head, _AGAINST)
+        if aimed_at is None and _ADDRESSING.intersection(forms_of(head)):
+            aimed_at = prepositional(head, frozenset({"to"}))  # "issued an ultimatum *to* Peru"
         place = _place_of(aimed_at) if aimed_at is not None else None
         recipient = aimed_at if place is None or place.kind == "country" else None
     position = trigger
@@ -425,6 +427,11 @@ _MEASURES: Final = frozenset(
 )
 #: Prepositions of the party an act is aimed at, when the parse hangs them on the verb.
 _AGAINST: Final = frozenset({"against", "on", "upon"})
+#: Verbs that hand a message, an offer or a demand to someone, named in their "to" phrase:
+#: "issued an ultimatum *to Ecuador*", "extended an invitation *to Iran*".
+_ADDRESSING: Final = frozenset(
+    {"issue", "send", "deliver", "give", "extend", "present", "address", "direct", "submit"}
+)
 #: Prepositions of the purpose a subject goes somewhere for: "came to Vienna *for* talks".
 _PURPOSE: Final = frozenset({"for"})
 #: Verbs of going somewhere, whose subject takes part in what it goes there for.
@@ -538,12 +545,15 @@ def code_actor(
     resolver: ActorResolver | None,
     *,
     acting: bool = False,
+    addressed: bool = False,
     state_sector: str | None = None,
 ) -> Actor:
     """An ``Actor`` record for the phrase around ``head``, coded by the mentions inside it.
 
     ``acting``: the phrase is the doer, so a capital city alone stands for its state's
     government ("Berlin rejected…"); a capital that is attacked or visited stays a place.
+    ``addressed``: the phrase is whom a verbal or diplomatic act is addressed to, so a capital
+    alone is its state's government too ("demanded an apology by *Moscow*", "warned *Ankara*").
     ``state_sector``: the sector a bare state name takes from the act ("*Russian* air
     strikes" are Russia's military's).
     Coordinated actors ("Hungarian and Romanian officials") are one compound actor: each
@@ -594,8 +604,14 @@ def code_actor(
         if resolved is not None:
             codes.append((resolved.actor_id, resolved.name, resolved.country))
             sector = resolved.sector or sector
-    if not codes and acting:
+    if not codes and (acting or addressed):
         capital = _acting_capital(phrase)
+        if capital is None and addressed:
+            # "an apology *by Moscow*", "talks *with Beijing*": the party of the act's object.
+            capital = next(
+                filter(None, (_acting_capital(noun_phrase(c)) for c in _party_modifiers(head))),
+                None,
+            )
         if capital is not None:
             # "Berlin rejected…", "Beirut again rejected…": the capital stands for the state.
             sector = sector or "GOV"
@@ -662,6 +678,16 @@ def _with_whole_name(phrase: Span, head: Token) -> Span:
     ):
         start -= 1
     return doc[start:end] if (start, end) != (phrase.start, phrase.end) else phrase
+
+
+#: Prepositions of a modifier naming whose an act is, or with whom: "an apology *by* Moscow",
+#: "a demand *from* Kabul", "talks *with* Beijing".
+_PARTY_OF: Final = frozenset({"by", "from", "with"})
+
+
+def _party_modifiers(head: Token) -> list[Token]:
+    """The nominal modifiers of ``head`` that name the party of what it names."""
+    return [c for c in head.children if c.dep_ == "nmod" and case_of(c) in _PARTY_OF]
 
 
 def _acting_capital(phrase: Span) -> str | None:

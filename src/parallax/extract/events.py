@@ -130,6 +130,10 @@ def find_triggers(doc: Doc) -> list[tuple[Token, Trigger]]:
 
 
 _INSTRUMENT_CASES: Final = frozenset({"in", "by", "with", "from", "through", "using"})
+#: Acts addressed to a government, whose capital stands for it as recipient ("warned
+#: *Ankara*", "talks with *Beijing*"); the capital of an attack, a protest or a deployment is
+#: the place it happens.
+_ADDRESSED_TYPES: Final = VERBAL_TYPES | {"CONSULT", "CONCEDE", "SANCTION", "COOPERATE"}
 
 
 def _instrument(noun: Token) -> bool:
@@ -406,7 +410,11 @@ class EventExtractor:
             else None
         )
         recipient = (
-            code_actor(doc, recipient_head, self.resolver) if recipient_head is not None else None
+            code_actor(
+                doc, recipient_head, self.resolver, addressed=trigger.type in _ADDRESSED_TYPES
+            )
+            if recipient_head is not None
+            else None
         )
         if token.pos_ == "VERB" and not _names_party(recipient):
             recipient = self._party_recipient(doc, token, trigger, actor) or recipient
