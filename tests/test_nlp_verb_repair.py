@@ -84,3 +84,23 @@ def test_a_participle_of_a_copular_root_stays() -> None:
     )
     assert doc[3].dep_ == "ROOT"
     assert doc[4].dep_ == "acl"
+
+
+def test_a_finite_verb_read_as_an_adjective_inside_the_subject_s_phrase_becomes_the_root() -> None:
+    # "Thousands of farmers across Kenya staged protests", with "across Kenya staged protests"
+    # parsed as one modifier of "Thousands".
+    words = ["Thousands", "of", "farmers", "across", "Kenya", "staged", "protests"]
+    doc = verb_repair(
+        hand_parsed(
+            words,
+            [0, 2, 0, 6, 6, 6, 0],
+            ["ROOT", "case", "nmod", "case", "compound", "amod", "nmod"],
+            ["NOUN", "ADP", "NOUN", "ADP", "PROPN", "VERB", "NOUN"],
+            ["NNS", "IN", "NNS", "IN", "NNP", "VBD", "NNS"],
+        )
+    )
+    assert doc[5].dep_ == "ROOT"
+    assert (doc[0].dep_, doc[0].head.i) == ("nsubj", 5)
+    assert (doc[6].dep_, doc[6].head.i) == ("obj", 5)
+    assert (doc[4].dep_, doc[4].head.i) == ("nmod", 0)
+    assert doc[3].head.i == 4

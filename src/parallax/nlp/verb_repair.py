@@ -36,6 +36,9 @@ _VERB_DEPENDENTS: Final = frozenset({"obj", "compound:prt"})
 _NOMINAL: Final = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 #: What a stranded finite verb is attached as: a clause or an adjective describing the root.
 _MODIFIER_DEPS: Final = frozenset({"acl", "amod"})
+#: How the parse hangs the object of a stranded verb on its subject: as an apposition or a
+#: nominal modifier of the name or number before it.
+_RUN_ON: Final = frozenset({"appos", "nmod", "flat", "compound"})
 #: Dependents of the old root before the verb that stay with it: they describe the subject.
 _SUBJECT_PARTS: Final = frozenset(
     {"det", "amod", "compound", "nmod", "nmod:poss", "appos", "flat", "case", "nummod"}
@@ -63,10 +66,22 @@ def verb_repair(doc: Doc) -> Doc:
 
 
 def _stranded_verb(root: Token) -> Token | None:
-    """The finite past verb the parse hung on a nominal root with no copula, if any."""
+    """The finite past verb the parse hung on a nominal root with no copula, if any: on the
+    root itself, or as the adjective of a noun the root's name or number phrase runs into
+    ("Chadian President Idriss Deby *accused* Sudan…" with "Sudan" an apposition of "Idriss",
+    "Thousands of farmers *staged* protests" with "protests" a modifier of "Thousands")."""
     if root.pos_ not in _NOMINAL or any(c.dep_ == "cop" for c in root.children):
         return None
-    return next((c for c in root.children if c.tag_ == "VBD" and c.dep_ in _MODIFIER_DEPS), None)
+    direct = next((c for c in root.children if c.tag_ == "VBD" and c.dep_ in _MODIFIER_DEPS), None)
+    if direct is not None:
+        return direct
+    for noun in root.children:
+        if noun.dep_ not in _RUN_ON or noun.i < root.i:
+            continue
+        verb = next((c for c in noun.children if c.tag_ == "VBD" and c.dep_ == "amod"), None)
+        if verb is not None and verb.i < noun.i:
+            return verb
+    return None
 
 
 def _reroot_stranded_verbs(doc: Doc) -> None:
@@ -80,6 +95,17 @@ def _reroot_stranded_verbs(doc: Doc) -> None:
     deps = [t.dep_ for t in doc]
     for root, verb in found:
         heads[verb.i], deps[verb.i] = verb.i, "ROOT"
+        if verb.head.i != root.i:  # "Idriss Deby accused Sudan": the noun it described
+            noun = verb.head
+            heads[noun.i], deps[noun.i] = verb.i, "obj"
+            # What the parse hung on that noun before the verb describes the subject:
+            # "Thousands of farmers *across Kenya* staged protests".
+            before = [c for c in noun.children if c.i < verb.i]
+            nominal = next((c for c in reversed(before) if c.pos_ in _NOMINAL), None)
+            if nominal is not None:
+                for child in before:
+                    heads[child.i] = root.i if child.i == nominal.i else nominal.i
+                heads[nominal.i], deps[nominal.i] = root.i, "nmod"
         if root.i < verb.i:  # "Palmieri called on Trump": the root is the subject
             heads[root.i], deps[root.i] = verb.i, "nsubj"
             for child in root.children:
