@@ -59,6 +59,13 @@ def test_the_parser_may_start_a_sentence_after_punctuation_a_dash_or_a_line_brea
     assert _starts(text)[word] is None
 
 
+def test_a_title_abbreviation_ends_no_sentence() -> None:
+    starts = _starts("Former Ohio Gov. Ted Strickland spoke. Sen. Graham left.")
+    assert starts["Ted"] is False
+    assert starts["Sen."] is None  # after "spoke."
+    assert starts["Graham"] is False
+
+
 def test_a_hyphen_inside_a_name_ends_no_sentence() -> None:
     assert _starts("President Zia-ul-Haq spoke")["ul"] is False
     assert can_end_sentence("--")

@@ -68,10 +68,43 @@ _SPACED_DASH: Final = re.compile(r"[-–—―|]+")
 _NOT_A_START: Final = numpy.uint64(2**64 - 1)
 
 
+#: Abbreviated titles, which stand before a name and never end a sentence: the parser cut 33
+#: of 716 in 184 PolNeAR articles off their name ("former Florida Gov. | Jeb Bush remains…").
+_TITLES: Final = frozenset(
+    [
+        "mr.",
+        "mrs.",
+        "ms.",
+        "dr.",
+        "sen.",
+        "sens.",
+        "rep.",
+        "reps.",
+        "gov.",
+        "gen.",
+        "lt.",
+        "col.",
+        "sgt.",
+        "capt.",
+        "maj.",
+        "adm.",
+        "cmdr.",
+        "prof.",
+        "rev.",
+        "amb.",
+        "pres.",
+        "supt.",
+        "insp.",
+    ]
+)
+
+
 @lru_cache(maxsize=4096)
 def can_end_sentence(text: str, spaced: bool = True) -> bool:
-    """Whether a sentence may end with this token (a plain word may not: see the module);
-    ``spaced``: whether a space follows it."""
+    """Whether a sentence may end with this token (a plain word or a title may not: see the
+    module); ``spaced``: whether a space follows it."""
+    if text.lower() in _TITLES:
+        return False
     return bool(_ENDS_SENTENCE.search(text) or (spaced and _SPACED_DASH.fullmatch(text)))
 
 
