@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from spacy.tokens import Doc
 
 from parallax.nlp.verb_repair import verb_repair
 from parses import hand_parsed
 
 
-def parsed(words: list[str], heads: list[int], deps: list[str], pos: list[str]) -> Doc:
-    """The hand-written parse after the repair component."""
-    return verb_repair(hand_parsed(words, heads, deps, pos))
+def parsed(*columns: Any) -> Doc:
+    """The hand-written parse (the columns of :func:`hand_parsed`) after the repair
+    component."""
+    return verb_repair(hand_parsed(*columns))
 
 
 def test_a_noun_with_a_subject_and_a_particle_or_object_is_a_verb() -> None:
@@ -39,14 +42,12 @@ def test_a_noun_with_only_a_subject_stays_a_noun() -> None:
 def test_a_finite_verb_hung_on_a_subject_root_becomes_the_root() -> None:
     # "Reuters reported on the raid." parsed with "Reuters" as the root, "reported" its clause.
     words = ["Reuters", "reported", "on", "the", "raid", "."]
-    doc = verb_repair(
-        hand_parsed(
-            words,
-            [0, 0, 4, 4, 1, 0],
-            ["ROOT", "acl", "case", "det", "obl", "punct"],
-            ["PROPN", "VERB", "ADP", "DET", "NOUN", "PUNCT"],
-            ["NNP", "VBD", "IN", "DT", "NN", "."],
-        )
+    doc = parsed(
+        words,
+        [0, 0, 4, 4, 1, 0],
+        ["ROOT", "acl", "case", "det", "obl", "punct"],
+        ["PROPN", "VERB", "ADP", "DET", "NOUN", "PUNCT"],
+        ["NNP", "VBD", "IN", "DT", "NN", "."],
     )
     assert doc[1].dep_ == "ROOT"
     assert (doc[0].dep_, doc[0].head.i) == ("nsubj", 1)
@@ -56,14 +57,12 @@ def test_a_finite_verb_hung_on_a_subject_root_becomes_the_root() -> None:
 
 def test_a_finite_verb_read_as_an_adjective_of_the_object_becomes_the_root() -> None:
     # "Rebels shelled the town." parsed as one noun phrase headed by "town".
-    doc = verb_repair(
-        hand_parsed(
-            ["Rebels", "shelled", "the", "town", "."],
-            [3, 3, 3, 3, 3],
-            ["compound", "amod", "det", "ROOT", "punct"],
-            ["NOUN", "VERB", "DET", "NOUN", "PUNCT"],
-            ["NNS", "VBD", "DT", "NN", "."],
-        )
+    doc = parsed(
+        ["Rebels", "shelled", "the", "town", "."],
+        [3, 3, 3, 3, 3],
+        ["compound", "amod", "det", "ROOT", "punct"],
+        ["NOUN", "VERB", "DET", "NOUN", "PUNCT"],
+        ["NNS", "VBD", "DT", "NN", "."],
     )
     assert doc[1].dep_ == "ROOT"
     assert (doc[0].dep_, doc[0].head.i) == ("nsubj", 1)
@@ -73,14 +72,12 @@ def test_a_finite_verb_read_as_an_adjective_of_the_object_becomes_the_root() -> 
 
 def test_a_participle_of_a_copular_root_stays() -> None:
     # "It was the latest setback imposed on the group": "imposed" (mis-tagged VBD) describes it.
-    doc = verb_repair(
-        hand_parsed(
-            ["It", "was", "the", "setback", "imposed", "on", "them"],
-            [3, 3, 3, 3, 3, 6, 4],
-            ["nsubj", "cop", "det", "ROOT", "acl", "case", "obl"],
-            ["PRON", "AUX", "DET", "NOUN", "VERB", "ADP", "PRON"],
-            ["PRP", "VBD", "DT", "NN", "VBD", "IN", "PRP"],
-        )
+    doc = parsed(
+        ["It", "was", "the", "setback", "imposed", "on", "them"],
+        [3, 3, 3, 3, 3, 6, 4],
+        ["nsubj", "cop", "det", "ROOT", "acl", "case", "obl"],
+        ["PRON", "AUX", "DET", "NOUN", "VERB", "ADP", "PRON"],
+        ["PRP", "VBD", "DT", "NN", "VBD", "IN", "PRP"],
     )
     assert doc[3].dep_ == "ROOT"
     assert doc[4].dep_ == "acl"
@@ -90,14 +87,12 @@ def test_a_finite_verb_read_as_an_adjective_inside_the_subject_s_phrase_becomes_
     # "Thousands of farmers across Kenya staged protests", with "across Kenya staged protests"
     # parsed as one modifier of "Thousands".
     words = ["Thousands", "of", "farmers", "across", "Kenya", "staged", "protests"]
-    doc = verb_repair(
-        hand_parsed(
-            words,
-            [0, 2, 0, 6, 6, 6, 0],
-            ["ROOT", "case", "nmod", "case", "compound", "amod", "nmod"],
-            ["NOUN", "ADP", "NOUN", "ADP", "PROPN", "VERB", "NOUN"],
-            ["NNS", "IN", "NNS", "IN", "NNP", "VBD", "NNS"],
-        )
+    doc = parsed(
+        words,
+        [0, 2, 0, 6, 6, 6, 0],
+        ["ROOT", "case", "nmod", "case", "compound", "amod", "nmod"],
+        ["NOUN", "ADP", "NOUN", "ADP", "PROPN", "VERB", "NOUN"],
+        ["NNS", "IN", "NNS", "IN", "NNP", "VBD", "NNS"],
     )
     assert doc[5].dep_ == "ROOT"
     assert (doc[0].dep_, doc[0].head.i) == ("nsubj", 5)

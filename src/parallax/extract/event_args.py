@@ -605,11 +605,11 @@ def code_actor(
             codes.append((resolved.actor_id, resolved.name, resolved.country))
             sector = resolved.sector or sector
     if not codes and (acting or addressed):
-        capital = _acting_capital(phrase)
+        capital = _capital_country(phrase)
         if capital is None and addressed:
             # "an apology *by Moscow*", "talks *with Beijing*": the party of the act's object.
             capital = next(
-                filter(None, (_acting_capital(noun_phrase(c)) for c in _party_modifiers(head))),
+                filter(None, (_capital_country(noun_phrase(c)) for c in _party_modifiers(head))),
                 None,
             )
         if capital is not None:
@@ -690,7 +690,7 @@ def _party_modifiers(head: Token) -> list[Token]:
     return [c for c in head.children if c.dep_ == "nmod" and case_of(c) in _PARTY_OF]
 
 
-def _acting_capital(phrase: Span) -> str | None:
+def _capital_country(phrase: Span) -> str | None:
     """The country whose capital city the phrase is, when the phrase is that city alone."""
     for ent in entities_within(phrase.doc, phrase.start, phrase.end):
         place: PlaceCandidate | None = ent._.place

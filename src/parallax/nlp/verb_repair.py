@@ -39,9 +39,11 @@ _MODIFIER_DEPS: Final = frozenset({"acl", "amod"})
 #: How the parse hangs the object of a stranded verb on its subject: as an apposition or a
 #: nominal modifier of the name or number before it.
 _RUN_ON: Final = frozenset({"appos", "nmod", "flat", "compound"})
-#: Dependents of the old root before the verb that stay with it: they describe the subject.
-_SUBJECT_PARTS: Final = frozenset(
-    {"det", "amod", "compound", "nmod", "nmod:poss", "appos", "flat", "case", "nummod"}
+#: How the parse attaches the subject's noun to an object root it cut it into ("nominee" in
+#: "The Republican nominee also linked cyber vulnerabilities…"): such a noun before the verb
+#: becomes its subject; a time noun ("Monday", ``obl:unmarked``) does not.
+_SUBJECT_AS_MODIFIER: Final = frozenset(
+    {"nsubj", "det", "amod", "compound", "nmod", "nmod:poss", "appos", "flat", "case", "nummod"}
 )
 
 
@@ -61,7 +63,7 @@ def verb_repair(doc: Doc) -> Doc:
         token = doc[h]
         if any(child.dep_ in _VERB_DEPENDENTS for child in token.children):
             token.pos_ = "VERB"
-    _reroot_stranded_verbs(doc)
+    _reroot_stranded_verbs(doc, numpy.flatnonzero(deps == doc.vocab.strings["ROOT"]).tolist())
     return doc
 
 
@@ -84,10 +86,9 @@ def _stranded_verb(root: Token) -> Token | None:
     return None
 
 
-def _reroot_stranded_verbs(doc: Doc) -> None:
+def _reroot_stranded_verbs(doc: Doc, roots: list[int]) -> None:
     """Make each stranded finite verb the root of its sentence (see the module). Only the
-    sentence roots are looked at (found in the ``DEP`` array)."""
-    roots = numpy.flatnonzero(doc.to_array(DEP) == doc.vocab.strings["ROOT"]).tolist()
+    sentence ``roots`` (token indices) are looked at."""
     found = [(doc[i], verb) for i in roots if (verb := _stranded_verb(doc[i])) is not None]
     if not found:
         return
@@ -116,7 +117,7 @@ def _reroot_stranded_verbs(doc: Doc) -> None:
             for child in root.children:
                 if child.i < verb.i or (child.i > root.i and child.dep_ == "punct"):
                     heads[child.i] = verb.i
-                    if child.dep_ in _SUBJECT_PARTS | {"nsubj"} and child.pos_ in _NOMINAL:
+                    if child.dep_ in _SUBJECT_AS_MODIFIER and child.pos_ in _NOMINAL:
                         deps[child.i] = "nsubj"
     array = numpy.empty((len(doc), 2), dtype="uint64")
     offsets = numpy.array([head - i for i, head in enumerate(heads)], dtype="int64")
