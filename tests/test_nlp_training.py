@@ -94,6 +94,82 @@ def test_gum_entity_tags_keep_named_mentions_without_titles() -> None:
     assert tags == ["O", "B-PERSON", "O", "B-GPE", "O", "O", "O", "O"]
 
 
+def _gum(*rows: str) -> conllu.Sentence:
+    """One GUM sentence from rows of "form upos xpos head deprel entity" (ids by order)."""
+    lines = ["# sent_id = GUM_t-1"]
+    for i, row in enumerate(rows, 1):
+        form, upos, xpos, head, deprel, entity = row.split()
+        misc = "_" if entity == "_" else f"Entity={entity}"
+        lines.append(f"{i}\t{form}\t{form}\t{upos}\t{xpos}\t_\t{head}\t{deprel}\t_\t{misc}")
+    return next(conllu.parse_conllu("\n".join(lines) + "\n\n"))
+
+
+def _entities(sent: conllu.Sentence) -> list[tuple[str, str]]:
+    tags = conllu.gum_entity_tags(sent)
+    found: list[tuple[str, str]] = []
+    for k, tag in enumerate(tags):
+        if tag and tag.startswith("B-"):
+            end = k + 1
+            while end < len(tags) and (tags[end] or "").startswith("I-"):
+                end += 1
+            found.append((" ".join(w.form for w in sent.words[k:end]), tag[2:]))
+    return found
+
+
+def test_gum_name_hung_on_a_common_noun_is_kept() -> None:
+    sent = _gum(
+        "Environment PROPN NNP 3 compound (1-person-new-x-x-4-sgl(2-organization-new-x-x-1-sgl",
+        "Canada PROPN NNP 1 flat 2)",
+        "spokesperson NOUN NN 6 nsubj _",
+        "Julie PROPN NNP 3 flat _",
+        "Hahn PROPN NNP 4 flat 1)",
+        "said VERB VBD 0 root _",
+    )
+    assert _entities(sent) == [("Environment Canada", "ORG"), ("Julie Hahn", "PERSON")]
+
+
+def test_gum_coordinated_names_are_two_entities_but_a_name_with_and_is_one() -> None:
+    sent = _gum(
+        "Poland PROPN NNP 6 obl (1-place-new-x-x-1-sgl(2-place-new-x-x-1-sgl)",
+        "and CCONJ CC 3 cc _",
+        "Sweden PROPN NNP 1 conj (3-place-new-x-x-1-sgl)1)",
+        "and CCONJ CC 5 cc _",
+        "Air PROPN NNP 1 conj (4-place-new-x-x-1-sgl",
+        "and CCONJ CC 7 cc _",
+        "Space PROPN NNP 8 compound _",
+        "Museum PROPN NNP 5 flat 4)",
+    )
+    assert _entities(sent) == [
+        ("Poland", "GPE"),
+        ("Sweden", "GPE"),
+        ("Air and Space Museum", "FAC"),
+    ]
+
+
+def test_gum_roles_and_party_words_are_not_person_names() -> None:
+    sent = _gum(
+        "Bolden PROPN NNP 0 root (1-person-new-x-x-1-sgl)",
+        ", PUNCT , 4 punct _",
+        "NASA PROPN NNP 4 compound (2-person-new-x-x-2-sgl",
+        "Administrator PROPN NNP 1 appos 2)",
+        ", PUNCT , 6 punct _",
+        "Republican PROPN NNP 1 appos (3-person-new-x-x-1-sgl)",
+    )
+    tags = conllu.gum_entity_tags(sent)
+    assert _entities(sent) == [("Bolden", "PERSON"), ("Republican", "NORP")]
+    assert tags[2:4] == [None, None]  # a role: neither a name nor surely no entity
+
+
+def test_gum_person_name_stops_before_of() -> None:
+    sent = _gum(
+        "Matthew PROPN NNP 0 root (1-person-new-x-x-1-sgl",
+        "Ingram PROPN NNP 1 flat _",
+        "of ADP IN 4 case _",
+        "Reuters PROPN NNP 1 nmod (2-organization-new-x-x-1-sgl)1)",
+    )
+    assert _entities(sent) == [("Matthew Ingram", "PERSON"), ("Reuters", "ORG")]
+
+
 def test_labels_place_classes() -> None:
     assert labels.classify_place("London") == "GPE"
     assert labels.classify_place("the United States") == "GPE"

@@ -10,6 +10,7 @@ word. Empty nodes (ids like ``8.1``) are enhanced-UD only and are skipped.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -258,19 +259,35 @@ def _proper(word: Word) -> bool:
 
 _NAME_LINKERS = frozenset({"of", "for", "and", "&", "de", "del", "la", "on", "-", "the"})
 
+#: Linkers a name also runs across leftwards from a head-final name ("National Air *and*
+#: Space Museum", "Wright *-* Patterson Air Force Base").
+_LEFT_LINKERS = frozenset({"and", "&", "-"})
 
-def named_core(sent: Sentence, start: int, end: int) -> tuple[int, int] | None:
-    """The proper-name part of a mention, or None when the head is no PROPN.
+#: The linkers inside personal names ("Lee Cheuk - yan", "Juan de la Cruz").
+_PERSON_LINKERS = frozenset({"-", "de", "del", "la"})
+
+#: How a name hangs on a common-noun head in UD ("spokesperson --flat--> Julie Hahn",
+#: "minister --appos--> Gérald Darmanin").
+_NAME_ON_NOUN = frozenset({"flat", "appos"})
+
+
+def named_core(
+    sent: Sentence, start: int, end: int, person: bool = False
+) -> tuple[int, int] | None:
+    """The proper-name part of a mention, or None when it holds no name of its own.
 
     GUM mentions are full noun phrases ("North Korea's main news agency Korean
     Central News Agency (KCNA)"); OntoNotes-style NER wants just the name. We
     grow from the PROPN head over adjacent PROPN/NUM words, and over linkers
-    ("of", "and", "the") only when a PROPN follows ("Bank of America").
+    ("of", "and", "the") only when a PROPN follows ("Bank of America"). When the
+    head is a common noun the name may still be the mention's own, hung on the
+    head ("Environment Canada spokesperson Julie Hahn"): GUM then marks no nested
+    mention for it, so it is taken from here or lost.
     """
     head = _head_index(sent, start, end)
     words = sent.words
     if not _proper(words[head]):
-        return None
+        return _name_on_common_head(sent, start, end, head)
 
     def nameish(k: int) -> bool:
         return (
@@ -279,22 +296,52 @@ def named_core(sent: Sentence, start: int, end: int) -> tuple[int, int] | None:
             or (words[k].upos == "ADJ" and labels.is_capitalised(words[k].form))
         )
 
+    linkers = _PERSON_LINKERS if person else _NAME_LINKERS
     left = head
-    while left - 1 >= start and nameish(left - 1):
-        left -= 1
+    while left - 1 >= start:
+        if nameish(left - 1):
+            left -= 1
+        elif (
+            words[left - 1].form.lower() in _LEFT_LINKERS & linkers
+            and left - 2 >= start
+            and _proper(words[left - 2])
+        ):
+            left -= 2
+        else:
+            break
     right = head + 1
     while right < end:
         if nameish(right):
             right += 1
-        elif (
-            words[right].form.lower() in _NAME_LINKERS
-            and right + 1 < end
-            and _proper(words[right + 1])
-        ):
+        elif words[right].form.lower() in linkers and right + 1 < end and _proper(words[right + 1]):
             right += 2
         else:
             break
     return left, right
+
+
+def _name_on_common_head(sent: Sentence, start: int, end: int, head: int) -> tuple[int, int] | None:
+    """The run of proper words that hangs on the head as its name, if there is one."""
+    words = sent.words
+    for first in range(head + 1, end):
+        word = words[first]
+        if word.head - 1 == head and word.deprel.split(":")[0] in _NAME_ON_NOUN and _proper(word):
+            while first - 1 > head and _proper(words[first - 1]):
+                first -= 1  # "agency --appos--> [Korean Central News] Agency"
+            last = first + 1
+            while last < end:
+                if _proper(words[last]):
+                    last += 1
+                elif (
+                    words[last].form.lower() in _PERSON_LINKERS
+                    and last + 1 < end
+                    and _proper(words[last + 1])
+                ):
+                    last += 2
+                else:
+                    break
+            return first, last
+    return None
 
 
 def gum_entity_tags(sent: Sentence) -> list[str | None]:
@@ -311,10 +358,11 @@ def gum_entity_tags(sent: Sentence) -> list[str | None]:
     words = sent.words
     candidates: list[tuple[int, int, str]] = []
     unknown: list[int] = []
-    for mention in gum_mentions(sent):
+    mentions = gum_mentions(sent)
+    for mention in mentions:
         if mention.etype not in GUM_TYPES:
             continue
-        core = named_core(sent, mention.start, mention.end)
+        core = named_core(sent, mention.start, mention.end, mention.etype == "person")
         if core is None:
             continue
         start, end = core
@@ -330,9 +378,11 @@ def gum_entity_tags(sent: Sentence) -> list[str | None]:
             titled = [k for k in range(start, end - 1) if words[k].form.lower() in labels.TITLES]
             if titled:
                 start = titled[-1] + 1
-            if end - start == 1 and words[start].form.lower() in labels.TITLES:
+            if words[end - 1].form.lower() in labels.TITLES:
+                # a role, not a name ("Charles Bolden, NASA Administrator"; "an Ottawa MP")
+                unknown.extend(range(start, end))
                 continue
-            label = "NORP" if end - start == 1 and words[start].xpos == "NNPS" else "PERSON"
+            label = "NORP" if end - start == 1 and _names_a_group(words[start]) else "PERSON"
         elif mention.etype == "place":
             label = labels.classify_place(text)
         elif mention.etype == "organization":
@@ -342,6 +392,7 @@ def gum_entity_tags(sent: Sentence) -> list[str | None]:
         candidates.append((start, end, label))
     tags: list[str | None] = ["O"] * len(words)
     taken = [False] * len(words)
+    candidates = [c for c in candidates if not _coordinates_names(words, c, candidates)]
     for start, end, label in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):
         if any(taken[start:end]):
             continue
@@ -352,3 +403,29 @@ def gum_entity_tags(sent: Sentence) -> list[str | None]:
         if not taken[k] and (k in unknown or labels.looks_like_demonym(word.form)):
             tags[k] = None
     return tags
+
+
+def _names_a_group(word: Word) -> bool:
+    """A one-word "person" mention that names a group: "Americans", "Republican"."""
+    return word.xpos == "NNPS" or word.form.lower() in labels.NORP_WORDS
+
+
+_COORDINATORS = frozenset({"and", "&", "or"})
+
+
+def _coordinates_names(
+    words: list[Word], span: tuple[int, int, str], candidates: list[tuple[int, int, str]]
+) -> bool:
+    """True when ``span`` joins two names GUM also marks apart ("Poland and Sweden").
+
+    Such a plural mention is two entities for NER, while a name with "and" in it
+    ("National Air and Space Museum", "Globe and Mail") has no nested names.
+    """
+    start, end, _ = span
+    inner = sorted(c for c in candidates if start <= c[0] and c[1] <= end and c[:2] != span[:2])
+    if not inner or inner[0][0] != start or inner[-1][1] != end:
+        return False
+    return any(
+        any(words[k].form.lower() in _COORDINATORS for k in range(a[1], b[0]))
+        for a, b in itertools.pairwise(inner)
+    )

@@ -209,6 +209,7 @@ TITLES: Final = frozenset(
         "adm.",
         "commander",
         "senator",
+        "mp",
         "sen.",
         "representative",
         "rep.",
@@ -281,6 +282,50 @@ TITLES: Final = frozenset(
         "imam",
         "rabbi",
         "high",
+    }
+)
+
+#: Party, ideology and religion words that name a group of people (NORP), not a person or
+#: an organisation: "Republican" in "John Cornyn, Republican from Texas".
+NORP_WORDS: Final = frozenset(
+    {
+        "democrat",
+        "democrats",
+        "republican",
+        "republicans",
+        "communist",
+        "communists",
+        "socialist",
+        "socialists",
+        "conservative",
+        "conservatives",
+        "liberal",
+        "liberals",
+        "christian",
+        "christians",
+        "muslim",
+        "muslims",
+        "jewish",
+        "jews",
+        "catholic",
+        "catholics",
+        "protestant",
+        "protestants",
+        "sunni",
+        "sunnis",
+        "shia",
+        "shiite",
+        "shiites",
+        "kurds",
+        "kurd",
+        "nazi",
+        "nazis",
+        "soviet",
+        "arab",
+        "arabs",
+        "labour",
+        "tory",
+        "tories",
     }
 )
 

@@ -141,48 +141,6 @@ def uner_docs(
 
 # --- CrossNER --------------------------------------------------------------------
 
-_NORP_WORDS = frozenset(
-    {
-        "democrat",
-        "democrats",
-        "republican",
-        "republicans",
-        "communist",
-        "communists",
-        "socialist",
-        "socialists",
-        "conservative",
-        "conservatives",
-        "liberal",
-        "liberals",
-        "christian",
-        "christians",
-        "muslim",
-        "muslims",
-        "jewish",
-        "jews",
-        "catholic",
-        "catholics",
-        "protestant",
-        "protestants",
-        "sunni",
-        "sunnis",
-        "shia",
-        "shiite",
-        "shiites",
-        "kurds",
-        "kurd",
-        "nazi",
-        "nazis",
-        "soviet",
-        "arab",
-        "arabs",
-        "labour",
-        "tory",
-        "tories",
-    }
-)
-
 _CROSSNER_MAP = {
     "politician": "PERSON",
     "person": "PERSON",
@@ -238,7 +196,7 @@ def map_crossner(words: Sequence[str], tags: Sequence[str]) -> list[str | None]:
             label = labels.classify_org(text)
         elif etype == "misc":
             last = words[end - 1]
-            is_norp = labels.looks_like_demonym(last) or last.lower() in _NORP_WORDS
+            is_norp = labels.looks_like_demonym(last) or last.lower() in labels.NORP_WORDS
             label = "NORP" if is_norp and end - start <= 2 else None
         else:
             label = _CROSSNER_MAP.get(etype)
