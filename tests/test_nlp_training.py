@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import spacy
 from spacy.tokens import Doc
 
@@ -116,34 +117,52 @@ def _entities(sent: conllu.Sentence) -> list[tuple[str, str]]:
     return found
 
 
-def test_gum_name_hung_on_a_common_noun_is_kept() -> None:
-    sent = _gum(
-        "Environment PROPN NNP 3 compound (1-person-new-x-x-4-sgl(2-organization-new-x-x-1-sgl",
-        "Canada PROPN NNP 1 flat 2)",
-        "spokesperson NOUN NN 6 nsubj _",
-        "Julie PROPN NNP 3 flat _",
-        "Hahn PROPN NNP 4 flat 1)",
-        "said VERB VBD 0 root _",
-    )
-    assert _entities(sent) == [("Environment Canada", "ORG"), ("Julie Hahn", "PERSON")]
-
-
-def test_gum_coordinated_names_are_two_entities_but_a_name_with_and_is_one() -> None:
-    sent = _gum(
-        "Poland PROPN NNP 6 obl (1-place-new-x-x-1-sgl(2-place-new-x-x-1-sgl)",
-        "and CCONJ CC 3 cc _",
-        "Sweden PROPN NNP 1 conj (3-place-new-x-x-1-sgl)1)",
-        "and CCONJ CC 5 cc _",
-        "Air PROPN NNP 1 conj (4-place-new-x-x-1-sgl",
-        "and CCONJ CC 7 cc _",
-        "Space PROPN NNP 8 compound _",
-        "Museum PROPN NNP 5 flat 4)",
-    )
-    assert _entities(sent) == [
-        ("Poland", "GPE"),
-        ("Sweden", "GPE"),
-        ("Air and Space Museum", "FAC"),
-    ]
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        pytest.param(
+            (
+                "Environment PROPN NNP 3 compound "
+                "(1-person-new-x-x-4-sgl(2-organization-new-x-x-1-sgl",
+                "Canada PROPN NNP 1 flat 2)",
+                "spokesperson NOUN NN 6 nsubj _",
+                "Julie PROPN NNP 3 flat _",
+                "Hahn PROPN NNP 4 flat 1)",
+                "said VERB VBD 0 root _",
+            ),
+            [("Environment Canada", "ORG"), ("Julie Hahn", "PERSON")],
+            id="name hung on a common noun",
+        ),
+        pytest.param(
+            (
+                "Poland PROPN NNP 6 obl (1-place-new-x-x-1-sgl(2-place-new-x-x-1-sgl)",
+                "and CCONJ CC 3 cc _",
+                "Sweden PROPN NNP 1 conj (3-place-new-x-x-1-sgl)1)",
+                "and CCONJ CC 5 cc _",
+                "Air PROPN NNP 1 conj (4-place-new-x-x-1-sgl",
+                "and CCONJ CC 7 cc _",
+                "Space PROPN NNP 8 compound _",
+                "Museum PROPN NNP 5 flat 4)",
+            ),
+            [("Poland", "GPE"), ("Sweden", "GPE"), ("Air and Space Museum", "FAC")],
+            id="coordinated names are two, a name with 'and' one",
+        ),
+        pytest.param(
+            (
+                "Matthew PROPN NNP 0 root (1-person-new-x-x-1-sgl",
+                "Ingram PROPN NNP 1 flat _",
+                "of ADP IN 4 case _",
+                "Reuters PROPN NNP 1 nmod (2-organization-new-x-x-1-sgl)1)",
+            ),
+            [("Matthew Ingram", "PERSON"), ("Reuters", "ORG")],
+            id="a person's name stops before 'of'",
+        ),
+    ],
+)
+def test_gum_names_are_read_from_the_mention(
+    rows: tuple[str, ...], expected: list[tuple[str, str]]
+) -> None:
+    assert _entities(_gum(*rows)) == expected
 
 
 def test_gum_roles_and_party_words_are_not_person_names() -> None:
@@ -158,16 +177,6 @@ def test_gum_roles_and_party_words_are_not_person_names() -> None:
     tags = conllu.gum_entity_tags(sent)
     assert _entities(sent) == [("Bolden", "PERSON"), ("Republican", "NORP")]
     assert tags[2:4] == [None, None]  # a role: neither a name nor surely no entity
-
-
-def test_gum_person_name_stops_before_of() -> None:
-    sent = _gum(
-        "Matthew PROPN NNP 0 root (1-person-new-x-x-1-sgl",
-        "Ingram PROPN NNP 1 flat _",
-        "of ADP IN 4 case _",
-        "Reuters PROPN NNP 1 nmod (2-organization-new-x-x-1-sgl)1)",
-    )
-    assert _entities(sent) == [("Matthew Ingram", "PERSON"), ("Reuters", "ORG")]
 
 
 def test_labels_place_classes() -> None:
