@@ -56,6 +56,7 @@ from parallax.extract.syntax import (
     case_of,
     circumstance,
     clause_head,
+    in_time_expression,
     mark_of,
     misread_clause_verb,
     time_ranges,
@@ -114,7 +115,7 @@ def find_triggers(doc: Doc) -> list[tuple[Token, Trigger]]:
     kept = []
     times = time_ranges(doc) if found else []
     for token, trigger in found:
-        if token.i in subject_acts or any(s <= token.idx < e for s, e in times):
+        if token.i in subject_acts or in_time_expression(token, times):
             continue  # (the latter: "March 19, 2007" is a month, not a march)
         if (
             token.pos_ != "VERB"

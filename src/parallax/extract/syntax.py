@@ -169,9 +169,11 @@ def time_ranges(doc: Doc) -> list[tuple[int, int]]:
     return [(t.start, t.end) for t in times or ()]
 
 
-def in_time_expression(token: Token) -> bool:
-    """Whether the token lies inside a temporal expression the times component found."""
-    return any(start <= token.idx < end for start, end in time_ranges(token.doc))
+def in_time_expression(token: Token, ranges: list[tuple[int, int]] | None = None) -> bool:
+    """Whether the token lies inside a temporal expression the times component found;
+    ``ranges``: the :func:`time_ranges` of its doc, when already read."""
+    found = time_ranges(token.doc) if ranges is None else ranges
+    return any(start <= token.idx < end for start, end in found)
 
 
 def _time_modifier(child: Token) -> bool:

@@ -105,7 +105,8 @@ def _reroot_stranded_verbs(doc: Doc, roots: list[int]) -> None:
             nominal = next((c for c in reversed(before) if c.pos_ in _NOMINAL), None)
             if nominal is not None:
                 for child in before:
-                    heads[child.i] = root.i if child.i == nominal.i else nominal.i
+                    if child.i != nominal.i:
+                        heads[child.i] = nominal.i
                 heads[nominal.i], deps[nominal.i] = root.i, "nmod"
         if root.i < verb.i:  # "Palmieri called on Trump": the root is the subject
             heads[root.i], deps[root.i] = verb.i, "nsubj"

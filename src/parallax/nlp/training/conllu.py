@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -297,27 +297,35 @@ def named_core(
         )
 
     linkers = _PERSON_LINKERS if person else _NAME_LINKERS
+    left_linkers = _LEFT_LINKERS & linkers
     left = head
     while left - 1 >= start:
         if nameish(left - 1):
             left -= 1
         elif (
-            words[left - 1].form.lower() in _LEFT_LINKERS & linkers
+            words[left - 1].form.lower() in left_linkers
             and left - 2 >= start
             and _proper(words[left - 2])
         ):
             left -= 2
         else:
             break
-    right = head + 1
+    return left, _name_end(words, head + 1, end, nameish, linkers)
+
+
+def _name_end(
+    words: list[Word], right: int, end: int, part: Callable[[int], bool], linkers: frozenset[str]
+) -> int:
+    """Where a name that runs up to ``right`` ends (before ``end``): over words that are
+    ``part`` of it, and over a linker followed by a proper noun ("Bank *of* America")."""
     while right < end:
-        if nameish(right):
+        if part(right):
             right += 1
         elif words[right].form.lower() in linkers and right + 1 < end and _proper(words[right + 1]):
             right += 2
         else:
             break
-    return left, right
+    return right
 
 
 def _name_on_common_head(sent: Sentence, start: int, end: int, head: int) -> tuple[int, int] | None:
@@ -328,19 +336,9 @@ def _name_on_common_head(sent: Sentence, start: int, end: int, head: int) -> tup
         if word.head - 1 == head and word.deprel.split(":")[0] in _NAME_ON_NOUN and _proper(word):
             while first - 1 > head and _proper(words[first - 1]):
                 first -= 1  # "agency --appos--> [Korean Central News] Agency"
-            last = first + 1
-            while last < end:
-                if _proper(words[last]):
-                    last += 1
-                elif (
-                    words[last].form.lower() in _PERSON_LINKERS
-                    and last + 1 < end
-                    and _proper(words[last + 1])
-                ):
-                    last += 2
-                else:
-                    break
-            return first, last
+            return first, _name_end(
+                words, first + 1, end, lambda k: _proper(words[k]), _PERSON_LINKERS
+            )
     return None
 
 
@@ -358,8 +356,7 @@ def gum_entity_tags(sent: Sentence) -> list[str | None]:
     words = sent.words
     candidates: list[tuple[int, int, str]] = []
     unknown: list[int] = []
-    mentions = gum_mentions(sent)
-    for mention in mentions:
+    for mention in gum_mentions(sent):
         if mention.etype not in GUM_TYPES:
             continue
         core = named_core(sent, mention.start, mention.end, mention.etype == "person")
