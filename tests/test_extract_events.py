@@ -216,6 +216,13 @@ def test_a_dateline_time_between_subject_and_verb_is_not_part_of_the_actor(
         ("Iran declined the invitation to the summit.", "declined", "REJECT", None),
         ("Refugees sought asylum in Germany.", "sought", "REQUEST", None),
         ("The opposition walked out of parliament.", "walked", "PROTEST", "demo"),
+        ("Jets strafed the convoy near the border.", "strafed", "ASSAULT", "aerial"),
+        ("The junta exiled the opposition leader.", "exiled", "COERCE", "deport"),
+        ("The rebels vacated their positions in the hills.", "vacated", "RETREAT", "withdraw"),
+        ("Moscow rescinded the ban on Turkish imports.", "rescinded", "CONCEDE", None),
+        ("The ministry lambasted the British ambassador.", "lambasted", "ACCUSE", "disapprove"),
+        ("Egypt brokered a truce between the factions.", "brokered", "CONSULT", "third-party"),
+        ("Army units clashed in a brief firefight with smugglers.", "firefight", "ASSAULT", None),
     ],
 )
 def test_modes_of_the_plover_manual_tables(
@@ -856,6 +863,45 @@ def test_announced_withdrawals_follow_the_plover_manual(nlp: Language) -> None:
     assert observers.type == "THREATEN"  # a promised SANCTION "withdraw" threatens
     recalled = the_event(nlp, "Qatar recalled its envoy from Cairo.", "recalled")
     assert (recalled.type, recalled.mode) == ("SANCTION", "withdraw")
+
+
+def test_a_warning_addressed_to_a_named_party_is_a_threat_to_it(nlp: Language) -> None:
+    warning = the_event(nlp, "Belgrade warned Albania not to interfere in Kosovo.", "warned")
+    assert warning.type == "THREATEN"
+    assert warning.recipient is not None
+    assert warning.recipient.country == "ALB"
+    for text in (
+        "Forecasters warned residents to stay indoors.",
+        "Economists warned that prices would rise.",
+    ):
+        assert "warned" not in triggers(nlp, text)
+
+
+def test_a_protest_is_against_the_state_its_clause_names_or_where_it_happens(
+    nlp: Language,
+) -> None:
+    strike = the_event(
+        nlp, "Hundreds of Kurds began a hunger strike to protest against Germany's ban.", "strike"
+    )
+    assert strike.type == "PROTEST"
+    assert strike.recipient is not None
+    assert strike.recipient.country == "DEU"
+    rally = the_event(nlp, "Thousands of people rallied in Basra against power cuts.", "rallied")
+    assert rally.recipient is not None
+    assert rally.recipient.country == "IRQ"  # aimed at a policy: the authority of the place
+    reported = the_event(
+        nlp, "Police made no arrests during the demonstration in Cairo.", "demonstration"
+    )
+    assert reported.recipient is None  # a demonstration merely mentioned is against no one
+
+
+def test_showing_rallying_supporters_and_campaign_rallies_are_no_protest(nlp: Language) -> None:
+    for text in (
+        "The senator demonstrated his skill as a negotiator.",
+        "The candidate rallied supporters in Ohio on Friday.",
+        "At a campaign rally in Ohio, the senator criticized the plan.",
+    ):
+        assert not any(e.type == "PROTEST" for e in events(nlp, text)), text
 
 
 def test_declining_to_comment_or_in_price_is_no_refusal(nlp: Language) -> None:

@@ -155,6 +155,32 @@ VERB_TRIGGERS: Final[dict[str, Trigger]] = {
     **_entries("ASSAULT", None, "slay"),
     **_entries("COERCE", "seize", "ransack plunder"),
     **_entries("RETREAT", "disarm", "disband"),
+    # Further verbs of the CAMEO classes, none taken from a GSR record (2026-11-24, later).
+    **_entries("ASSAULT", None, "counterattack rout repel repulse maim mutilate decapitate"),
+    **_entries("ASSAULT", "aerial", "strafe"),
+    **_entries("ASSAULT", "firearms", "snipe"),
+    **_entries("ASSAULT", "heavy-weapons", "pummel"),
+    **_entries("COERCE", "deport", "exile banish"),
+    **_entries("COERCE", "seize", "expropriate"),
+    **_entries("COERCE", "arrest", "intern incarcerate"),
+    **_entries("COERCE", "restrict", "outlaw suppress repress persecute"),
+    **_entries("COERCE", "censor", "muzzle"),
+    **_entries("COERCE", None, "penalize penalise"),  # CAMEO 170, as PETRARCH's PUNISH
+    **_entries("CONCEDE", None, "backtrack rescind unfreeze retract"),
+    **_entries("CONCEDE", None, "reinstate unblock"),
+    **_entries("RETREAT", "withdraw", "vacate"),
+    **_entries("RETREAT", "disarm", "demilitarize demilitarise decommission"),
+    **_entries("REJECT", None, "obstruct balk stonewall overrule disavow abrogate"),
+    **_entries("REQUEST", None, "exhort"),
+    **_entries("ACCUSE", "disapprove", "lambaste assail admonish reprove denigrate ridicule"),
+    **_entries("ACCUSE", "allege", "impeach"),
+    **_entries("THREATEN", None, "blackmail"),
+    **_entries("CONSULT", None, "parley"),
+    **_entries("CONSULT", "third-party", "broker"),
+    **_entries("COOPERATE", None, "liaise"),
+    **_entries("AID", None, "airlift"),
+    **_entries("MOBILIZE", "troops", "redeploy"),
+    **_entries("SUPPORT", None, "acclaim compliment sympathize sympathise"),
 }
 
 #: Noun lemmas that report an act ("the downing of", "air strikes", "talks").
@@ -218,6 +244,20 @@ NOUN_TRIGGERS: Final[dict[str, Trigger]] = {
     **_entries("MOBILIZE", "troops", "reinforcement"),
     **_entries("AID", None, "airdrop"),
     **_entries("PROTEST", "boycott", "boycott"),
+    # Nouns of the further verbs above and of their classes (2026-11-24, later).
+    **_entries("ASSAULT", None, "onslaught skirmish firefight gunfight counteroffensive"),
+    **_entries("ASSAULT", None, "counter-offensive counterattack counter-attack"),
+    **_entries("COERCE", "arrest", "internment imprisonment"),
+    **_entries("COERCE", "seize", "confiscation expropriation"),
+    **_entries("COERCE", "censor", "censorship"),
+    **_entries("AGREE", None, "pact"),
+    **_entries("CONSULT", None, "parley"),
+    **_entries("AID", None, "airlift"),
+    **_entries("SUPPORT", None, "praise condolence"),
+    **_entries("REQUEST", None, "plea petition"),
+    **_entries("MOBILIZE", "troops", "buildup build-up"),
+    **_entries("PROTEST", "demo", "picket"),
+    **_entries("RETREAT", "disarm", "demilitarization demilitarisation"),
 }
 
 #: Words that make sent or deployed troops peacekeepers: aid to the host (CAMEO 074).

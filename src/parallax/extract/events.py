@@ -95,6 +95,10 @@ def find_triggers(doc: Doc) -> list[tuple[Token, Trigger]]:
             trigger = _verb_object(token, forms) or _first(VERB_TRIGGERS, forms)
             if trigger is None and "decline" in forms:
                 trigger = _declined(token)
+            if trigger is None and "warn" in forms:
+                trigger = _warned_party(token)
+            if trigger is not None and trigger.type == "PROTEST" and _shows_or_gathers(token):
+                trigger = None
             if trigger is None and token.tag_ == "VBZ" and token.lower_ not in _VERB_FORMS:
                 # "students staged mass demonstrations Saturday": a plural act noun the
                 # parse read as a verb is still the act.
@@ -102,6 +106,8 @@ def find_triggers(doc: Doc) -> list[tuple[Token, Trigger]]:
         elif pos in ("NOUN", "PROPN") and token.dep_ not in ("compound", "amod"):
             forms = forms_of(token)
             trigger = _compound(token, forms) or _first(NOUN_TRIGGERS, forms)
+            if trigger is not None and trigger.type == "PROTEST" and _campaign_event(token):
+                trigger = None
             if trigger is not None and trigger.type == "MOBILIZE" and _of_peacekeepers(token):
                 trigger = Trigger("AID", None)  # "the deployment of peacekeeping troops"
         if trigger is None and pos in ("VERB", "AUX") and obligation_by_speaker(token):
@@ -192,6 +198,47 @@ def _declined(verb: Token) -> Trigger | None:
         if child.dep_ == "xcomp" and child.lemma_.lower() not in _NON_COMMITTAL:
             return Trigger("REJECT", None)
     return None
+
+
+#: Entity types of a party a warning can be addressed to.
+_PARTY_LABELS: Final = frozenset({"GPE", "ORG", "NORP", "PERSON"})
+
+
+def _warned_party(verb: Token) -> Trigger | None:
+    """ "Azerbaijan warned *Armenia* that…", "Russia warned *Washington* not to interfere":
+    a warning addressed to a named party threatens it (CAMEO 130, PLOVER THREATEN).
+    "Experts warned that…" and "officials warned *residents* to stay indoors" do not."""
+    for child in verb.children:
+        if child.dep_ in ("obj", "iobj") and child.ent_type_ in _PARTY_LABELS:
+            return Trigger("THREATEN", None)
+    return None
+
+
+#: Protest verbs that, with an object, show or gather rather than protest: "demonstrated
+#: her skill", "rallied supporters", "marched the prisoners".
+_TRANSITIVE_OTHERWISE: Final = frozenset({"demonstrate", "rally", "march"})
+
+
+def _shows_or_gathers(verb: Token) -> bool:
+    """Whether a protest verb is used transitively (a protest is intransitive: "demonstrated
+    in Kirkuk", "rallied against the curfew"; "protested the decision" keeps its object)."""
+    return verb.lemma_.lower() in _TRANSITIVE_OTHERWISE and any(
+        c.dep_ == "obj" for c in verb.children
+    )
+
+
+#: Modifiers of a rally or march held for a candidate, not against anyone.
+_CAMPAIGN_WORDS: Final = frozenset({"campaign", "election", "electoral", "victory"})
+
+
+def _campaign_event(noun: Token) -> bool:
+    """ "A campaign rally", "a Trump rally": a candidate's meeting, not a protest (PLOVER
+    PROTEST is collective action against the recipient)."""
+    return any(
+        c.dep_ in ("compound", "amod", "nmod:poss")
+        and (c.lower_ in _CAMPAIGN_WORDS or c.ent_type_ == "PERSON")
+        for c in noun.children
+    )
 
 
 def _conjunction_use(verb: Token) -> bool:
@@ -471,6 +518,10 @@ class EventExtractor:
         place_record = (
             place._.place.record(place.start_char, place.end_char, place.text) if place else None
         )
+        if plover_type == "PROTEST" and recipient is None:
+            recipient = self._protested(doc, token, actor)
+            if recipient is None and _aimed_at_something(token):
+                recipient = self._host_state(place_record)
         actor = _in_context(doc, token, _located(doc, actor, place_record))
         recipient = _in_context(doc, token, _located(doc, recipient, place_record))
         return Event(
@@ -498,6 +549,42 @@ class EventExtractor:
             figures=_figures(doc, sentence),
         )
 
+    def _protested(self, doc: Doc, trigger: Token, actor: Actor | None) -> Actor | None:
+        """Whom a protest is against when its clause names a state party after it: "a
+        hunger strike *to protest against Sweden's decision*", "demonstrated… *calling for
+        independence from Iraq*", "*to demand the resignation of Algerian President*…"."""
+        indices = [t.i for t in _protest_scope(trigger)]
+        actor_span = _tokens(doc, actor) if actor is not None else (0, 0)
+        for mention in entities_within(doc, trigger.i + 1, max(indices) + 1):
+            resolved = mention._.actor
+            if (
+                resolved is None
+                or not resolved.country
+                or actor_span[0] <= mention.start < actor_span[1]
+                or mention.start not in indices
+            ):
+                continue
+            candidate = code_actor(doc, mention.root, self.resolver, addressed=True)
+            if _names_party(candidate):
+                return candidate
+        return None
+
+    def _host_state(self, place: Place | None) -> Actor | None:
+        """The state a protest takes place in, as whom it is addressed to when its sentence
+        names no one: the CAMEO coders' convention ("Thousands rallied *in Lagos*": Nigeria)."""
+        if place is None or not place.country_code:
+            return None
+        code = place.country_code
+        name = self.resolver.state_names.get(code, code) if self.resolver else code
+        return Actor(
+            start=place.start,
+            end=place.end,
+            text=place.text,
+            actor_id=code,
+            name=name,
+            country=code,
+        )
+
     def _party_recipient(
         self, doc: Doc, verb: Token, trigger: Trigger, actor: Actor | None
     ) -> Actor | None:
@@ -520,6 +607,37 @@ class EventExtractor:
             if _names_party(candidate):
                 return candidate
         return None
+
+
+def _protest_scope(trigger: Token) -> Iterable[Token]:
+    """The words of a protest's clause: the verb's subtree, or that of the verb a protest
+    noun is the object of ("staged *rallies* in Gaza against…")."""
+    if trigger.pos_ == "VERB":
+        return trigger.subtree
+    if trigger.dep_ == "obj" and trigger.head.pos_ in ("VERB", "AUX"):
+        return trigger.head.subtree
+    return trigger.subtree  # "At a rally, Trump likened…": the rally's own words only
+
+
+def _aimed_at_something(trigger: Token) -> bool:
+    """Whether a protest says what it is against or for ("rallied *against the curfew*", "a
+    rally in Lagos *to protest the rights violations*"): then it is addressed to the
+    authority of where it happens, even though its sentence names none. A demonstration
+    merely reported ("during Friday's demonstration in Cairo") is addressed to no one."""
+    for token in _protest_scope(trigger):
+        if token.i <= trigger.i:
+            continue
+        if token.lower_ == "against" or (token.lower_ == "protest" and token.dep_ != "ROOT"):
+            return True
+        if token.pos_ == "VERB" and (
+            token.dep_ == "xcomp"
+            or (
+                token.dep_ == "advcl"
+                and (mark_of(token) == "to" or (token.tag_ == "VBG" and mark_of(token) is None))
+            )
+        ):
+            return True  # "to demand reforms", "calling for independence" (not "when…")
+    return False
 
 
 def _moved_force(trigger: Trigger, verb: Token, head: Token) -> bool:
