@@ -223,6 +223,11 @@ def test_a_dateline_time_between_subject_and_verb_is_not_part_of_the_actor(
         ("The ministry lambasted the British ambassador.", "lambasted", "ACCUSE", "disapprove"),
         ("Egypt brokered a truce between the factions.", "brokered", "CONSULT", "third-party"),
         ("Army units clashed in a brief firefight with smugglers.", "firefight", "ASSAULT", None),
+        ("Police stepped up security in the capital.", "stepped", "MOBILIZE", "police"),
+        ("Egypt deployed riot police around the square.", "deployed", "MOBILIZE", "police"),
+        ("China held naval exercises near Taiwan.", "exercises", "MOBILIZE", "troops"),
+        ("Russia and Belarus held joint exercises.", "exercises", "COOPERATE", None),
+        ("The junta loosened restrictions on the press.", "loosened", "CONCEDE", None),
     ],
 )
 def test_modes_of_the_plover_manual_tables(

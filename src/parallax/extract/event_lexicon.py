@@ -167,7 +167,7 @@ VERB_TRIGGERS: Final[dict[str, Trigger]] = {
     **_entries("COERCE", "censor", "muzzle"),
     **_entries("COERCE", None, "penalize penalise"),  # CAMEO 170, as PETRARCH's PUNISH
     **_entries("CONCEDE", None, "backtrack rescind unfreeze retract"),
-    **_entries("CONCEDE", None, "reinstate unblock"),
+    **_entries("CONCEDE", None, "reinstate unblock loosen unban"),
     **_entries("RETREAT", "withdraw", "vacate"),
     **_entries("RETREAT", "disarm", "demilitarize demilitarise decommission"),
     **_entries("REJECT", None, "obstruct balk stonewall overrule disavow abrogate"),
@@ -571,6 +571,23 @@ VERB_OBJECT_TRIGGERS: Final[dict[tuple[str, str], Trigger]] = {
         ("designate", noun): Trigger("SANCTION", "discontinue")
         for noun in ("organization", "organisation", "terrorists", "terrorist", "entity")
     },
+    # CAMEO 151 and 153 (MOBILIZE "police"): raising police alert or police power ("stepped
+    # up security in the capital", "deployed riot police").
+    **{
+        (verb, noun): Trigger("MOBILIZE", "police")
+        for verb in ("tighten", "heighten", "step", "beef")  # not "boost economic security"
+        for noun in ("security", "patrols", "vigilance", "checkpoints")
+    },
+    **{
+        (verb, noun): Trigger("MOBILIZE", "police")
+        for verb in ("increase", "intensify", "double")
+        for noun in ("patrols", "checkpoints")
+    },
+    **{
+        (verb, noun): Trigger("MOBILIZE", "police")
+        for verb in ("send", "deploy", "dispatch", "mass", "mobilize", "mobilise")
+        for noun in ("police", "policemen", "gendarmes", "officers")
+    },
     # CAMEO 154 (MOBILIZE): moving forces or weapons somewhere.
     **{
         ("move", noun): Trigger("MOBILIZE", "troops")
@@ -662,6 +679,12 @@ COMPOUND_TRIGGERS: Final[dict[tuple[str, str], Trigger]] = {
     ("mediation", "efforts"): Trigger("CONSULT", "third-party"),
     ("mediation", "mission"): Trigger("CONSULT", "third-party"),
     ("cyber", "attack"): Trigger("COERCE", "cyber"),
+    # Manual 0.8: single-country exercises are MOBILIZE; joint ones (above) COOPERATE.
+    **{
+        (modifier, noun): Trigger("MOBILIZE", "troops")
+        for modifier in ("military", "naval", "live-fire", "army")
+        for noun in ("exercises", "exercise", "drills", "drill", "maneuvers", "manoeuvres")
+    },
     ("cyber", "attacks"): Trigger("COERCE", "cyber"),
 }
 
