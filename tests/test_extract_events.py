@@ -909,6 +909,13 @@ def test_showing_rallying_supporters_and_campaign_rallies_are_no_protest(nlp: La
         assert not any(e.type == "PROTEST" for e in events(nlp, text)), text
 
 
+def test_a_call_for_an_act_against_a_party_is_a_request_aimed_at_it(nlp: Language) -> None:
+    request = the_event(nlp, "The bishop called for sanctions against Nigeria on Sunday.", "called")
+    assert request.type == "REQUEST"
+    assert request.recipient is not None
+    assert request.recipient.country == "NGA"
+
+
 def test_declining_to_comment_or_in_price_is_no_refusal(nlp: Language) -> None:
     for text in ("The minister declined to comment on the report.", "Oil prices declined."):
         assert "declined" not in triggers(nlp, text)

@@ -251,6 +251,10 @@ def recipient_alternatives(trigger: Token, *, verbal: bool = False) -> list[Toke
     announces, not its purpose ("sent troops *to help* Iraqi forces")."""
     contents = [c for c in trigger.children if _content_clause(c, verbal=verbal)]
     found = _about(trigger, announced=False)
+    if verbal:
+        # "called *for sanctions against Nigeria*": whom the act asked for is aimed at.
+        for asked in (c for c in trigger.children if c.dep_ == "obl" and case_of(c) == "for"):
+            found.extend(_party_phrases(asked))
     for verb in contents:
         # Who must act comes before what the act is about: "demanded Friday that *the United
         # States* match the European Union's support".
