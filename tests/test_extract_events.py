@@ -916,6 +916,19 @@ def test_a_call_for_an_act_against_a_party_is_a_request_aimed_at_it(nlp: Languag
     assert request.recipient.country == "NGA"
 
 
+def test_the_sides_of_an_act_between_two_parties_are_actor_and_recipient(nlp: Language) -> None:
+    talks = the_event(nlp, "Talks between Israel and Hamas resumed in Cairo.", "Talks")
+    assert talks.actor is not None
+    assert talks.recipient is not None
+    assert (talks.actor.text, talks.recipient.text) == ("Israel", "Hamas")
+    text = "Heavy fighting broke out between the army and the rebels near Aleppo."
+    fighting = the_event(nlp, text, "fighting")
+    assert fighting.actor is not None
+    assert fighting.recipient is not None
+    assert fighting.actor.text == "the army"
+    assert fighting.recipient.text.startswith("the rebels")
+
+
 def test_declining_to_comment_or_in_price_is_no_refusal(nlp: Language) -> None:
     for text in ("The minister declined to comment on the report.", "Oil prices declined."):
         assert "declined" not in triggers(nlp, text)

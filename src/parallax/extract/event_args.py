@@ -307,6 +307,23 @@ def _party_phrases(token: Token, *, with_object: bool = False) -> list[Token]:
     ]
 
 
+def between_parties(trigger: Token) -> tuple[Token, Token] | None:
+    """The two sides of an act noun's "between" phrase ("talks *between Israel and Hamas*",
+    "fighting *between Kurdish forces and ISIS*"): the first is coded as the actor and the
+    second as the recipient, as CAMEO codes a reciprocal act."""
+    holders = [trigger]
+    if trigger.dep_ in ("nsubj", "nsubj:pass") and trigger.head.pos_ == "VERB":
+        holders.append(trigger.head)  # "fighting *broke out* between X and Y"
+    for child in (c for holder in holders for c in holder.children):
+        if child.dep_ in ("nmod", "obl") and case_of(child) == "between":
+            # The second side hangs on the first, or (misparsed) on the act itself.
+            others = [*child.children, *(c for c in child.head.children if c.i > child.i)]
+            other = next((c for c in others if c.dep_ == "conj"), None)
+            if other is not None:
+                return child, other
+    return None
+
+
 def nominal_arguments(trigger: Token) -> tuple[Token | None, Token | None]:
     """(actor head, recipient head) of a noun trigger; a light verb's subject is its actor."""
     actor = None
@@ -551,6 +568,7 @@ def code_actor(
     acting: bool = False,
     addressed: bool = False,
     state_sector: str | None = None,
+    conjuncts: bool = True,
 ) -> Actor:
     """An ``Actor`` record for the phrase around ``head``, coded by the mentions inside it.
 
@@ -561,8 +579,9 @@ def code_actor(
     ``state_sector``: the sector a bare state name takes from the act ("*Russian* air
     strikes" are Russia's military's).
     Coordinated actors ("Hungarian and Romanian officials") are one compound actor: each
-    code joined by ``+`` in ``actor_id`` and ``country``."""
-    phrase = _with_whole_name(noun_phrase(head, keep_conjuncts=True), head)
+    code joined by ``+`` in ``actor_id`` and ``country``; ``conjuncts=False`` codes the
+    head's own phrase only (one side of "talks between *Israel* and Hamas")."""
+    phrase = _with_whole_name(noun_phrase(head, keep_conjuncts=conjuncts), head)
     mentions = _mentions(doc, phrase)
     if not mentions and head.pos_ == "PRON":
         antecedent = _antecedent(doc, head)

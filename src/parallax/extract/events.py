@@ -25,6 +25,7 @@ from parallax.extract.attribution import Attribution
 from parallax.extract.event_acled import acled_code
 from parallax.extract.event_args import (
     accused_party,
+    between_parties,
     code_actor,
     is_time,
     nominal_arguments,
@@ -441,6 +442,11 @@ class EventExtractor:
                 )
         else:
             actor_head, recipient_head = nominal_arguments(token)
+        sides = None
+        if actor_head is None:  # also "*Fighting* between…" read as a verb
+            sides = between_parties(token)
+            if sides is not None:
+                actor_head, recipient_head = sides
         actor_head = actor_head if _can_act(actor_head) else None
         if recipient_head is not None and is_time(recipient_head):
             recipient_head = None  # "complained on Tuesday": a date, not a party
@@ -453,13 +459,18 @@ class EventExtractor:
                 self.resolver,
                 acting=True,
                 state_sector=_state_sector(actor_head),
+                conjuncts=sides is None,
             )
             if actor_head is not None
             else None
         )
         recipient = (
             code_actor(
-                doc, recipient_head, self.resolver, addressed=trigger.type in _ADDRESSED_TYPES
+                doc,
+                recipient_head,
+                self.resolver,
+                addressed=trigger.type in _ADDRESSED_TYPES,
+                conjuncts=sides is None,
             )
             if recipient_head is not None
             else None
