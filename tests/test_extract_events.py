@@ -929,6 +929,16 @@ def test_the_sides_of_an_act_between_two_parties_are_actor_and_recipient(nlp: La
     assert fighting.recipient.text.startswith("the rebels")
 
 
+def test_what_an_act_noun_does_to_an_object_makes_it_the_recipient_only_for_an_impact(
+    nlp: Language,
+) -> None:
+    hit = the_event(nlp, "Russian air strikes hit a hospital in Idlib.", "strikes")
+    assert hit.recipient is not None
+    assert hit.recipient.text.startswith("a hospital")
+    reminder = the_event(nlp, "The bombings provided a grim reminder of the danger.", "bombings")
+    assert reminder.recipient is None
+
+
 def test_declining_to_comment_or_in_price_is_no_refusal(nlp: Language) -> None:
     for text in ("The minister declined to comment on the report.", "Oil prices declined."):
         assert "declined" not in triggers(nlp, text)

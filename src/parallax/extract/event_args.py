@@ -15,7 +15,7 @@ from typing import Final
 
 from spacy.tokens import Doc, Span, Token
 
-from parallax.extract.event_lexicon import forms_of
+from parallax.extract.event_lexicon import VERB_TRIGGERS, forms_of
 from parallax.extract.syntax import (
     NOUN_MODIFIER_DEPS,
     SUBJECT_DEPS,
@@ -340,7 +340,7 @@ def nominal_arguments(trigger: Token) -> tuple[Token | None, Token | None]:
     head = trigger.head
     if recipient is None:
         recipient = _content_subject(trigger)  # "its demand that *Israel* ease restrictions"
-    if recipient is None and trigger.dep_ == "nsubj" and head.pos_ == "VERB":
+    if recipient is None and trigger.dep_ == "nsubj" and head.pos_ == "VERB" and _strikes(head):
         recipient = next((c for c in head.children if c.dep_ == "obj"), None)  # "strikes hit X"
     if recipient is None and trigger.dep_ == "obj" and head.pos_ == "VERB":
         # "launched strikes against ISIS" with "against ISIS" hung on the verb; a town there
@@ -380,6 +380,15 @@ def nominal_arguments(trigger: Token) -> tuple[Token | None, Token | None]:
             # as one noun phrase: the noun the verb describes does the act.
             actor = head.head
     return _antecedent_head(actor), recipient
+
+
+def _strikes(verb: Token) -> bool:
+    """Whether a verb an act noun is the subject of does something to its object ("air
+    strikes *hit* a hospital", "the raid *killed* two"), unlike "the attacks *provided* a
+    chilling reminder" or "the siege *had* terrible consequences"."""
+    return any(
+        VERB_TRIGGERS[f].type in ("ASSAULT", "COERCE") for f in forms_of(verb) if f in VERB_TRIGGERS
+    )
 
 
 def _participle_agent(noun: Token) -> Token | None:
