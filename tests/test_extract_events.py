@@ -939,6 +939,13 @@ def test_what_an_act_noun_does_to_an_object_makes_it_the_recipient_only_for_an_i
     assert reminder.recipient is None
 
 
+def test_giving_something_in_a_place_is_not_giving_in(nlp: Language) -> None:
+    assert "gave" not in triggers(nlp, "The minister gave a speech in Toledo on Monday.")
+    assert the_event(nlp, "The government finally gave in to the strikers.", "gave").type == (
+        "CONCEDE"
+    )
+
+
 def test_declining_to_comment_or_in_price_is_no_refusal(nlp: Language) -> None:
     for text in ("The minister declined to comment on the report.", "Oil prices declined."):
         assert "declined" not in triggers(nlp, text)

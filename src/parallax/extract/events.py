@@ -386,7 +386,10 @@ def _verb_object(verb: Token, forms: tuple[str, ...]) -> Trigger | None:
                 if noun.pos_ == "NOUN" and noun.i - child.i < 6:
                     partners.extend(forms_of(noun))
         if child.dep_ in ("obl", "obl:agent"):  # "spoke *by phone*" is read as an agent
-            partners.extend(c.lower_ for c in child.children if c.dep_ == "case")
+            # ("in" only as a particle: "gave rise to ISIS *in* the first place" is no "gave in")
+            partners.extend(
+                c.lower_ for c in child.children if c.dep_ == "case" and c.lower_ != "in"
+            )
             partners.extend(forms_of(child))
         if child.dep_ == "xcomp" and child.pos_ == "ADJ":
             partners.append(child.lower_)  # "found the journalist *guilty*"
