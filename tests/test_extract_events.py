@@ -946,6 +946,23 @@ def test_giving_something_in_a_place_is_not_giving_in(nlp: Language) -> None:
     )
 
 
+def test_what_aid_gives_is_not_whom_it_is_given_to(nlp: Language) -> None:
+    given = the_event(nlp, "Qatar supplied weapons to the rebels in Idlib.", "supplied")
+    assert given.recipient is not None
+    assert given.recipient.text.startswith("the rebels")
+    alone = the_event(nlp, "The agencies will provide humanitarian assistance.", "provide")
+    assert alone.recipient is None
+    provided = the_event(nlp, "Iran provided the militia with rockets.", "provided")
+    assert provided.recipient is not None
+    assert provided.recipient.text == "the militia"
+
+
+def test_an_aim_or_a_goal_is_no_actor(nlp: Language) -> None:
+    text = "The rebels advanced with the aim to capture the airport."
+    assert the_event(nlp, text, "capture").actor is None
+    assert "lay" not in triggers(nlp, "The summit will lay down the strategy for the year.")
+
+
 def test_declining_to_comment_or_in_price_is_no_refusal(nlp: Language) -> None:
     for text in ("The minister declined to comment on the report.", "Oil prices declined."):
         assert "declined" not in triggers(nlp, text)

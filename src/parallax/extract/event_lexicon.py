@@ -370,7 +370,9 @@ VERB_OBJECT_TRIGGERS: Final[dict[tuple[str, str], Trigger]] = {
             "embassy",
         )
     },
-    ("lay", "down"): Trigger("RETREAT", "disarm"),
+    # "laid down their arms" ("lay down the strategy" is not disarming).
+    ("lay", "arms"): Trigger("RETREAT", "disarm"),
+    ("lay", "weapons"): Trigger("RETREAT", "disarm"),
     ("reach", "agreement"): Trigger("AGREE", None),
     ("express", "support"): Trigger("SUPPORT", None),
     ("express", "solidarity"): Trigger("SUPPORT", None),

@@ -480,6 +480,17 @@ class EventExtractor:
         )
         if token.pos_ == "VERB" and not _names_party(recipient):
             recipient = self._party_recipient(doc, token, trigger, actor) or recipient
+        if (
+            trigger.type == "AID"
+            and recipient is not None
+            and recipient_head is not None
+            and recipient_head.dep_ == "obj"
+            and not _names_party(recipient)
+            and prepositional(token, frozenset({"with"})) is None  # "provided X *with* arms"
+        ):
+            # "provide humanitarian assistance (to X)": the object is what is given.
+            given_to = prepositional(token, _GIVEN_TO)
+            recipient = code_actor(doc, given_to, self.resolver) if given_to else None
         mode = trigger.mode
         if trigger.type == "ASSAULT":
             words = [t.lower_ for t in sentence]
@@ -665,6 +676,9 @@ def _moved_force(trigger: Trigger, verb: Token, head: Token) -> bool:
     )
 
 
+#: Prepositions of whom aid is given to.
+_GIVEN_TO: Final = frozenset({"to", "for"})
+
 #: Prepositions of where forces go, not whom an act is done to.
 _DESTINATION: Final = frozenset({"to", "into"})
 
@@ -805,6 +819,12 @@ _NOT_PARTIES: Final = frozenset(
         "concerns",
         "hope",
         "hopes",
+        "aim",
+        "goal",
+        "vision",
+        "potential",
+        "strategy",
+        "policy",
     ]
 )
 #: Pronouns that stand for no party ("*this* provides an opportunity", "*anything* less").
