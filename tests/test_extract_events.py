@@ -963,6 +963,14 @@ def test_an_aim_or_a_goal_is_no_actor(nlp: Language) -> None:
     assert "lay" not in triggers(nlp, "The summit will lay down the strategy for the year.")
 
 
+def test_an_unknown_name_before_an_attack_is_not_its_doer(nlp: Language) -> None:
+    text = "The Charlie Hebdo attacks shocked France."
+    assert the_event(nlp, text, "attacks").actor is None
+    known = the_event(nlp, "The Taliban offensive in Helmand continued.", "offensive")
+    assert known.actor is not None
+    assert known.actor.text == "Taliban"
+
+
 def test_declining_to_comment_or_in_price_is_no_refusal(nlp: Language) -> None:
     for text in ("The minister declined to comment on the report.", "Oil prices declined."):
         assert "declined" not in triggers(nlp, text)

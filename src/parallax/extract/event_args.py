@@ -15,7 +15,7 @@ from typing import Final
 
 from spacy.tokens import Doc, Span, Token
 
-from parallax.extract.event_lexicon import VERB_TRIGGERS, forms_of
+from parallax.extract.event_lexicon import NOUN_TRIGGERS, VERB_TRIGGERS, forms_of
 from parallax.extract.syntax import (
     NOUN_MODIFIER_DEPS,
     SUBJECT_DEPS,
@@ -333,7 +333,7 @@ def nominal_arguments(trigger: Token) -> tuple[Token | None, Token | None]:
         if (
             child.dep_ == "nmod:poss"
             or (child.dep_ in ("nmod", "acl") and case_of(child) == "by")
-            or (actor is None and _modifier_actor(child))
+            or (actor is None and _modifier_actor(child, trigger))
         ):
             actor = child
     recipient = prepositional(trigger, RECIPIENT_CASES)
@@ -470,7 +470,7 @@ _TRAVEL: Final = frozenset(
 )
 
 
-def _modifier_actor(child: Token) -> bool:
+def _modifier_actor(child: Token, act: Token) -> bool:
     """A modifier naming who acts ("Russian airstrikes", "coalition raids"), not where: a city
     before the noun is the place ("the Paris attacks", "the Vienna talks")."""
     if child.dep_ not in ("compound", "amod") or child.pos_ not in ("PROPN", "NOUN", "ADJ"):
@@ -479,8 +479,27 @@ def _modifier_actor(child: Token) -> bool:
         return True
     if child.ent_type_ not in ("NORP", "ORG", "GPE", "PERSON"):
         return False
+    if (
+        child.ent_type_ in ("ORG", "PERSON")
+        and _act_of_force(act)
+        and not any(
+            m.start <= child.i < m.end and m._.actor is not None
+            for m in actor_mentions_of(child.doc)
+        )
+    ):
+        # An organisation or person the registry does not know is as often the target of an
+        # attack as its doer ("the *Charlie Hebdo* attacks"); a known one attacks ("*Hamas*
+        # attacks"), and an unknown one still demands ("the *DOJ* demand").
+        return False
     place = _place_of(child)
     return place is None or place.kind == "country"
+
+
+def _act_of_force(noun: Token) -> bool:
+    """Whether an act noun is an attack or a coercion ("attacks", "raid", "arrests")."""
+    return any(
+        NOUN_TRIGGERS[f].type in ("ASSAULT", "COERCE") for f in forms_of(noun) if f in NOUN_TRIGGERS
+    )
 
 
 def _place_of(token: Token) -> PlaceCandidate | None:
