@@ -971,6 +971,13 @@ def test_an_unknown_name_before_an_attack_is_not_its_doer(nlp: Language) -> None
     assert known.actor.text == "Taliban"
 
 
+def test_an_object_pronoun_is_not_its_own_clauses_subject(nlp: Language) -> None:
+    text = "Islamic State seized the town, but Russia is fighting it day and night."
+    fighting = the_event(nlp, text, "fighting")
+    assert fighting.recipient is not None
+    assert fighting.recipient.actor_id == "ISIS"
+
+
 def test_declining_to_comment_or_in_price_is_no_refusal(nlp: Language) -> None:
     for text in ("The minister declined to comment on the report.", "Oil prices declined."):
         assert "declined" not in triggers(nlp, text)

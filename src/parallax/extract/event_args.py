@@ -814,6 +814,16 @@ def _antecedent(doc: Doc, pronoun: Token) -> Span | None:
     else:
         return None  # "I", "we", "you": the writer or reader, not a coded actor
     earlier = [m for m in mentions if m.end <= pronoun.i and m.label_ in labels]
+    if pronoun.dep_ in ("obj", "iobj", "obl"):
+        # "Russia is fighting *it*", "Syria vowed to retake *it*": an object pronoun is
+        # never its own clause's subject (nor the subject its infinitive shares).
+        verbs = [pronoun.head]
+        while verbs[-1].dep_ == "xcomp" and verbs[-1].head.i != verbs[-1].i:
+            verbs.append(verbs[-1].head)
+        subject = {
+            t.i for v in verbs for c in v.children if c.dep_ in SUBJECT_DEPS for t in c.subtree
+        }
+        earlier = [m for m in earlier if m.root.i not in subject]
     if pronoun.dep_ in SUBJECT_DEPS:
         # "Ivory Coast rebels rejected a Senegalese plan and said *they*…": a subject pronoun
         # continues the sentence's earlier subject, not the nearest name.
