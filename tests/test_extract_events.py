@@ -978,6 +978,36 @@ def test_an_object_pronoun_is_not_its_own_clauses_subject(nlp: Language) -> None
     assert fighting.recipient.actor_id == "ISIS"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ted Cruz captured Texas and Oklahoma in the Super Tuesday primaries.",
+        "Clinton beat Sanders in the Nevada caucuses on Saturday.",
+        "The senator lost Ohio to his rival by ten points in the primary.",
+        "Thousands of families lost their homes in the crash.",
+    ],
+)
+def test_elections_won_and_things_lost_are_no_assault(nlp: Language, text: str) -> None:
+    assert not any(e.type == "ASSAULT" for e in events(nlp, text)), text
+
+
+def test_ground_lost_in_war_is_still_an_assault(nlp: Language) -> None:
+    text = "Islamic State lost Sinjar to Kurdish Peshmerga forces on Friday."
+    assert the_event(nlp, text, "lost").type == "ASSAULT"
+    parts = "ISIS has lost important parts of its territory this year."
+    assert the_event(nlp, parts, "lost").type == "ASSAULT"
+    armed = "Rebels captured the town during the election campaign."
+    assert the_event(nlp, armed, "captured").type == "ASSAULT"
+
+
+def test_one_person_attacking_another_in_words_is_criticism(nlp: Language) -> None:
+    text = "Clinton attacked Trump on Monday, saying he was unfit to lead."
+    attack = the_event(nlp, text, "attacked")
+    assert (attack.type, attack.mode) == ("ACCUSE", "disapprove")
+    shot = "A gunman attacked the senator with a knife outside his office."
+    assert the_event(nlp, shot, "attacked").type == "ASSAULT"
+
+
 def test_declining_to_comment_or_in_price_is_no_refusal(nlp: Language) -> None:
     for text in ("The minister declined to comment on the report.", "Oil prices declined."):
         assert "declined" not in triggers(nlp, text)

@@ -34,6 +34,7 @@ from parallax.extract.event_args import (
     recipient_alternatives,
     verbal_arguments,
 )
+from parallax.extract.event_figurative import electoral, lost_nothing_of_ground, verbal_attack
 from parallax.extract.event_lexicon import (
     COMPOUND_TRIGGERS,
     CONFLICT_TYPES,
@@ -100,6 +101,8 @@ def find_triggers(doc: Doc) -> list[tuple[Token, Trigger]]:
                 trigger = _warned_party(token)
             if trigger is not None and trigger.type == "PROTEST" and _shows_or_gathers(token):
                 trigger = None
+            if trigger is not None and lost_nothing_of_ground(token):
+                trigger = None  # "lost his son", "lost 350,000 jobs"
             if trigger is None and token.tag_ == "VBZ" and token.lower_ not in _VERB_FORMS:
                 # "students staged mass demonstrations Saturday": a plural act noun the
                 # parse read as a verb is still the act.
@@ -424,11 +427,12 @@ class EventExtractor:
     def __call__(self, doc: Doc) -> list[Event]:
         quoted = [part for a in (doc._.attributions or ()) if _speech(doc, a) for part in a.content]
         with frozen_mentions(doc):  # arguments look at the mentions many times per event
-            return [self._event(doc, token, t, quoted) for token, t in find_triggers(doc)]
+            events = (self._event(doc, token, t, quoted) for token, t in find_triggers(doc))
+            return [event for event in events if event is not None]
 
     def _event(
         self, doc: Doc, token: Token, trigger: Trigger, quoted: list[tuple[int, int]]
-    ) -> Event:
+    ) -> Event | None:
         sentence = token.sent
         if token.pos_ == "VERB":
             actor_head, recipient_head = verbal_arguments(token)
@@ -478,6 +482,8 @@ class EventExtractor:
             if recipient_head is not None
             else None
         )
+        if trigger.type == "ASSAULT" and electoral(token, sentence, actor):
+            return None  # "Ted Cruz has captured Texas": an election won, not ground
         if token.pos_ == "VERB" and not _names_party(recipient):
             recipient = self._party_recipient(doc, token, trigger, actor) or recipient
         if (
@@ -525,6 +531,10 @@ class EventExtractor:
             plover_type, mode = "COERCE", "seize"  # police raids: searches (CAMEO 171)
         elif plover_type == "ASSAULT" and actor is not None and actor.sector == "OPP":
             plover_type, mode = "PROTEST", "riot"  # "protesters clashed with police"
+        elif plover_type == "ASSAULT" and verbal_attack(
+            token, sentence, actor_head, recipient_head
+        ):
+            plover_type, mode = "ACCUSE", "disapprove"  # "Clinton attacked Trump, saying…"
         elif (
             status in ("future", "hypothetical")
             and plover_type not in VERBAL_TYPES

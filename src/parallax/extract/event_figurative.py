@@ -1,0 +1,117 @@
+"""Conflict verbs used figuratively: elections won and lost, opponents attacked in words.
+
+Political news borrows the vocabulary of war: a candidate *captures* Texas, *beats* a rival,
+*loses* Ohio; a senator *attacks* or *hits* an opponent in a speech. Coded literally these are
+ASSAULT events between politicians, which is noise to an analyst of a conflict. The tests here
+look only at the sentence and the parties: an electoral sentence without an armed party is no
+act of force, and an "attack" by one person on another with no weapon or casualty in the
+sentence is criticism (PLOVER ACCUSE "disapprove", as CAMEO codes verbal attacks).
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from spacy.tokens import Span, Token
+
+from parallax.extract.event_lexicon import assault_mode, forms_of
+from parallax.schema import Actor
+
+#: Words that place a sentence in an election (lemmas and lower-case forms).
+_ELECTORAL: Final = frozenset(
+    {
+        "primary", "primaries", "caucus", "caucuses", "delegate", "delegates", "nomination",
+        "election", "elections", "vote", "votes", "voter", "voters", "ballot", "poll", "polls",
+        "race", "candidate", "candidates", "nominee", "runoff", "electorate", "percent",
+        "campaign", "contest", "contests", "seat", "seats", "tuesday",
+    }
+)  # fmt: skip
+
+#: Trigger lemmas that also name winning, losing or courting votes ("*targeting* Latino
+#: voters").
+_CONTEST_VERBS: Final = frozenset(
+    {
+        "capture", "take", "lose", "seize", "beat", "defeat", "sweep", "overrun", "retake",
+        "win", "target",
+    }
+)  # fmt: skip
+
+#: Trigger lemmas that also name a verbal attack.
+_VERBAL_ATTACKS: Final = frozenset(
+    {"attack", "hit", "target", "pound", "assault", "slam", "blast", "assail", "savage"}
+)
+
+#: Sectors of parties that fight with arms: their captures and attacks are literal.
+_ARMED: Final = frozenset({"MIL", "REB", "INS", "UAF", "COP", "SPY"})
+
+#: Words of injury or death: an attack that wounds is no speech.
+_HARM: Final = frozenset(
+    {
+        "killed", "killing", "dead", "death", "deaths", "wounded", "injured", "injuring",
+        "shot", "stabbed", "bomb", "bombs", "gunman", "gunmen", "weapon", "weapons",
+        "knife", "gun", "guns", "police", "troops", "soldiers", "militants", "victims",
+    }
+)  # fmt: skip
+
+#: Words of land: an object that is ground can be captured or lost in a war.
+_GROUND: Final = frozenset(
+    {
+        "town", "towns", "city", "cities", "village", "villages", "territory", "ground",
+        "base", "bases", "airport", "area", "areas", "region", "province", "district",
+        "control", "positions", "position", "stronghold", "strongholds", "border", "hill",
+        "island", "port", "capital", "neighbourhood", "neighborhood", "oilfield", "dam",
+        "part", "parts", "swathes", "swaths", "land", "lands", "caliphate", "enclave",
+    }
+)  # fmt: skip
+
+
+def _armed(actor: Actor | None) -> bool:
+    return actor is not None and actor.sector in _ARMED
+
+
+def _person(token: Token | None) -> bool:
+    """A person named or pointed to ("Clinton", "he"), the usual party of a political
+    contest or quarrel."""
+    if token is None:
+        return False
+    return token.ent_type_ == "PERSON" or token.lower_ in ("he", "she", "him", "her", "his")
+
+
+def electoral(trigger: Token, sentence: Span, actor: Actor | None) -> bool:
+    """ "Ted Cruz has *captured* Texas", "Trump clinched Florida, *beating* Rubio", "Sanders
+    *lost* Ohio to Clinton": a contest verb in a sentence about an election, with no armed
+    party doing it, is a result, not an act of force."""
+    if not _CONTEST_VERBS.intersection(forms_of(trigger)) or _armed(actor):
+        return False
+    words = {t.lower_ for t in sentence} | {t.lemma_.lower() for t in sentence}
+    return bool(_ELECTORAL & words)
+
+
+def lost_nothing_of_ground(trigger: Token) -> bool:
+    """ "Lost his son", "lost 350,000 jobs", "losing their homes": losing is an act of war
+    only when what is lost is ground ("lost Sinjar", "lost control of the town")."""
+    if "lose" not in forms_of(trigger):
+        return False
+    lost = next((c for c in trigger.children if c.dep_ == "obj"), None)
+    if lost is None:
+        return False  # "lost to Kurdish forces": the ground is elsewhere in the sentence
+    for word in lost.subtree:  # "lost *important parts of its caliphate*"
+        if word.pos_ == "PROPN" or word.ent_type_ in ("GPE", "LOC", "FAC"):
+            return False  # a name: a place, or a contest the electoral test judges
+        if _GROUND.intersection(forms_of(word)):
+            return False
+    return True
+
+
+def verbal_attack(
+    trigger: Token, sentence: Span, actor_head: Token | None, recipient_head: Token | None
+) -> bool:
+    """ "Clinton *attacked* Trump, saying…", "Sanders' *attacks* on Clinton", "a new ad
+    *hitting* Trump": a person attacking a person, with no weapon, wound or armed force in the
+    sentence, attacks in words."""
+    if not _VERBAL_ATTACKS.intersection(forms_of(trigger)):
+        return False
+    if not (_person(actor_head) and _person(recipient_head)):
+        return False
+    words = [t.lower_ for t in sentence]
+    return assault_mode(words) is None and not _HARM.intersection(words)
