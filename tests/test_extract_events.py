@@ -1008,6 +1008,17 @@ def test_one_person_attacking_another_in_words_is_criticism(nlp: Language) -> No
     assert the_event(nlp, shot, "attacked").type == "ASSAULT"
 
 
+def test_an_obligation_of_the_speakers_side_or_of_the_past_is_no_demand(nlp: Language) -> None:
+    demand = "The minister said Israel must withdraw its troops from the town."
+    assert any(e.type == "REQUEST" for e in events(nlp, demand))
+    for text in (
+        "We must not overreact to the rhetoric, the senator said.",
+        "The analyst said the sanctions must have hurt the regime.",
+        "He said things should be wrapped up by July.",
+    ):
+        assert not any(e.type == "REQUEST" for e in events(nlp, text)), text
+
+
 def test_declining_to_comment_or_in_price_is_no_refusal(nlp: Language) -> None:
     for text in ("The minister declined to comment on the report.", "Oil prices declined."):
         assert "declined" not in triggers(nlp, text)

@@ -17,24 +17,21 @@ from spacy.tokens import Span, Token
 from parallax.extract.event_lexicon import assault_mode, forms_of
 from parallax.schema import Actor
 
-#: Words that place a sentence in an election (lemmas and lower-case forms).
+#: Words that place a sentence in an election (lemmas and lower-case forms); not "campaign"
+#: or "race", which wars and peoples have too.
 _ELECTORAL: Final = frozenset(
     {
         "primary", "primaries", "caucus", "caucuses", "delegate", "delegates", "nomination",
         "election", "elections", "vote", "votes", "voter", "voters", "ballot", "poll", "polls",
-        "race", "candidate", "candidates", "nominee", "runoff", "electorate", "percent",
-        "campaign", "contest", "contests", "seat", "seats", "tuesday",
+        "candidate", "candidates", "nominee", "runoff", "electorate", "contest", "contests",
+        "percent", "points",
     }
 )  # fmt: skip
 
-#: Trigger lemmas that also name winning, losing or courting votes ("*targeting* Latino
-#: voters").
+#: Trigger lemmas that also name winning or losing a contest.
 _CONTEST_VERBS: Final = frozenset(
-    {
-        "capture", "take", "lose", "seize", "beat", "defeat", "sweep", "overrun", "retake",
-        "win", "target",
-    }
-)  # fmt: skip
+    {"capture", "take", "lose", "seize", "beat", "defeat", "sweep", "overrun", "retake", "win"}
+)
 
 #: Trigger lemmas that also name a verbal attack.
 _VERBAL_ATTACKS: Final = frozenset(
@@ -93,10 +90,13 @@ def lost_nothing_of_ground(trigger: Token) -> bool:
     if "lose" not in forms_of(trigger):
         return False
     lost = next((c for c in trigger.children if c.dep_ == "obj"), None)
-    if lost is None:
-        return False  # "lost to Kurdish forces": the ground is elsewhere in the sentence
+    if lost is None or any(
+        c.dep_ == "obl" and any(g.dep_ == "case" and g.lower_ == "to" for g in c.children)
+        for c in trigger.children
+    ):
+        return False  # "lost to Kurdish forces", "lost X *to* Y": taken by someone
     for word in lost.subtree:  # "lost *important parts of its caliphate*"
-        if word.pos_ == "PROPN" or word.ent_type_ in ("GPE", "LOC", "FAC"):
+        if word.pos_ == "PROPN" or word.ent_type_ in ("GPE", "LOC", "FAC") or word.is_title:
             return False  # a name: a place, or a contest the electoral test judges
         if _GROUND.intersection(forms_of(word)):
             return False

@@ -177,18 +177,32 @@ def _reported_clause(token: Token) -> bool:
 
 
 def obligation_by_speaker(token: Token) -> Token | None:
-    """The speech verb of "X said Y must do Z" (a demand by X on Y), or None."""
+    """The speech verb of "X said Y must do Z" (a demand by X on Y), or None. Not when the
+    one who must act is the speaker's side or no party ("we must not overreact", "things
+    should be wrapped up"), nor when the modal judges a past ("must not have done much
+    good", "should have been roughed up")."""
     head = token.head
     if (
         token.dep_ == "ccomp"
         and _modal(token, _OBLIGATION)
         and any(f in _SPEECH | {"reiterate", "conclude", "argue"} for f in forms_of(head))
+        and _obliged_party(token)
+        and not any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in token.children)
     ):
         return head
     return None
 
 
 _OBLIGATION: Final = frozenset({"must", "should"})
+#: Subjects of an obligation that name no other party to make a demand of.
+_NO_DEMANDEE: Final = frozenset(
+    {"i", "we", "it", "this", "that", "there", "things", "which", "what", "discussion"}
+)
+
+
+def _obliged_party(clause: Token) -> bool:
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+    return subject is not None and subject.lower_ not in _NO_DEMANDEE
 
 
 def _going_to(token: Token) -> bool:
