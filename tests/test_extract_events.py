@@ -1019,6 +1019,45 @@ def test_an_obligation_of_the_speakers_side_or_of_the_past_is_no_demand(nlp: Lan
         assert not any(e.type == "REQUEST" for e in events(nlp, text)), text
 
 
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("We are talking about a Senate on a knife's edge, the analyst said.", "talking"),
+        ("In discussing the scandals, the ambassador blamed the press.", "discussing"),
+        ("The bankers received quarterly bonuses for the sales.", "received"),
+        ("He also hosts a Sunday talk show.", "hosts"),
+        ("The candidate offered no proof of the claim.", "offered"),
+    ],
+)
+def test_words_of_consultation_that_consult_no_one_are_no_event(
+    nlp: Language, text: str, word: str
+) -> None:
+    assert word not in triggers(nlp, text)
+
+
+def test_a_trigger_word_inside_a_name_is_no_act(nlp: Language) -> None:
+    from spacy.tokens import Doc as SpacyDoc
+    from spacy.tokens import Span as SpacySpan
+
+    from parallax.extract.event_figurative import part_of_a_name
+
+    words = ["Officials", "at", "Homeland", "Security", "Investigations", "said", "so"]
+    doc = SpacyDoc(nlp.vocab, words=words)
+    doc.ents = [SpacySpan(doc, 2, 5, label="ORG")]
+    assert part_of_a_name(doc[4])
+    assert not part_of_a_name(doc[0])
+
+
+def test_consultations_with_someone_stay_events(nlp: Language) -> None:
+    for text, word in (
+        ("European leaders gathered in Brussels to discuss the crisis.", "discuss"),
+        ("The Saudi king received the Pakistani prime minister in Riyadh.", "received"),
+        ("Morocco will host a meeting between the two sides.", "host"),
+        ("Qatar offered talks to the rebels.", "offered"),
+    ):
+        assert word in triggers(nlp, text), text
+
+
 def test_declining_to_comment_or_in_price_is_no_refusal(nlp: Language) -> None:
     for text in ("The minister declined to comment on the report.", "Oil prices declined."):
         assert "declined" not in triggers(nlp, text)

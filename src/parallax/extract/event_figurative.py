@@ -115,3 +115,93 @@ def verbal_attack(
         return False
     words = [t.lower_ for t in sentence]
     return assault_mode(words) is None and not _HARM.intersection(words)
+
+
+#: Words of the people or delegations a host receives.
+_VISITORS: Final = frozenset(
+    {
+        "delegation", "delegations", "envoy", "envoys", "ambassador", "ambassadors",
+        "minister", "ministers", "president", "king", "prince", "leader",
+        "leaders", "official", "officials", "counterpart", "counterparts", "visitor",
+        "visitors", "emissary", "premier", "chancellor", "secretary", "representatives",
+    }
+)  # fmt: skip
+
+#: What can be offered as an act: help, talks, a concession ("offered *no proof*" is none).
+_OFFERABLE: Final = frozenset(
+    {
+        "help", "aid", "assistance", "support", "talks", "negotiations", "ceasefire",
+        "truce", "deal", "concession", "concessions", "asylum", "amnesty", "troops",
+        "weapons", "arms", "money", "funds", "loan", "loans", "compromise", "plan",
+        "proposal", "peace", "cooperation", "mediation", "guarantee", "guarantees",
+        "incentives", "protection", "refuge", "access", "dialogue", "resignation",
+        "security", "training", "reward", "ransom", "exchange", "release", "solution",
+    }
+)  # fmt: skip
+
+#: Entity labels of names a trigger word can be part of ("the US *Conference* of Mayors").
+_NAME_LABELS: Final = frozenset({"ORG", "FAC", "PERSON", "WORK_OF_ART", "LAW", "PRODUCT"})
+
+
+#: What a host can hold: "host *a meeting* between Israel and the PLO".
+_GATHERINGS: Final = frozenset(
+    {"meeting", "talks", "summit", "conference", "negotiations", "visit", "round", "session"}
+)
+
+
+def _subject_of(verb: Token) -> Token | None:
+    """The verb's subject, or for "gathered *to discuss*" / "were there *to discuss*" the
+    subject of the verb it completes."""
+    current = verb
+    while True:
+        subject = next((c for c in current.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+        if subject is not None or current.dep_ not in ("xcomp", "advcl") or current.head == current:
+            return subject
+        current = current.head
+
+
+def _party(token: Token) -> bool:
+    return token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or bool(
+        _VISITORS.intersection(forms_of(token))
+    )
+
+
+def no_interaction(verb: Token) -> bool:
+    """Consultation verbs that name no one consulted: "talking *about* a Senate on a knife's
+    edge" (discourse, not talks: a talk is *with* someone), "in discussing the scandals"
+    with no one to discuss them with, "received quarterly bonuses", "hosts a talk show",
+    "offered no proof"."""
+    forms = forms_of(verb)
+    cases = {
+        g.lower_
+        for c in verb.children
+        if c.dep_ in ("obl", "nmod")
+        for g in c.children
+        if g.dep_ == "case"
+    }
+    if "talk" in forms and "with" not in cases and cases & {"about", "of"}:
+        return True
+    if "discuss" in forms and "with" not in cases:
+        subject = _subject_of(verb)
+        together = subject is not None and (
+            subject.tag_ in ("NNS", "NNPS")
+            or subject.lower_ in ("they", "we")
+            or subject.ent_type_ in ("ORG", "NORP")  # a council, a people's leaders
+            or any(c.dep_ == "conj" for c in subject.children)
+        )
+        return not together
+    if forms and {"receive", "host"}.intersection(forms):
+        guest = next((c for c in verb.children if c.dep_ in ("obj", "nsubj:pass")), None)
+        return guest is None or not (_party(guest) or _GATHERINGS.intersection(forms_of(guest)))
+    if "offer" in forms:
+        offered = next((c for c in verb.children if c.dep_ == "obj"), None)
+        if offered is None or any(c.dep_ == "xcomp" for c in verb.children):
+            return False
+        return not _OFFERABLE.intersection(forms_of(offered)) and not _party(offered)
+    return False
+
+
+def part_of_a_name(noun: Token) -> bool:
+    """A trigger word inside a name ("the US *Conference* of Mayors", "the Organization for
+    Security and *Co-operation*") names a body, not an act."""
+    return noun.ent_type_ in _NAME_LABELS

@@ -34,7 +34,13 @@ from parallax.extract.event_args import (
     recipient_alternatives,
     verbal_arguments,
 )
-from parallax.extract.event_figurative import electoral, lost_nothing_of_ground, verbal_attack
+from parallax.extract.event_figurative import (
+    electoral,
+    lost_nothing_of_ground,
+    no_interaction,
+    part_of_a_name,
+    verbal_attack,
+)
 from parallax.extract.event_lexicon import (
     COMPOUND_TRIGGERS,
     CONFLICT_TYPES,
@@ -103,6 +109,8 @@ def find_triggers(doc: Doc) -> list[tuple[Token, Trigger]]:
                 trigger = None
             if trigger is not None and lost_nothing_of_ground(token):
                 trigger = None  # "lost his son", "lost 350,000 jobs"
+            if trigger is not None and trigger.type in ("CONSULT", "AGREE"):
+                trigger = None if no_interaction(token) else trigger
             if trigger is None and token.tag_ == "VBZ" and token.lower_ not in _VERB_FORMS:
                 # "students staged mass demonstrations Saturday": a plural act noun the
                 # parse read as a verb is still the act.
@@ -111,6 +119,8 @@ def find_triggers(doc: Doc) -> list[tuple[Token, Trigger]]:
             forms = forms_of(token)
             trigger = _compound(token, forms) or _first(NOUN_TRIGGERS, forms)
             if trigger is not None and trigger.type == "PROTEST" and _campaign_event(token):
+                trigger = None
+            if trigger is not None and part_of_a_name(token):
                 trigger = None
             if trigger is not None and trigger.type == "MOBILIZE" and _of_peacekeepers(token):
                 trigger = Trigger("AID", None)  # "the deployment of peacekeeping troops"
