@@ -1048,6 +1048,35 @@ def test_a_trigger_word_inside_a_name_is_no_act(nlp: Language) -> None:
     assert not part_of_a_name(doc[0])
 
 
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The ministry did not respond to requests for comment.", "requests"),
+        ("The moderator asked, 'Will you accept the result?'", "asked"),
+        ("After the speech he was asked about the border.", "asked"),
+        ("Thank you for your service, the senator said.", "Thank"),
+    ],
+)
+def test_questions_courtesies_and_press_requests_are_no_event(
+    nlp: Language, text: str, word: str
+) -> None:
+    assert word not in triggers(nlp, text)
+
+
+def test_asking_someone_to_act_or_for_something_is_a_request(nlp: Language) -> None:
+    for text, word in (
+        ("Iraq asked Turkey to withdraw its troops.", "asked"),
+        ("The mayor asked for international help.", "asked"),
+    ):
+        assert the_event(nlp, text, word).type == "REQUEST", text
+
+
+def test_a_past_act_inside_a_future_phrase_is_no_threat(nlp: Language) -> None:
+    text = "Police have no plans to release the recordings of the shooting."
+    shooting = the_event(nlp, text, "shooting")
+    assert shooting.type == "ASSAULT"
+
+
 def test_consultations_with_someone_stay_events(nlp: Language) -> None:
     for text, word in (
         ("European leaders gathered in Brussels to discuss the crisis.", "discuss"),

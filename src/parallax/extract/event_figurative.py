@@ -205,3 +205,48 @@ def part_of_a_name(noun: Token) -> bool:
     """A trigger word inside a name ("the US *Conference* of Mayors", "the Organization for
     Security and *Co-operation*") names a body, not an act."""
     return noun.ent_type_ in _NAME_LABELS
+
+
+#: What a request for comment or an interview asks for: a reply to a reporter, no act.
+_PRESS_REQUESTS: Final = frozenset({"comment", "comments", "interview", "interviews"})
+
+
+def press_request(noun: Token) -> bool:
+    """ "Did not respond to requests *for comment*", "his interview requests": a reporter's
+    request, not a demand one party makes of another."""
+    if not {"request", "requests"}.intersection(forms_of(noun)):
+        return False
+    return any(
+        c.dep_ in ("nmod", "compound") and _PRESS_REQUESTS.intersection(forms_of(c))
+        for c in noun.children
+    )
+
+
+def question_asked(verb: Token) -> bool:
+    """ "Maria Bartiromo asked, 'You think…?'", "nervous to ask a question", "when asked
+    about his views": asking a question is no request; asking someone *to* act or *for*
+    something is."""
+    if "ask" not in forms_of(verb):
+        return False
+    for child in verb.children:
+        if child.dep_ == "xcomp" or (
+            child.dep_ == "advcl"
+            and any(g.dep_ == "mark" and g.lower_ == "to" for g in child.children)
+        ):
+            return False  # "asked Turkey to close the border"
+        if child.dep_ in ("obl", "nmod") and any(
+            g.dep_ == "case" and g.lower_ == "for" for g in child.children
+        ):
+            return False  # "asked for help"
+        if child.dep_ == "ccomp" and any(
+            g.dep_ == "mark" and g.lower_ == "that" for g in child.children
+        ):
+            return False  # "asked that the UN intervene"
+    return True
+
+
+def politeness(verb: Token) -> bool:
+    """ "Thank you": a courtesy, not a party praising another."""
+    return "thank" in forms_of(verb) and any(
+        c.dep_ == "obj" and c.lower_ == "you" for c in verb.children
+    )

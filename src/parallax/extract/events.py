@@ -39,6 +39,9 @@ from parallax.extract.event_figurative import (
     lost_nothing_of_ground,
     no_interaction,
     part_of_a_name,
+    politeness,
+    press_request,
+    question_asked,
     verbal_attack,
 )
 from parallax.extract.event_lexicon import (
@@ -111,6 +114,8 @@ def find_triggers(doc: Doc) -> list[tuple[Token, Trigger]]:
                 trigger = None  # "lost his son", "lost 350,000 jobs"
             if trigger is not None and trigger.type in ("CONSULT", "AGREE"):
                 trigger = None if no_interaction(token) else trigger
+            if trigger is not None and (question_asked(token) or politeness(token)):
+                trigger = None
             if trigger is None and token.tag_ == "VBZ" and token.lower_ not in _VERB_FORMS:
                 # "students staged mass demonstrations Saturday": a plural act noun the
                 # parse read as a verb is still the act.
@@ -120,7 +125,7 @@ def find_triggers(doc: Doc) -> list[tuple[Token, Trigger]]:
             trigger = _compound(token, forms) or _first(NOUN_TRIGGERS, forms)
             if trigger is not None and trigger.type == "PROTEST" and _campaign_event(token):
                 trigger = None
-            if trigger is not None and part_of_a_name(token):
+            if trigger is not None and (part_of_a_name(token) or press_request(token)):
                 trigger = None
             if trigger is not None and trigger.type == "MOBILIZE" and _of_peacekeepers(token):
                 trigger = Trigger("AID", None)  # "the deployment of peacekeeping troops"
@@ -216,6 +221,26 @@ def _declined(verb: Token) -> Trigger | None:
 
 #: Entity types of a party a warning can be addressed to.
 _PARTY_LABELS: Final = frozenset({"GPE", "ORG", "NORP", "PERSON"})
+
+
+def _intended_act(trigger: Token) -> bool:
+    """Whether a future reading makes the act itself intended: a verb ("will strike") or a
+    noun that is what the future verb does ("plans *attacks*", "*talks* will open"), not a noun
+    hung inside another phrase ("no plans to release recordings *of the shooting*", "the
+    cause *of the explosion* has not been determined")."""
+    if trigger.pos_ in ("VERB", "AUX"):
+        return True
+    if trigger.dep_ == "obl" and case_of(trigger) == "to":
+        # "supporters plan *to march* on parliament" with the verb tagged as a noun
+        return bool(_INTENDING.intersection(forms_of(trigger.head)))
+    return trigger.dep_ in ("obj", "nsubj", "nsubj:pass", "ROOT", "conj", "xcomp")
+
+
+#: Verbs whose "to" complement is what their subject intends to do.
+_INTENDING: Final = frozenset(
+    {"plan", "vow", "threaten", "intend", "want", "aim", "prepare", "decide", "pledge"}
+    | {"promise", "agree", "hope", "seek", "try", "expect", "refuse", "move"}
+)
 
 
 def _warned_party(verb: Token) -> Trigger | None:
@@ -554,9 +579,14 @@ class EventExtractor:
             plover_type, mode = "THREATEN", THREAT_MODES.get(plover_type, "relations")
         elif status == "future" and plover_type == "RETREAT" and mode == "withdraw":
             plover_type, mode = "CONCEDE", None  # PLOVER: an announced withdrawal concedes
-        elif status == "future" and plover_type in COOPERATIVE_TYPES and mode != "resign":
+        elif (
+            status == "future"
+            and plover_type in COOPERATIVE_TYPES
+            and mode != "resign"
+            and _intended_act(token)
+        ):
             plover_type, mode = "AGREE", None  # PLOVER: intent to cooperate is AGREE
-        elif status == "future" and plover_type in CONFLICT_TYPES:
+        elif status == "future" and plover_type in CONFLICT_TYPES and _intended_act(token):
             plover_type, mode = "THREATEN", THREAT_MODES.get(plover_type)
         elif status == "negated" and plover_type in COOPERATIVE_TYPES:
             plover_type, mode, status = "REJECT", None, "asserted"  # "will not accept"
