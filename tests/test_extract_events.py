@@ -1077,6 +1077,27 @@ def test_a_past_act_inside_a_future_phrase_is_no_threat(nlp: Language) -> None:
     assert shooting.type == "ASSAULT"
 
 
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Campaign reform is needed to prevent donors from buying elections.", "prevent"),
+        ("Republicans seized upon the candidate's remarks on Monday.", "seized"),
+        ("The governor said he beat expectations in the state.", "beat"),
+    ],
+)
+def test_preventing_without_authority_seizing_on_and_beating_odds_are_no_act(
+    nlp: Language, text: str, word: str
+) -> None:
+    assert word not in triggers(nlp, text)
+
+
+def test_an_authority_preventing_or_a_force_seizing_still_acts(nlp: Language) -> None:
+    police = "Turkish police prevented the demonstration in Ankara."
+    assert the_event(nlp, police, "prevented").type == "COERCE"
+    seized = "Rebels seized the airport on Monday."
+    assert the_event(nlp, seized, "seized").type == "ASSAULT"
+
+
 def test_consultations_with_someone_stay_events(nlp: Language) -> None:
     for text, word in (
         ("European leaders gathered in Brussels to discuss the crisis.", "discuss"),

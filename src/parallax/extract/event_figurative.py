@@ -250,3 +250,43 @@ def politeness(verb: Token) -> bool:
     return "thank" in forms_of(verb) and any(
         c.dep_ == "obj" and c.lower_ == "you" for c in verb.children
     )
+
+
+#: Sectors whose "preventing" is coercion: states' authorities and armed groups.
+_COERCIVE: Final = frozenset({"GOV", "MIL", "COP", "JUD", "SPY", "REB", "INS", "UAF"})
+
+#: What can be beaten that is no one: "beat expectations", "beat the odds".
+_NOT_BEATEN: Final = frozenset(
+    {"expectation", "expectations", "odds", "deadline", "record", "estimates", "forecasts"}
+)
+
+
+def prevented_by_no_authority(trigger: Token, actor: Actor | None) -> bool:
+    """ "Prevent super PACs from buying elections", "her ailment could prevent Clinton from
+    continuing": preventing is COERCE "restrict" only when an authority or an armed group
+    does it ("Turkish police prevented the demonstration")."""
+    if "prevent" not in forms_of(trigger):
+        return False
+    if actor is None:
+        return True
+    return actor.sector not in _COERCIVE and actor.actor_id != actor.country
+
+
+def seized_on(verb: Token) -> bool:
+    """ "Republicans seized upon Mr. Trump's RT appearance": seizing *on* something is
+    making use of it, not taking it."""
+    if "seize" not in forms_of(verb) or any(c.dep_ == "obj" for c in verb.children):
+        return False
+    return any(
+        c.dep_ in ("obl", "compound:prt")
+        and (c.lower_ in ("on", "upon") or any(g.lower_ in ("on", "upon") for g in c.children))
+        for c in verb.children
+    )
+
+
+def beats_no_one(verb: Token) -> bool:
+    """ "To beat expectations", "beat the odds": nothing beaten is a party."""
+    if "beat" not in forms_of(verb):
+        return False
+    beaten = next((c for c in verb.children if c.dep_ == "obj"), None)
+    return beaten is not None and bool(_NOT_BEATEN.intersection(forms_of(beaten)))

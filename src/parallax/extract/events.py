@@ -35,13 +35,16 @@ from parallax.extract.event_args import (
     verbal_arguments,
 )
 from parallax.extract.event_figurative import (
+    beats_no_one,
     electoral,
     lost_nothing_of_ground,
     no_interaction,
     part_of_a_name,
     politeness,
     press_request,
+    prevented_by_no_authority,
     question_asked,
+    seized_on,
     verbal_attack,
 )
 from parallax.extract.event_lexicon import (
@@ -115,6 +118,8 @@ def find_triggers(doc: Doc) -> list[tuple[Token, Trigger]]:
             if trigger is not None and trigger.type in ("CONSULT", "AGREE"):
                 trigger = None if no_interaction(token) else trigger
             if trigger is not None and (question_asked(token) or politeness(token)):
+                trigger = None
+            if trigger is not None and (seized_on(token) or beats_no_one(token)):
                 trigger = None
             if trigger is None and token.tag_ == "VBZ" and token.lower_ not in _VERB_FORMS:
                 # "students staged mass demonstrations Saturday": a plural act noun the
@@ -519,6 +524,8 @@ class EventExtractor:
         )
         if trigger.type == "ASSAULT" and electoral(token, sentence, actor):
             return None  # "Ted Cruz has captured Texas": an election won, not ground
+        if trigger.type == "COERCE" and prevented_by_no_authority(token, actor):
+            return None  # "to prevent super PACs from buying elections"
         if token.pos_ == "VERB" and not _names_party(recipient):
             recipient = self._party_recipient(doc, token, trigger, actor) or recipient
         if (
