@@ -905,6 +905,7 @@ def test_showing_rallying_supporters_and_campaign_rallies_are_no_protest(nlp: La
         "The senator demonstrated his skill as a negotiator.",
         "The candidate rallied supporters in Ohio on Friday.",
         "At a campaign rally in Ohio, the senator criticized the plan.",
+        "Black voters rallied behind the senator in the primary.",
     ):
         assert not any(e.type == "PROTEST" for e in events(nlp, text)), text
 

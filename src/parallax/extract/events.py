@@ -265,10 +265,20 @@ _TRANSITIVE_OTHERWISE: Final = frozenset({"demonstrate", "rally", "march"})
 
 def _shows_or_gathers(verb: Token) -> bool:
     """Whether a protest verb is used transitively (a protest is intransitive: "demonstrated
-    in Kirkuk", "rallied against the curfew"; "protested the decision" keeps its object)."""
-    return verb.lemma_.lower() in _TRANSITIVE_OTHERWISE and any(
-        c.dep_ == "obj" for c in verb.children
+    in Kirkuk", "rallied against the curfew"; "protested the decision" keeps its object),
+    or rallies *for* or *behind* someone ("Blacks rally for Hillary Clinton"): support, not
+    protest."""
+    if verb.lemma_.lower() not in _TRANSITIVE_OTHERWISE:
+        return False
+    return any(
+        c.dep_ == "obj"
+        or (c.dep_ == "obl" and verb.lemma_.lower() == "rally" and case_of(c) in _RALLIED_FOR)
+        for c in verb.children
     )
+
+
+#: Prepositions of whom a rally supports.
+_RALLIED_FOR: Final = frozenset({"for", "behind", "around"})
 
 
 #: Modifiers of a rally or march held for a candidate, not against anyone.
