@@ -986,6 +986,7 @@ def test_an_object_pronoun_is_not_its_own_clauses_subject(nlp: Language) -> None
         "Clinton beat Sanders in the Nevada caucuses on Saturday.",
         "The senator lost Ohio to his rival by ten points in the primary.",
         "Thousands of families lost their homes in the crash.",
+        "Trump is bracing for a tumultuous delegate battle before the convention.",
     ],
 )
 def test_elections_won_and_things_lost_are_no_assault(nlp: Language, text: str) -> None:
@@ -999,6 +1000,8 @@ def test_ground_lost_in_war_is_still_an_assault(nlp: Language) -> None:
     assert the_event(nlp, parts, "lost").type == "ASSAULT"
     armed = "Rebels captured the town during the election campaign."
     assert the_event(nlp, armed, "captured").type == "ASSAULT"
+    deadly = "Fighting ahead of the election killed twelve people in the north."
+    assert the_event(nlp, deadly, "Fighting").type == "ASSAULT"
 
 
 def test_one_person_attacking_another_in_words_is_criticism(nlp: Language) -> None:

@@ -33,6 +33,9 @@ _CONTEST_VERBS: Final = frozenset(
     {"capture", "take", "lose", "seize", "beat", "defeat", "sweep", "overrun", "retake", "win"}
 )
 
+#: Words of fighting that elections borrow.
+_CAMPAIGN_FIGHTS: Final = frozenset({"battle", "fight", "fighting", "clash", "war"})
+
 #: Trigger lemmas that also name a verbal attack.
 _VERBAL_ATTACKS: Final = frozenset(
     {"attack", "hit", "target", "pound", "assault", "slam", "blast", "assail", "savage"}
@@ -78,10 +81,17 @@ def electoral(trigger: Token, sentence: Span, actor: Actor | None) -> bool:
     """ "Ted Cruz has *captured* Texas", "Trump clinched Florida, *beating* Rubio", "Sanders
     *lost* Ohio to Clinton": a contest verb in a sentence about an election, with no armed
     party doing it, is a result, not an act of force."""
-    if not _CONTEST_VERBS.intersection(forms_of(trigger)) or _armed(actor):
+    forms = forms_of(trigger)
+    if _armed(actor):
         return False
     words = {t.lower_ for t in sentence} | {t.lemma_.lower() for t in sentence}
-    return bool(_ELECTORAL & words)
+    if not _ELECTORAL & words:
+        return False
+    if _CONTEST_VERBS.intersection(forms):
+        return True
+    # "a tumultuous delegate *battle*", "continue *fighting* for the nomination": a fight in
+    # an election with no one armed and no one hurt is the campaign.
+    return bool(_CAMPAIGN_FIGHTS.intersection(forms)) and not _HARM.intersection(words)
 
 
 def lost_nothing_of_ground(trigger: Token) -> bool:
