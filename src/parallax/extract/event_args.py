@@ -15,8 +15,9 @@ from typing import Final
 
 from spacy.tokens import Doc, Span, Token
 
-from parallax.extract.event_lexicon import NOUN_TRIGGERS, VERB_TRIGGERS, forms_of
+from parallax.extract.event_lexicon import NOUN_TRIGGERS, VERB_TRIGGERS, Trigger, forms_of
 from parallax.extract.syntax import (
+    NAMED,
     NOUN_MODIFIER_DEPS,
     SUBJECT_DEPS,
     appositive_subject,
@@ -386,9 +387,7 @@ def _strikes(verb: Token) -> bool:
     """Whether a verb an act noun is the subject of does something to its object ("air
     strikes *hit* a hospital", "the raid *killed* two"), unlike "the attacks *provided* a
     chilling reminder" or "the siege *had* terrible consequences"."""
-    return any(
-        VERB_TRIGGERS[f].type in ("ASSAULT", "COERCE") for f in forms_of(verb) if f in VERB_TRIGGERS
-    )
+    return _of_force(verb, VERB_TRIGGERS)
 
 
 def _participle_agent(noun: Token) -> Token | None:
@@ -477,11 +476,11 @@ def _modifier_actor(child: Token, act: Token) -> bool:
         return False
     if child.lower_ == "coalition":
         return True
-    if child.ent_type_ not in ("NORP", "ORG", "GPE", "PERSON"):
+    if child.ent_type_ not in NAMED:
         return False
     if (
         child.ent_type_ in ("ORG", "PERSON")
-        and _act_of_force(act)
+        and _of_force(act, NOUN_TRIGGERS)
         and not any(
             m.start <= child.i < m.end and m._.actor is not None
             for m in actor_mentions_of(child.doc)
@@ -495,11 +494,10 @@ def _modifier_actor(child: Token, act: Token) -> bool:
     return place is None or place.kind == "country"
 
 
-def _act_of_force(noun: Token) -> bool:
-    """Whether an act noun is an attack or a coercion ("attacks", "raid", "arrests")."""
-    return any(
-        NOUN_TRIGGERS[f].type in ("ASSAULT", "COERCE") for f in forms_of(noun) if f in NOUN_TRIGGERS
-    )
+def _of_force(word: Token, lexicon: Mapping[str, Trigger]) -> bool:
+    """Whether ``lexicon`` reads the word as an attack or a coercion ("attacks", "raid",
+    "hit", "arrests")."""
+    return any(lexicon[f].type in ("ASSAULT", "COERCE") for f in forms_of(word) if f in lexicon)
 
 
 def _place_of(token: Token) -> PlaceCandidate | None:

@@ -15,6 +15,7 @@ from typing import Final
 from spacy.tokens import Span, Token
 
 from parallax.extract.event_lexicon import assault_mode, forms_of
+from parallax.extract.syntax import NAMED, case_of, mark_of
 from parallax.schema import Actor
 
 #: Words that place a sentence in an election (lemmas and lower-case forms); not "campaign"
@@ -100,10 +101,7 @@ def lost_nothing_of_ground(trigger: Token) -> bool:
     if "lose" not in forms_of(trigger):
         return False
     lost = next((c for c in trigger.children if c.dep_ == "obj"), None)
-    if lost is None or any(
-        c.dep_ == "obl" and any(g.dep_ == "case" and g.lower_ == "to" for g in c.children)
-        for c in trigger.children
-    ):
+    if lost is None or any(c.dep_ == "obl" and case_of(c) == "to" for c in trigger.children):
         return False  # "lost to Kurdish forces", "lost X *to* Y": taken by someone
     for word in lost.subtree:  # "lost *important parts of its caliphate*"
         if word.pos_ == "PROPN" or word.ent_type_ in ("GPE", "LOC", "FAC") or word.is_title:
@@ -171,9 +169,7 @@ def _subject_of(verb: Token) -> Token | None:
 
 
 def _party(token: Token) -> bool:
-    return token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or bool(
-        _VISITORS.intersection(forms_of(token))
-    )
+    return token.ent_type_ in NAMED or bool(_VISITORS.intersection(forms_of(token)))
 
 
 def no_interaction(verb: Token) -> bool:
@@ -239,18 +235,11 @@ def question_asked(verb: Token) -> bool:
     if "ask" not in forms_of(verb):
         return False
     for child in verb.children:
-        if child.dep_ == "xcomp" or (
-            child.dep_ == "advcl"
-            and any(g.dep_ == "mark" and g.lower_ == "to" for g in child.children)
-        ):
+        if child.dep_ == "xcomp" or (child.dep_ == "advcl" and mark_of(child) == "to"):
             return False  # "asked Turkey to close the border"
-        if child.dep_ in ("obl", "nmod") and any(
-            g.dep_ == "case" and g.lower_ == "for" for g in child.children
-        ):
+        if child.dep_ in ("obl", "nmod") and case_of(child) == "for":
             return False  # "asked for help"
-        if child.dep_ == "ccomp" and any(
-            g.dep_ == "mark" and g.lower_ == "that" for g in child.children
-        ):
+        if child.dep_ == "ccomp" and mark_of(child) == "that":
             return False  # "asked that the UN intervene"
     return True
 

@@ -65,6 +65,7 @@ from parallax.extract.event_lexicon import (
 from parallax.extract.event_status import event_status, is_ultimatum, obligation_by_speaker
 from parallax.extract.quote_cues import COGNITION_VERBS, SPEECH_VERBS
 from parallax.extract.syntax import (
+    NAMED,
     NOUN_MODIFIER_DEPS,
     SUBJECT_DEPS,
     case_of,
@@ -111,15 +112,7 @@ def find_triggers(doc: Doc) -> list[tuple[Token, Trigger]]:
                 trigger = _declined(token)
             if trigger is None and "warn" in forms:
                 trigger = _warned_party(token)
-            if trigger is not None and trigger.type == "PROTEST" and _shows_or_gathers(token):
-                trigger = None
-            if trigger is not None and lost_nothing_of_ground(token):
-                trigger = None  # "lost his son", "lost 350,000 jobs"
-            if trigger is not None and trigger.type in ("CONSULT", "AGREE"):
-                trigger = None if no_interaction(token) else trigger
-            if trigger is not None and (question_asked(token) or politeness(token)):
-                trigger = None
-            if trigger is not None and (seized_on(token) or beats_no_one(token)):
+            if trigger is not None and _verb_reports_no_act(token, trigger):
                 trigger = None
             if trigger is None and token.tag_ == "VBZ" and token.lower_ not in _VERB_FORMS:
                 # "students staged mass demonstrations Saturday": a plural act noun the
@@ -128,9 +121,7 @@ def find_triggers(doc: Doc) -> list[tuple[Token, Trigger]]:
         elif pos in ("NOUN", "PROPN") and token.dep_ not in ("compound", "amod"):
             forms = forms_of(token)
             trigger = _compound(token, forms) or _first(NOUN_TRIGGERS, forms)
-            if trigger is not None and trigger.type == "PROTEST" and _campaign_event(token):
-                trigger = None
-            if trigger is not None and (part_of_a_name(token) or press_request(token)):
+            if trigger is not None and _noun_reports_no_act(token, trigger):
                 trigger = None
             if trigger is not None and trigger.type == "MOBILIZE" and _of_peacekeepers(token):
                 trigger = Trigger("AID", None)  # "the deployment of peacekeeping troops"
@@ -224,8 +215,26 @@ def _declined(verb: Token) -> Trigger | None:
     return None
 
 
-#: Entity types of a party a warning can be addressed to.
-_PARTY_LABELS: Final = frozenset({"GPE", "ORG", "NORP", "PERSON"})
+def _verb_reports_no_act(verb: Token, trigger: Trigger) -> bool:
+    """Senses of a trigger verb that report no act (:mod:`parallax.extract.event_figurative`):
+    "lost his son", "talking about a Senate", "asked, 'Will you…?'", "seized on remarks",
+    "demonstrated her skill"."""
+    if trigger.type == "PROTEST" and _shows_or_gathers(verb):
+        return True
+    if trigger.type in ("CONSULT", "AGREE") and no_interaction(verb):
+        return True
+    return any(
+        sense(verb)
+        for sense in (lost_nothing_of_ground, question_asked, politeness, seized_on, beats_no_one)
+    )
+
+
+def _noun_reports_no_act(noun: Token, trigger: Trigger) -> bool:
+    """Senses of a trigger noun that report no act: "a campaign rally", a word inside a name
+    ("Homeland Security Investigations"), "requests for comment"."""
+    if trigger.type == "PROTEST" and _campaign_event(noun):
+        return True
+    return part_of_a_name(noun) or press_request(noun)
 
 
 def _intended_act(trigger: Token) -> bool:
@@ -253,7 +262,7 @@ def _warned_party(verb: Token) -> Trigger | None:
     a warning addressed to a named party threatens it (CAMEO 130, PLOVER THREATEN).
     "Experts warned that…" and "officials warned *residents* to stay indoors" do not."""
     for child in verb.children:
-        if child.dep_ in ("obj", "iobj") and child.ent_type_ in _PARTY_LABELS:
+        if child.dep_ in ("obj", "iobj") and child.ent_type_ in NAMED:
             return Trigger("THREATEN", None)
     return None
 
@@ -645,7 +654,7 @@ class EventExtractor:
         """Whom a protest is against when its clause names a state party after it: "a
         hunger strike *to protest against Sweden's decision*", "demonstrated… *calling for
         independence from Iraq*", "*to demand the resignation of Algerian President*…"."""
-        indices = [t.i for t in _protest_scope(trigger)]
+        indices = {t.i for t in _protest_scope(trigger)}
         actor_span = _tokens(doc, actor) if actor is not None else (0, 0)
         for mention in entities_within(doc, trigger.i + 1, max(indices) + 1):
             resolved = mention._.actor

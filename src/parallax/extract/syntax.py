@@ -43,11 +43,12 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
-_NAMED: Final = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+#: Entity labels of names that can be a party: a person, an organisation, a state, a people.
+NAMED: Final = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 
 def _names(modifier: Token) -> bool:
-    return modifier.dep_ in ("amod", "compound", "nmod:poss") and modifier.ent_type_ in _NAMED
+    return modifier.dep_ in ("amod", "compound", "nmod:poss") and modifier.ent_type_ in NAMED
 
 
 def appositive_subject(verb: Token) -> Token | None:
@@ -62,7 +63,7 @@ def appositive_subject(verb: Token) -> Token | None:
             if (
                 name.dep_ == "appos"
                 and child.i < name.i < verb.i
-                and (name.ent_type_ in _NAMED or any(_names(c) for c in name.children))
+                and (name.ent_type_ in NAMED or any(_names(c) for c in name.children))
             ):
                 return name
     return None
