@@ -13,6 +13,8 @@ from spacy.language import Language
 
 from parallax.evaluation.quotes import Counts, GoldAttribution, read_brat, score_document
 from parallax.extract.attribution import Attribution
+from parallax.extract.quote_cues import is_cue_verb, lemma_of
+from parallax.extract.quote_indirect import indirect_attributions
 from parallax.extract.quote_marks import find_quoted
 from parallax.schema import Quote
 
@@ -190,6 +192,34 @@ def test_nested_report_belongs_to_the_outer_speaker(nlp: Language) -> None:
     text = "Officials said that the rebels claimed the town had fallen."
     found = quotes(nlp, text)
     assert [q.cue for q in found] == ["said"]
+
+
+def test_a_cue_verb_the_lemmatizer_half_stripped_is_still_a_cue(nlp: Language) -> None:
+    doc = nlp("The opposition blamed the government for the blackout.")
+    verb = doc[2]
+    verb.lemma_ = "blam"  # what our lemmatizer makes of some past forms
+    assert is_cue_verb(verb)
+    assert lemma_of(verb) == "blame"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("The senator denounced the new sanctions on Tuesday.", "denounced", "the new sanctions"),
+        ("The ministry declined to release the names of the dead.", "declined", "the names"),
+        ("Aid groups hailed the ceasefire deal as a breakthrough.", "hailed", "ceasefire deal"),
+    ],
+)
+def test_evaluation_and_refusal_verbs_report_their_complement(
+    nlp: Language, text: str, cue: str, content: str
+) -> None:
+    doc = nlp(text)
+    (found,) = indirect_attributions(doc, [])
+    assert found.cue is not None
+    assert doc[slice(*found.cue)].text == cue
+    assert content in " ".join(doc.text[s:e] for s, e in found.content)
+    assert found.source is not None
+    assert found.source[0] == 0
 
 
 def test_sentences_without_attribution_give_no_quotes(nlp: Language) -> None:

@@ -29,6 +29,7 @@ from parallax.corpus.evidence import ARTICLE_SEGMENTS, Tally, placeholders
 from parallax.knowledge.actors import ActorResolver
 from parallax.knowledge.loader import DATA_DIR, KnowledgeBase
 from parallax.knowledge.models import SECTORS
+from parallax.nlp.lemmas import inflections
 
 VOICES_FILE = DATA_DIR / "voices.yaml"
 VOICE_SECTORS = (
@@ -55,24 +56,6 @@ class VoiceLexicon:
     verbs: dict[tuple[str, ...], tuple[str, str]]  # form words -> (lemma, class)
 
 
-def _inflections(lemma: str) -> set[str]:
-    """say -> says, sayed, saying (irregular forms come from the YAML)."""
-    forms = {lemma}
-    if lemma.endswith(("s", "sh", "ch", "x", "z")):
-        forms.add(lemma + "es")
-    elif lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
-        forms.add(lemma[:-1] + "ies")
-    else:
-        forms.add(lemma + "s")
-    if lemma.endswith("e"):
-        forms.update({lemma + "d", lemma[:-1] + "ing"})
-    elif lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
-        forms.update({lemma[:-1] + "ied", lemma + "ing"})
-    else:
-        forms.update({lemma + "ed", lemma + "ing"})
-    return forms
-
-
 @lru_cache(maxsize=4)
 def load_voice_lexicon(path: Path = VOICES_FILE) -> VoiceLexicon:
     """The voices lexicon file, with every verb form spelled out."""
@@ -90,7 +73,7 @@ def load_voice_lexicon(path: Path = VOICES_FILE) -> VoiceLexicon:
     for klass, lemmas in (data.get("verbs") or {}).items():
         for lemma in lemmas:
             head, *rest = str(lemma).lower().split()
-            for form in _inflections(head) | set(irregular.get(head, [])):
+            for form in inflections(head) | set(irregular.get(head, [])):
                 verbs.setdefault((form, *rest), (str(lemma), str(klass)))
     sectors = {str(k): str(v) for k, v in (data.get("sectors") or {}).items()}
     return VoiceLexicon(sectors, tuple(cues), verbs)

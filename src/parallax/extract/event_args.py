@@ -15,7 +15,7 @@ from typing import Final
 
 from spacy.tokens import Doc, Span, Token
 
-from parallax.extract.event_lexicon import NOUN_TRIGGERS, VERB_TRIGGERS, Trigger, forms_of
+from parallax.extract.event_lexicon import NOUN_TRIGGERS, VERB_TRIGGERS, Trigger
 from parallax.extract.syntax import (
     NAMED,
     NOUN_MODIFIER_DEPS,
@@ -39,6 +39,7 @@ from parallax.nlp.doc_text import (
     entities_within,
     entity_at,
 )
+from parallax.nlp.lemmas import forms_of
 from parallax.schema import Actor
 
 #: Prepositions that introduce the recipient of a verbal or nominal trigger.

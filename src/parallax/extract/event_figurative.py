@@ -14,8 +14,9 @@ from typing import Final
 
 from spacy.tokens import Span, Token
 
-from parallax.extract.event_lexicon import assault_mode, forms_of
+from parallax.extract.event_lexicon import assault_mode
 from parallax.extract.syntax import NAMED, case_of, mark_of
+from parallax.nlp.lemmas import forms_of
 from parallax.schema import Actor
 
 #: Words that place a sentence in an election (lemmas and lower-case forms); not "campaign"

@@ -13,11 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import TYPE_CHECKING, Final
-
-if TYPE_CHECKING:
-    from spacy.tokens import Token
+from typing import Final
 
 #: What an embargo or boycott stops: "banned *flights* to Turkey", "suspended *imports*".
 _TRADE_AND_TRAVEL: Final = (
@@ -814,54 +810,3 @@ QUAD: Final[dict[str, str]] = {
     **dict.fromkeys(("PROTEST", "MOBILIZE", "COERCE", "ASSAULT"), "material conflict"),
 }
 PLOVER_TYPES: Final = tuple(QUAD)
-
-
-# A few thousand entries hold the common words; a bigger cache grew every worker's memory
-# by tens of MB over a long run (make bench, 5,000 documents).
-@lru_cache(maxsize=4096)
-def lemma_candidates(token_lemma: str, lower: str) -> tuple[str, ...]:
-    """The lemmatizer's answer, the word itself, and the plain forms its suffixes suggest.
-
-    Our small trained lemmatizer sometimes leaves an inflection ("bombed", "destroye"); the
-    lexicon lookup tries the regular de-inflections too, so a trigger is not lost to it."""
-    if lower in _NOT_INFLECTED:
-        return (_NOT_INFLECTED[lower],)  # "aides" are people, not "aid"
-    forms = [token_lemma.lower(), lower, _IRREGULAR.get(lower, lower)]
-    for suffix, replacements in _SUFFIXES:
-        if lower.endswith(suffix) and len(lower) > len(suffix) + 2:
-            stem = lower[: -len(suffix)]
-            forms.extend(stem + r for r in replacements)
-            if len(stem) > 2 and stem[-1] == stem[-2]:
-                forms.append(stem[:-1])  # "shelled" → "shell", "stopped" → "stop"
-    return tuple(dict.fromkeys(forms))
-
-
-def forms_of(token: Token) -> tuple[str, ...]:
-    """:func:`lemma_candidates` of a token: its lemma, its form and their de-inflections."""
-    return lemma_candidates(token.lemma_, token.lower_)
-
-
-#: Irregular past forms of trigger verbs the lemmatizer may leave alone.
-_IRREGULAR: Final[dict[str, str]] = {
-    "took": "take", "taken": "take", "retook": "retake", "retaken": "retake",
-    "overran": "overrun", "struck": "strike", "shot": "shoot", "fought": "fight",
-    "sent": "send", "drove": "drive", "driven": "drive", "withdrew": "withdraw",
-    "withdrawn": "withdraw", "fled": "flee", "met": "meet", "lost": "lose", "froze": "freeze",
-    "frozen": "freeze", "brought": "bring", "blew": "blow", "blown": "blow", "held": "hold",
-    "began": "begin", "begun": "begin", "beaten": "beat", "forbade": "forbid",
-    "broke": "break", "broken": "break", "gave": "give", "given": "give", "led": "lead",
-    "laid": "lay", "slew": "slay", "slain": "slay", "swore": "swear", "sworn": "swear",
-}  # fmt: skip
-
-#: Words whose regular de-inflection is another word, a trigger: "aides" is not "aid" + "es".
-_NOT_INFLECTED: Final[dict[str, str]] = {"aides": "aide", "aide": "aide"}
-
-_SUFFIXES: Final = (
-    ("ied", ("y",)),
-    ("en", ("", "e")),
-    ("ies", ("y",)),
-    ("ing", ("", "e")),
-    ("ed", ("", "e")),
-    ("es", ("", "e")),
-    ("s", ("",)),
-)

@@ -15,8 +15,8 @@ from typing import Final
 
 from spacy.tokens import Token
 
-from parallax.extract.event_lexicon import forms_of
 from parallax.extract.syntax import circumstance, mark_of
+from parallax.nlp.lemmas import forms_of
 from parallax.schema import EventStatus
 
 _NEGATIONS: Final = frozenset({"not", "n't", "never", "no", "without", "nor", "neither"})

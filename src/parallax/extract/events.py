@@ -60,7 +60,6 @@ from parallax.extract.event_lexicon import (
     VERBAL_TYPES,
     Trigger,
     assault_mode,
-    forms_of,
 )
 from parallax.extract.event_status import event_status, is_ultimatum, obligation_by_speaker
 from parallax.extract.quote_cues import COGNITION_VERBS, SPEECH_VERBS
@@ -78,6 +77,7 @@ from parallax.extract.syntax import (
 )
 from parallax.knowledge.actors import ActorResolver
 from parallax.nlp.doc_text import entities_within, frozen_mentions, positions_of, text_of
+from parallax.nlp.lemmas import forms_of
 from parallax.schema import Actor, Event, Figure, Place, Time
 from parallax.schema import Span as SpanRecord
 

@@ -13,6 +13,8 @@ from typing import Final
 
 from spacy.tokens import Span, Token
 
+from parallax.nlp.lemmas import inflections, lexicon_lemma
+
 
 def _lemmas(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -28,17 +30,17 @@ SPEECH_VERBS: Final = _lemmas(
     "caution mention quip joke retort chant cite reiterate repeat tout echo dismiss "
     "question recommend propose advise brief inform assure tell proclaim concur lament "
     "muse shout scream yell exclaim whisper mutter reason speculate acknowledge point "
-    "signal hint indicate conclude show find"
+    "signal hint indicate conclude show find imply"
 )
 #: Verbs of belief, fear and wish: attribution of an internal state, with a clause content.
 COGNITION_VERBS: Final = _lemmas(
     "believe think feel fear hope expect know doubt worry suspect assume realize realise "
-    "understand wonder consider reckon guess imagine trust"
+    "understand wonder consider reckon guess imagine trust recognize recognise"
 )
 #: Verbs whose content is an infinitive (xcomp): "vowed to destroy", "wants to leave".
 INTENTION_VERBS: Final = _lemmas(
     "vow pledge promise threaten want plan intend decide refuse urge call ask demand hope "
-    "expect aim seek agree offer"
+    "expect aim seek agree offer decline encourage"
 )
 #: Verbs whose object noun phrase is the content: "announced new sanctions", "denied the
 #: report". Kept short: most verbs' objects are not attributed content.
@@ -46,7 +48,9 @@ OBJECT_VERBS: Final = _lemmas(
     "announce deny confirm cite discuss criticize criticise condemn praise propose "
     "recommend demand reject welcome dismiss describe question call mention accuse charge "
     "defend stress endorse oppose reveal liken blast slam tout highlight promise pledge "
-    "acknowledge admit"
+    "acknowledge admit blame express denounce decry mock deride lambaste rebuff repudiate "
+    "disavow applaud hail congratulate credit bemoan downplay underscore remind recite "
+    "recount retweet outline unveil characterize characterise attribute affirm list"
 )
 #: Verbs whose content is a prepositional object: "called for a ceasefire", "pointed to the
 #: polls", "spoke of a long war", "warned of reprisals".
@@ -72,16 +76,23 @@ PRONOUNS: Final = _lemmas("he she they it i we you him her them this")
 
 
 def is_cue_verb(token: Token) -> bool:
-    """A verb of the attribution lexicon (by lemma, falling back to the lower-cased form)."""
+    """A verb of the attribution lexicon (by lemma, or the form de-inflected by rule when
+    the lemmatizer left it half-stripped: "blamed" → "blam")."""
     if token.pos_ != "VERB" and token.tag_ not in ("VBD", "VBZ", "VBP"):
         return False
-    lemma = token.lemma_.lower() or token.lower_
-    return lemma in ATTRIBUTION_VERBS
+    return lexicon_lemma(token, ATTRIBUTION_VERBS) is not None
 
 
 def lemma_of(token: Token) -> str:
-    """The lower-case lemma, or the lower-case form when the lemmatizer left it empty."""
-    return token.lemma_.lower() or token.lower_
+    """The token's lemma in the attribution lexicon if it has one there (see
+    :func:`is_cue_verb`), else the lower-case lemma or, when that is empty, form."""
+    return lexicon_lemma(token, ATTRIBUTION_VERBS) or token.lemma_.lower() or token.lower_
+
+
+#: Every regular and known irregular form of the lexicon's verbs, for prefilters by form.
+CUE_VERB_FORMS: Final = frozenset(
+    form for lemma in ATTRIBUTION_VERBS for form in inflections(lemma)
+)
 
 
 def is_according_to(token: Token) -> bool:

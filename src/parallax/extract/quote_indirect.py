@@ -19,8 +19,8 @@ from spacy.tokens import Doc, Token
 
 from parallax.extract.attribution import Attribution, CharRange, overlap, token_runs
 from parallax.extract.quote_cues import (
-    ATTRIBUTION_VERBS,
     COGNITION_VERBS,
+    CUE_VERB_FORMS,
     INTENTION_VERBS,
     OBJECT_VERBS,
     PREPOSITION_VERBS,
@@ -42,7 +42,7 @@ MIN_CONTENT_WORDS: Final = 2
 #: the poll's finding.
 _SURVEYS: Final = ("poll", "polls", "survey", "surveys")
 #: Lower-case forms a cue can have: the verbs, "according" (to) and the colon of a quote line.
-_CUE_FORMS: Final = ATTRIBUTION_VERBS | {"according", ":"} | frozenset(_SURVEYS)
+_CUE_FORMS: Final = CUE_VERB_FORMS | {"according", ":"} | frozenset(_SURVEYS)
 _CUE_FORM_KEYS: Final = numpy.array(sorted(hash_string(form) for form in _CUE_FORMS), "uint64")
 
 
