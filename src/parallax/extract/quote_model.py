@@ -30,6 +30,7 @@ from spacy.tokens import Doc
 from thinc.api import use_ops
 
 from parallax.extract.attribution import Attribution, TokenRange, token_runs
+from parallax.nlp import architectures  # noqa: F401 - registers the tagger's input layer
 from parallax.nlp.doc_text import token_texts
 
 #: Where the trained tagger lives inside the installed package.

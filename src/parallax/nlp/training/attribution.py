@@ -36,6 +36,7 @@ from spacy.tokens import Doc, DocBin, Span
 from spacy.util import filter_spans
 
 from parallax.evaluation.quotes import read_brat_parts
+from parallax.nlp import architectures
 from parallax.nlp.pipeline import COMPONENTS, MODEL_PATH
 from parallax.nlp.training.build import write_model
 
@@ -120,6 +121,8 @@ def train(corpus: Path, work: Path, overrides: Sequence[str] = ()) -> float:
         str(corpus / "heldout.spacy"),
         "--paths.syntax_model",
         str(MODEL_PATH),
+        "--code",
+        architectures.__file__,
         *overrides,
     ]
     started = time.monotonic()
