@@ -129,6 +129,23 @@ def test_each_content_joins_its_nearest_cue() -> None:
     assert not first.direct
 
 
+def test_a_content_whose_sentence_names_a_source_does_not_take_a_cue_of_another_sentence() -> None:
+    doc = blank_doc("According to the ministry, costs rose. For Ben, wages fell.")
+    # According to the ministry , costs rose . For Ben , wages fell .
+    # 0         1  2   3        4 5     6    7 8   9   10 11  12   13
+    doc[8].is_sent_start = True
+    spans = [
+        RoleSpan("CUE", 0, 2),
+        RoleSpan("SOURCE", 2, 4),
+        RoleSpan("SOURCE", 9, 10),
+        RoleSpan("CONTENT", 11, 13),
+    ]
+    [attribution] = model_attributions(doc, spans)
+    assert contents(doc, attribution) == ["wages fell"]
+    assert attribution.cue is None
+    assert attribution.source == (9, 10)
+
+
 # --- the trained tagger in the pipeline ------------------------------------------------------
 
 

@@ -107,7 +107,11 @@ def _bare_copy(doc: Doc) -> Doc:
 
 
 def model_attributions(doc: Doc, spans: Iterable[RoleSpan]) -> list[Attribution]:
-    """Group role spans into attributions: contents by nearest cue, cue to nearest source."""
+    """Group role spans into attributions: contents by nearest cue, cue to nearest source.
+
+    A content joins a cue of another sentence only when its own sentence has no source: a
+    sentence that names its source is that source's attribution, its cue left untagged
+    ("According to the ministry, … . For Ben, wages fell.")."""
     paragraph = _paragraphs(doc)
     by_label: dict[str, list[RoleSpan]] = {"CONTENT": [], "CUE": [], "SOURCE": []}
     for span in _bridged(sorted(spans, key=lambda s: s.start), paragraph):
@@ -116,11 +120,17 @@ def model_attributions(doc: Doc, spans: Iterable[RoleSpan]) -> list[Attribution]
     cues = by_label["CUE"]
     grouped: dict[int, list[RoleSpan]] = {}
     alone: list[RoleSpan] = []
+    sourced = {sentence[source.start] for source in by_label["SOURCE"]}
     for content in by_label["CONTENT"]:
         near = [
             (sentence[cue.start] != sentence[content.start], _gap(cue, content), k)
             for k, cue in enumerate(cues)
-            if paragraph[cue.start] == paragraph[content.start] and _gap(cue, content) <= _CUE_REACH
+            if paragraph[cue.start] == paragraph[content.start]
+            and _gap(cue, content) <= _CUE_REACH
+            and (
+                sentence[cue.start] == sentence[content.start]
+                or sentence[content.start] not in sourced
+            )
         ]
         if near:
             grouped.setdefault(min(near)[2], []).append(content)
