@@ -164,6 +164,16 @@ def test_a_dateline_time_between_subject_and_verb_is_not_part_of_the_actor(
         ("Russia on Tuesday rejected the peace plan.", "Russia"),
         ("The Security Council today agreed to extend the mandate.", "The Security Council"),
         ("A senior Kenyan official today praised the ceasefire.", "A senior Kenyan official"),
+        # The time hangs on a word inside the phrase, or is read as part of a name.
+        ("Rebels in the north on Friday rejected the government's offer.", "Rebels in the north"),
+        (
+            "Prime Minister Nawaz Sharif-Khan today rejected the proposal.",
+            "Prime Minister Nawaz Sharif-Khan",
+        ),
+        (
+            "Rebel leader Joseph Kony-Otti yesterday rejected the offer.",
+            "Rebel leader Joseph Kony-Otti",
+        ),
     ):
         event = events(nlp, text)[0]
         assert event.actor is not None

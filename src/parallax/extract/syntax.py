@@ -180,6 +180,8 @@ def in_time_expression(token: Token, ranges: list[tuple[int, int]] | None = None
 def _time_modifier(child: Token) -> bool:
     """A time phrase hanging off a noun ("Russia *on Tuesday*", "the Council *today*"): in news
     it belongs to the verb that follows, so it is never part of who acted."""
+    if child.dep_ == "flat":  # "President Mohammad Zia-Ul-Haq *today* rejected…"
+        return child.lower_ in _TIME_NOUNS
     if child.dep_ not in _MODIFIER_DEPS:
         return False
     return child.lower_ in _TIME_NOUNS or in_time_expression(child)
@@ -201,8 +203,10 @@ def noun_phrase(head: Token, *, keep_conjuncts: bool = False) -> Span:
                 continue
             if child.dep_ == "case" and node.i == head.i:
                 continue
-            if node.i == head.i and _time_modifier(child):
-                continue
+            if _time_modifier(child) and (
+                node.i == head.i or (child.i > head.i and case_of(child) != "of")
+            ):
+                continue  # deeper and after the head: "Rebels in the Ivory Coast *on Wednesday*"
             if misread_clause_verb(child):
                 continue  # "Russian warplanes *bombed* Aleppo": the verb, not a modifier
             if agent is not None and child.i == agent.i:
