@@ -1173,3 +1173,15 @@ def test_plover_scorer_counts_types_and_countries() -> None:
     assert scores["type_accuracy"] == 0.5
     assert scores["source_country_f1"] == pytest.approx(2 / 3, abs=0.001)
     assert scores["target_country_f1"] == 0.0
+
+
+def test_the_actor_of_a_relative_clause_on_a_copula_predicate_is_the_predicate_noun(
+    nlp: Language,
+) -> None:
+    """ "X is *a rebel army* that shells…": the subject and copula of the clause the noun
+    heads are not part of the doer's phrase."""
+    event = the_event(
+        nlp, "Its main rival is a rebel army that shells the city every night.", "shells"
+    )
+    assert event.actor is not None
+    assert event.actor.text == "a rebel army"

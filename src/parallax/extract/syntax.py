@@ -20,6 +20,11 @@ _CUT_FROM_PHRASE: Final = frozenset({"acl:relcl", "acl", "parataxis", "appos", "
 #: Time words the parser hangs on a name in "Russia today rejected…" / "Mugabe on Sunday…".
 _TIME_NOUNS: Final = frozenset({"today", "yesterday", "tonight"})
 _MODIFIER_DEPS: Final = frozenset({"nmod", "nmod:unmarked", "nmod:tmod", "obl:unmarked", "obl"})
+#: What a copula clause hangs on its nominal predicate besides the noun phrase itself: "*A
+#: bomb is* a device that explodes", "*the FSA is* a sectarian outfit that kills".
+_PREDICATE_FRAME: Final = frozenset(
+    {"nsubj", "nsubj:pass", "csubj", "cop", "aux", "aux:pass", "expl", "mark"}
+)
 
 
 def subject_of(verb: Token) -> Token | None:
@@ -196,7 +201,10 @@ def noun_phrase(head: Token, *, keep_conjuncts: bool = False) -> Span:
     agent = passive_agent_below(head)  # "recaptured from the militants *by Iraqi troops*"
     while stack:
         node = stack.pop()
+        predicate = any(c.dep_ == "cop" for c in node.children)
         for child in node.children:
+            if predicate and child.dep_ in _PREDICATE_FRAME:
+                continue
             if child.dep_ in _CUT_FROM_PHRASE and not (
                 keep_conjuncts and (child.dep_ in ("conj", "cc") or list_item(child))
             ):
@@ -224,8 +232,10 @@ def noun_phrase(head: Token, *, keep_conjuncts: bool = False) -> Span:
         left -= 1
     while left < head.i and (doc[left].is_punct or doc[left].is_space or doc[left].dep_ == "cc"):
         left += 1  # "Russia *and* Western nations": a conjunct's own "and" is not its phrase
-    while end - 1 > head.i and (doc[end - 1].is_punct or doc[end - 1].is_space):
-        end -= 1
+    while end - 1 > head.i and (
+        doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].dep_ == "cc"
+    ):
+        end -= 1  # "the battle *and*": a conjunct cut off leaves its "and"
     return doc[left:end]
 
 
