@@ -1185,3 +1185,21 @@ def test_the_actor_of_a_relative_clause_on_a_copula_predicate_is_the_predicate_n
     )
     assert event.actor is not None
     assert event.actor.text == "a rebel army"
+
+
+def test_a_rally_behind_someone_is_support_even_with_a_half_stripped_lemma() -> None:
+    """The lemmatizer sometimes half-strips a past form ("rallied" -> "rallie"); the check
+    that a rally *behind* someone is support, not protest, reads every form of the verb."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from parallax.extract.events import _shows_or_gathers
+
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=["Supporters", "rallied", "behind", "him"],
+        heads=[1, 1, 3, 1],
+        deps=["nsubj", "ROOT", "case", "obl"],
+        lemmas=["supporter", "rallie", "behind", "he"],
+    )
+    assert _shows_or_gathers(doc[1])

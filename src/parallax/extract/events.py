@@ -77,7 +77,7 @@ from parallax.extract.syntax import (
 )
 from parallax.knowledge.actors import ActorResolver
 from parallax.nlp.doc_text import entities_within, frozen_mentions, positions_of, text_of
-from parallax.nlp.lemmas import forms_of
+from parallax.nlp.lemmas import forms_of, lexicon_lemma
 from parallax.schema import Actor, Event, Figure, Place, Time
 from parallax.schema import Span as SpanRecord
 
@@ -277,11 +277,11 @@ def _shows_or_gathers(verb: Token) -> bool:
     in Kirkuk", "rallied against the curfew"; "protested the decision" keeps its object),
     or rallies *for* or *behind* someone ("Blacks rally for Hillary Clinton"): support, not
     protest."""
-    if verb.lemma_.lower() not in _TRANSITIVE_OTHERWISE:
+    lemma = lexicon_lemma(verb, _TRANSITIVE_OTHERWISE)  # the lemmatizer may half-strip it
+    if lemma is None:
         return False
     return any(
-        c.dep_ == "obj"
-        or (c.dep_ == "obl" and verb.lemma_.lower() == "rally" and case_of(c) in _RALLIED_FOR)
+        c.dep_ == "obj" or (c.dep_ == "obl" and lemma == "rally" and case_of(c) in _RALLIED_FOR)
         for c in verb.children
     )
 
