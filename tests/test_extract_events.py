@@ -1203,3 +1203,9 @@ def test_a_rally_behind_someone_is_support_even_with_a_half_stripped_lemma() -> 
         lemmas=["supporter", "rallie", "behind", "he"],
     )
     assert _shows_or_gathers(doc[1])
+
+
+def test_aid_workers_read_as_a_verb_and_its_object_are_no_aid_event(nlp: Language) -> None:
+    text = "Rebels shelled the town, killing ten people, aid workers in Nairobi said."
+    assert "aid" not in triggers(nlp, text)
+    assert "aid" in triggers(nlp, "The fund will aid workers who lost their jobs.")

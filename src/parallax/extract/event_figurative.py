@@ -290,3 +290,28 @@ def beats_no_one(verb: Token) -> bool:
         return False
     beaten = next((c for c in verb.children if c.dep_ == "obj"), None)
     return beaten is not None and bool(_NOT_BEATEN.intersection(forms_of(beaten)))
+
+
+#: Nouns that "aid" modifies in news ("*aid* workers", "*aid* convoys"): the parse sometimes
+#: reads the pair as a verb and its object.
+_AID_COMPOUND_HEADS: Final = frozenset(
+    {"worker", "agency", "group", "convoy", "organisation", "organization", "official"}
+    | {"shipment", "delivery", "truck", "flight", "package", "programme", "program", "budget"}
+)
+#: Dependents that show "aid" is a verb after all: its own subject, an auxiliary, a "to".
+_VERB_FRAME: Final = frozenset({"nsubj", "nsubj:pass", "aux", "aux:pass", "mark"})
+
+
+def aid_as_modifier(verb: Token) -> bool:
+    """ "Rebels shelled the town, *aid workers* in Nairobi said" parsed with "aid" as a verb
+    coordinated with "shelled": a bare "aid" right before an aid noun, with no subject,
+    auxiliary or "to" of its own, is the noun's modifier ("will aid workers" stays a verb)."""
+    if verb.lower_ != "aid" or any(c.dep_ in _VERB_FRAME for c in verb.children):
+        return False
+    following = verb.nbor(1) if verb.i + 1 < len(verb.doc) else None
+    return (
+        following is not None
+        and following.head.i == verb.i
+        and following.dep_ == "obj"
+        and bool(_AID_COMPOUND_HEADS.intersection(forms_of(following)))
+    )

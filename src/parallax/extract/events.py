@@ -35,6 +35,7 @@ from parallax.extract.event_args import (
     verbal_arguments,
 )
 from parallax.extract.event_figurative import (
+    aid_as_modifier,
     beats_no_one,
     electoral,
     lost_nothing_of_ground,
@@ -225,7 +226,14 @@ def _verb_reports_no_act(verb: Token, trigger: Trigger) -> bool:
         return True
     return any(
         sense(verb)
-        for sense in (lost_nothing_of_ground, question_asked, politeness, seized_on, beats_no_one)
+        for sense in (
+            lost_nothing_of_ground,
+            question_asked,
+            politeness,
+            seized_on,
+            beats_no_one,
+            aid_as_modifier,
+        )
     )
 
 
