@@ -1209,3 +1209,24 @@ def test_aid_workers_read_as_a_verb_and_its_object_are_no_aid_event(nlp: Languag
     text = "Rebels shelled the town, killing ten people, aid workers in Nairobi said."
     assert "aid" not in triggers(nlp, text)
     assert "aid" in triggers(nlp, "The fund will aid workers who lost their jobs.")
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "recipient"),
+    [
+        ("Washington began lifting sanctions on Cuba.", "USA", "CUB"),
+        ("The EU is considering easing sanctions on Russia.", None, "RUS"),
+    ],
+)
+def test_lifting_sanctions_read_as_one_noun_phrase_is_sanctions_relief(
+    nlp: Language, text: str, actor: str | None, recipient: str
+) -> None:
+    """The parse reads "lifting sanctions" as a noun with its modifier: the event is CONCEDE
+    (relief), one event, with the doer and the state relieved."""
+    found = events(nlp, text)
+    assert [e.type for e in found] == ["CONCEDE"]
+    assert found[0].recipient is not None
+    assert found[0].recipient.country == recipient
+    if actor is not None:
+        assert found[0].actor is not None
+        assert found[0].actor.country == actor

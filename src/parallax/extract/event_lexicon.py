@@ -667,6 +667,18 @@ COMPOUND_TRIGGERS: Final[dict[tuple[str, str], Trigger]] = {
     ("joint", "drills"): Trigger("COOPERATE", None),
     ("air", "campaign"): Trigger("ASSAULT", "aerial"),
     ("bombing", "campaign"): Trigger("ASSAULT", "aerial"),
+    # "began *lifting sanctions* on Cuba", "considering *easing sanctions*": the parse reads
+    # the verb as the noun's modifier, and the pair is sanctions relief (CONCEDE), not a sanction.
+    **{
+        (verb, noun): Trigger("CONCEDE", None)
+        for verb in ("lifting", "easing", "relaxing", "loosening")
+        for noun in ("sanction", "sanctions", "embargo", "embargoes", "ban")
+    },
+    **{
+        (verb, noun): Trigger("RETREAT", "withdraw")
+        for verb in ("lifting", "easing")
+        for noun in ("blockade", "siege")
+    },
     ("joint", "manoeuvres"): Trigger("COOPERATE", None),
     ("joint", "maneuvers"): Trigger("COOPERATE", None),
     ("peace", "talks"): Trigger("CONSULT", None),

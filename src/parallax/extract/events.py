@@ -106,6 +106,7 @@ def find_triggers(doc: Doc) -> list[tuple[Token, Trigger]]:
             and (token.dep_ != "amod" or misread_clause_verb(token))
             and not _conjunction_use(token)
             and not _saying_that(token)
+            and not _modifies_a_compound_trigger(token)
         ):
             forms = forms_of(token)
             trigger = _verb_object(token, forms) or _first(VERB_TRIGGERS, forms)
@@ -344,6 +345,14 @@ def _compound(noun: Token, forms: tuple[str, ...]) -> Trigger | None:
             if found is not None:
                 return found
     return None
+
+
+def _modifies_a_compound_trigger(verb: Token) -> bool:
+    """A verb the parse hung on a noun as its modifier, where the pair is a trigger of its own
+    ("began *lifting* sanctions"): the noun's event covers it."""
+    return verb.dep_ == "compound" and any(
+        (verb.lower_, form) in COMPOUND_TRIGGERS for form in forms_of(verb.head)
+    )
 
 
 def _paired(forms: Iterable[str], partners: Sequence[str]) -> Trigger | None:
