@@ -308,10 +308,7 @@ def aid_as_modifier(verb: Token) -> bool:
     auxiliary or "to" of its own, is the noun's modifier ("will aid workers" stays a verb)."""
     if verb.lower_ != "aid" or any(c.dep_ in _VERB_FRAME for c in verb.children):
         return False
-    following = verb.nbor(1) if verb.i + 1 < len(verb.doc) else None
-    return (
-        following is not None
-        and following.head.i == verb.i
-        and following.dep_ == "obj"
-        and bool(_AID_COMPOUND_HEADS.intersection(forms_of(following)))
+    return any(
+        c.dep_ == "obj" and c.i == verb.i + 1 and _AID_COMPOUND_HEADS.intersection(forms_of(c))
+        for c in verb.children
     )

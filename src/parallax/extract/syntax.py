@@ -211,9 +211,9 @@ def noun_phrase(head: Token, *, keep_conjuncts: bool = False) -> Span:
                 continue
             if child.dep_ == "case" and node.i == head.i:
                 continue
-            if _time_modifier(child) and (
+            if (
                 node.i == head.i or (child.i > head.i and case_of(child) != "of")
-            ):
+            ) and _time_modifier(child):
                 continue  # deeper and after the head: "Rebels in the Ivory Coast *on Wednesday*"
             if misread_clause_verb(child):
                 continue  # "Russian warplanes *bombed* Aleppo": the verb, not a modifier
