@@ -817,6 +817,33 @@ def test_a_place_inside_a_party_phrase_does_not_make_it_that_places(nlp: Languag
     assert recipient.country == "LBN"  # with no owner named, the place is all there is
 
 
+def test_where_the_speaker_is_does_not_place_the_event(nlp: Language) -> None:
+    attack = the_event(
+        nlp, "Gunmen attacked a hotel in the capital, officials in Kabul said.", "attacked"
+    )
+    assert attack.place is None
+    assert attack.actor is not None
+    assert attack.actor.country is None  # the gunmen are not Afghan because the officials are
+
+
+def test_where_something_comes_from_does_not_place_the_event(nlp: Language) -> None:
+    text = "Rebels attacked the convoy after fighters arrived from Turkey."
+    assert the_event(nlp, text, "attacked").place is None
+    text = "The group rejected the plan, which would bring independence from Britain."
+    rejection = the_event(nlp, text, "rejected")
+    assert rejection.place is None
+    assert rejection.recipient is not None
+    assert rejection.recipient.country is None
+
+
+def test_a_local_party_is_placed_by_where_its_phrase_says_it_is_from(nlp: Language) -> None:
+    rally = the_event(nlp, "Protesters from Lagos rallied in Accra on Monday.", "rallied")
+    assert rally.place is not None
+    assert rally.place.text == "Accra"
+    assert rally.actor is not None
+    assert rally.actor.country == "NGA"
+
+
 def test_a_bombing_by_car_or_truck_is_explosives_not_aerial(nlp: Language) -> None:
     assert the_event(nlp, "A car bombing killed six people in Baghdad.", "bombing").mode != (
         "aerial"

@@ -22,6 +22,7 @@ from parallax.extract.syntax import (
     SUBJECT_DEPS,
     appositive_subject,
     case_of,
+    clause_head,
     in_time_expression,
     list_item,
     mark_of,
@@ -68,6 +69,10 @@ PLACE_CASES: Final = frozenset(
         "throughout",
     ]
 )
+#: Prepositions that place an event from anywhere in its sentence: those of a place phrase but
+#: "from", which says where a thing comes from ("independence *from* Israel", "an invitation
+#: *from* Egypt"), not where the act is.
+LOCATIVE_CASES: Final = PLACE_CASES - {"from"}
 #: Entity labels of dates and numbers (from a model that has them), never parties to an event.
 TIME_ENTS: Final = frozenset(
     {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"}
@@ -970,6 +975,29 @@ def place_in(trigger: Token, sentence: Span, taken: list[tuple[int, int]]) -> Sp
         )
         or (p.root.i == trigger.head.i and misread_clause_verb(trigger))  # "bombed Aleppo"
     ]
-    locative = [p for p in places if case_of(p.root) in PLACE_CASES]
+    locative = [
+        p
+        for p in places
+        if case_of(p.root) in LOCATIVE_CASES and not _describes_a_party_elsewhere(p, trigger)
+    ]
     chosen = governed or locative
     return chosen[0] if chosen else None
+
+
+def _describes_a_party_elsewhere(place: Span, trigger: Token) -> bool:
+    """Whether a toponym only says where the subject of another verb is: "…, relief
+    officials *in Nairobi* said", "as authorities *in Croatia* cracked down". It places that
+    party, not the event; a place another clause's act happens in ("air strikes *in Syria*,
+    targeting rebels", "*In Syria*, officials said rebels attacked…") still counts, and so
+    does one on the subject of the trigger's own clause ("rebels *in Idlib* attacked…").
+    Verbs are compared, not clauses: the parse often joins a closing "…, officials said" to
+    the main verb as a conjunct."""
+    noun = place.root.head
+    while noun.dep_ in ("conj", "appos") and noun.head.i != noun.i:
+        noun = noun.head  # "Kurdish and Arab *fighters in Raqqa* said"
+    return (
+        noun.i != place.root.i
+        and (noun.dep_ in SUBJECT_DEPS or noun.dep_ == "nsubj:pass")
+        and noun.head.i not in (trigger.i, clause_head(trigger))
+        and noun.i != trigger.i
+    )

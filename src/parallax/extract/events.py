@@ -640,8 +640,10 @@ class EventExtractor:
             recipient = self._protested(doc, token, actor)
             if recipient is None and _aimed_at_something(token):
                 recipient = self._host_state(place_record)
-        actor = _in_context(doc, token, _located(doc, actor, place_record))
-        recipient = _in_context(doc, token, _located(doc, recipient, place_record))
+        actor = _in_context(doc, token, _located(doc, _from_where(doc, actor), place_record))
+        recipient = _in_context(
+            doc, token, _located(doc, _from_where(doc, recipient), place_record)
+        )
         return Event(
             start=sentence.start_char,
             end=sentence.end_char,
@@ -809,6 +811,33 @@ def _located(doc: Doc, actor: Actor | None, place: Place | None) -> Actor | None
     if head.lower_ in _STATE_NOUNS:
         return actor  # "Western nations", "regional powers": states, not local people
     return actor.model_copy(update={"country": place.country_code})
+
+
+#: Prepositions by which a party's phrase says where it is from: "King Hassan *of*
+#: Morocco", "a student *from* Lagos", "prisoners *in* Dili".
+_FROM_WHERE: Final = frozenset({"of", "from", "in"})
+
+
+def _from_where(doc: Doc, actor: Actor | None) -> Actor | None:
+    """An uncoded local party placed by its own phrase: the country of a toponym that
+    modifies a word of the phrase ("Senator Alexander *of Tennessee*"), on the terms
+    :func:`_located` places a party by where its act is."""
+    if actor is None or actor.country or actor.actor_id:
+        return actor
+    start, end = _tokens(doc, actor)
+    for entity in entities_within(doc, start, end):
+        place = entity._.place
+        root = entity.root
+        if (
+            place is not None
+            and entity.label_ != "NORP"
+            and root.dep_ == "nmod"
+            and start <= root.head.i < end
+            and case_of(root) in _FROM_WHERE
+        ):
+            record = place.record(entity.start_char, entity.end_char, entity.text)
+            return _located(doc, actor, record)
+    return actor
 
 
 def _names_unresolved_body(phrase: Span, labels: tuple[str, ...]) -> bool:
