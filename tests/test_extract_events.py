@@ -844,6 +844,25 @@ def test_a_local_party_is_placed_by_where_its_phrase_says_it_is_from(nlp: Langua
     assert rally.actor.country == "NGA"
 
 
+def test_what_is_fired_is_the_weapon_and_whom_at_is_the_target(nlp: Language) -> None:
+    event = the_event(nlp, "Police fired tear gas at protesters in Caracas.", "fired")
+    assert event.recipient is not None
+    assert "protesters" in event.recipient.text
+    assert "gas" not in event.recipient.text
+
+
+def test_the_actors_own_object_is_not_the_recipient(nlp: Language) -> None:
+    event = the_event(nlp, "Japan recalled its ambassador from Beijing on Tuesday.", "recalled")
+    assert event.type == "SANCTION"
+    assert countries_of(event.recipient) == {"CHN"}
+
+
+def test_stopping_supplies_to_a_state_is_a_sanction(nlp: Language) -> None:
+    event = the_event(nlp, "Saudi Arabia stopped oil supplies to Qatar.", "stopped")
+    assert event.type == "SANCTION"
+    assert countries_of(event.recipient) == {"QAT"}
+
+
 def test_a_bombing_by_car_or_truck_is_explosives_not_aerial(nlp: Language) -> None:
     assert the_event(nlp, "A car bombing killed six people in Baghdad.", "bombing").mode != (
         "aerial"

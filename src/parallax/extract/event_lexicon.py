@@ -18,7 +18,7 @@ from typing import Final
 #: What an embargo or boycott stops: "banned *flights* to Turkey", "suspended *imports*".
 _TRADE_AND_TRAVEL: Final = (
     "flights", "flight", "imports", "exports", "trade", "travel", "goods", "products",
-    "shipments", "visas",
+    "shipments", "visas", "supplies", "deliveries",
 )  # fmt: skip
 
 
@@ -525,7 +525,7 @@ VERB_OBJECT_TRIGGERS: Final[dict[tuple[str, str], Trigger]] = {
     # COERCE "restrict" (CAMEO 172).
     **{
         (verb, noun): Trigger("SANCTION", "discontinue")
-        for verb in ("ban", "bar", "prohibit", "halt", "suspend", "stop")
+        for verb in ("ban", "bar", "prohibit", "halt", "suspend", "stop", "cut", "withhold")
         for noun in _TRADE_AND_TRAVEL
     },
     # CAMEO 172 (COERCE): an authority ordering a body to close, stop or leave

@@ -562,7 +562,9 @@ class EventExtractor:
             return None  # "Ted Cruz has captured Texas": an election won, not ground
         if trigger.type == "COERCE" and prevented_by_no_authority(token, actor):
             return None  # "to prevent super PACs from buying elections"
-        if token.pos_ == "VERB" and not _names_party(recipient):
+        if token.pos_ == "VERB" and (
+            not _names_party(recipient) or _own_thing(recipient_head, recipient, actor)
+        ):
             recipient = self._party_recipient(doc, token, trigger, actor) or recipient
         if (
             trigger.type == "AID"
@@ -723,7 +725,9 @@ class EventExtractor:
                 and case_of(head) in _DESTINATION
             ):
                 continue
-            candidate = code_actor(doc, head, self.resolver)
+            candidate = code_actor(
+                doc, head, self.resolver, addressed=trigger.type in _ADDRESSED_TYPES
+            )
             if _names_party(candidate):
                 return candidate
         return None
@@ -1012,8 +1016,24 @@ _AIMED_AT: Final = frozenset({"on", "at", "against", "upon"})
 #: *shots*", "dropped *bombs* on Idlib", "fired *rockets* at Sderot".
 _ACT_OBJECTS: Final = frozenset(
     {"fire", "gunfire", "shots", "shot", "volley", "volleys", "bomb", "bombs", "missile",
-     "missiles", "rocket", "rockets", "shells", "mortars", "mortar", "grenades", "grenade"}
+     "missiles", "rocket", "rockets", "shells", "mortars", "mortar", "grenades", "grenade",
+     "gas", "bullets", "rounds", "projectiles", "explosives", "munitions", "ammunition",
+     "salvo", "salvos", "torpedo", "torpedoes", "stones", "rocks", "cannon", "cannons"}
 )  # fmt: skip
+
+
+def _own_thing(head: Token | None, recipient: Actor | None, actor: Actor | None) -> bool:
+    """Whether the object is the actor's own, named by "its" or "their": "Japan recalled
+    *its ambassador* from Beijing", "withdrew *their* forces from…". It names no other party,
+    so a further argument may ("from Beijing")."""
+    return (
+        head is not None
+        and recipient is not None
+        and actor is not None
+        and recipient.country is not None
+        and recipient.country == actor.country
+        and any(c.dep_ == "nmod:poss" and c.lower_ in ("its", "their") for c in head.children)
+    )
 
 
 def _is_act_object(head: Token) -> bool:
