@@ -863,6 +863,34 @@ def test_stopping_supplies_to_a_state_is_a_sanction(nlp: Language) -> None:
     assert countries_of(event.recipient) == {"QAT"}
 
 
+def test_a_dismissal_from_office_is_no_rejection(nlp: Language) -> None:
+    assert "dismissed" not in triggers(nlp, "Ukraine's president dismissed the defence minister.")
+    rejection = the_event(nlp, "Moscow dismissed the accusations as absurd.", "dismissed")
+    assert rejection.type == "REJECT"
+
+
+def test_a_prisoner_swap_is_a_release(nlp: Language) -> None:
+    event = the_event(nlp, "Iran and Iraq exchanged prisoners of war on Monday.", "exchanged")
+    assert (event.type, event.mode) == ("RETREAT", "release")
+    assert countries_of(event.actor) == {"IRN", "IRQ"}
+
+
+def test_who_goes_on_strike_is_the_protester(nlp: Language) -> None:
+    strike = the_event(nlp, "Thousands of workers went on strike in Lagos on Monday.", "strike")
+    assert strike.type == "PROTEST"
+    assert strike.actor is not None
+    assert "workers" in strike.actor.text
+
+
+def test_the_partner_of_a_joint_act_named_on_its_verb_is_the_recipient(
+    nlp: Language,
+) -> None:
+    text = "Jordan launched joint patrols with Iraqi forces along the border."
+    patrols = the_event(nlp, text, "patrols")
+    assert patrols.type == "COOPERATE"
+    assert countries_of(patrols.recipient) == {"IRQ"}
+
+
 def test_a_bombing_by_car_or_truck_is_explosives_not_aerial(nlp: Language) -> None:
     assert the_event(nlp, "A car bombing killed six people in Baghdad.", "bombing").mode != (
         "aerial"

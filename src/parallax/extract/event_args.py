@@ -357,6 +357,9 @@ def nominal_arguments(trigger: Token) -> tuple[Token | None, Token | None]:
             aimed_at = prepositional(head, frozenset({"to"}))  # "issued an ultimatum *to* Peru"
         place = _place_of(aimed_at) if aimed_at is not None else None
         recipient = aimed_at if place is None or place.kind == "country" else None
+        if recipient is None and _joint(trigger):
+            # "held joint exercises *with US forces*": the partner, hung on the verb
+            recipient = prepositional(head, frozenset({"with"}))
     position = trigger
     if trigger.dep_ == "nmod" and case_of(trigger) == "of" and head.lemma_ in _MEASURES:
         # "launched 10 days *of* war games", "carried out a wave of strikes": the measure
@@ -367,8 +370,10 @@ def nominal_arguments(trigger: Token) -> tuple[Token | None, Token | None]:
     if actor is None:
         # "accused Moscow of the bombing", "ISIS claimed responsibility for the bombing"
         actor = accused_party(trigger) or responsible_party(trigger)
-    acts_through_verb = position.dep_ in ("obj", "nsubj:pass") or (
-        position.dep_ == "obl" and case_of(position) in _PURPOSE and head.lemma_ in _TRAVEL
+    acts_through_verb = (
+        position.dep_ in ("obj", "nsubj:pass")
+        or (position.dep_ == "obl" and case_of(position) in _PURPOSE and head.lemma_ in _TRAVEL)
+        or (position.dep_ == "obl" and case_of(position) == "on" and head.lemma_ in _GO_ON)
     )
     if actor is None and acts_through_verb and head.i != trigger.i and not _reacts_to(head):
         # "carried out strikes", "negotiators return to Geneva for talks": the verb's subject.
@@ -387,6 +392,22 @@ def nominal_arguments(trigger: Token) -> tuple[Token | None, Token | None]:
             # as one noun phrase: the noun the verb describes does the act.
             actor = head.head
     return _antecedent_head(actor), recipient
+
+
+#: Acts done together with a partner named by "with".
+_JOINT_ACTS: Final = frozenset(
+    {
+        "talks", "negotiations", "consultations", "exercises", "exercise", "drills", "drill",
+        "patrols", "manoeuvres", "maneuvers", "cooperation", "meeting", "meetings",
+    }
+)  # fmt: skip
+
+
+def _joint(noun: Token) -> bool:
+    """Whether the act noun is one done together ("talks", "joint operations")."""
+    return noun.lower_ in _JOINT_ACTS or any(
+        c.dep_ == "amod" and c.lower_ == "joint" for c in noun.children
+    )
 
 
 def _strikes(verb: Token) -> bool:
@@ -469,6 +490,9 @@ _ADDRESSING: Final = frozenset(
 )
 #: Prepositions of the purpose a subject goes somewhere for: "came to Vienna *for* talks".
 _PURPOSE: Final = frozenset({"for"})
+#: Verbs whose subject does the act their "on" phrase names: "workers *went on* strike",
+#: "the army *stayed on* the offensive".
+_GO_ON: Final = frozenset({"go", "stay", "remain"})
 #: Verbs of going somewhere, whose subject takes part in what it goes there for.
 _TRAVEL: Final = frozenset(
     {"return", "come", "arrive", "go", "travel", "fly", "head", "gather", "convene", "meet"}

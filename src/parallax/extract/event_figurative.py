@@ -252,6 +252,35 @@ def politeness(verb: Token) -> bool:
     )
 
 
+#: Offices a superior dismisses someone from: "dismissed *the defence minister*".
+_OFFICES: Final = frozenset(
+    {
+        "minister", "ministers", "chief", "chiefs", "commander", "commanders", "general",
+        "generals", "official", "officials", "governor", "governors", "ambassador", "envoy",
+        "head", "director", "premier", "judge", "judges", "prosecutor", "aide", "aides",
+        "adviser", "advisor", "secretary", "spokesman", "spokeswoman", "cabinet", "government",
+        "officer", "officers", "staff", "employees", "coach", "manager", "editor",
+    }
+)  # fmt: skip
+
+
+def removed_from_office(verb: Token) -> bool:
+    """ "Ukraine's president dismissed the defence minister": a dismissal from office, not a
+    rejection (which dismisses an appeal, a claim, an offer)."""
+    if "dismiss" not in forms_of(verb):
+        return False
+    as_what = [
+        c for c in verb.subtree if c.dep_ in ("obl", "advcl", "xcomp") and case_of(c) == "as"
+    ]
+    if as_what:
+        # "dismissed Ivanov *as chief of staff*", but "dismissed Trump *as a clown*" is a
+        # verbal rejection
+        return any(c.lower_ in _OFFICES for c in as_what)
+    return any(
+        c.dep_ == "obj" and (c.ent_type_ == "PERSON" or c.lower_ in _OFFICES) for c in verb.children
+    )
+
+
 #: Sectors whose "preventing" is coercion: states' authorities and armed groups.
 _COERCIVE: Final = frozenset({"GOV", "MIL", "COP", "JUD", "SPY", "REB", "INS", "UAF"})
 

@@ -512,8 +512,12 @@ VERB_OBJECT_TRIGGERS: Final[dict[tuple[str, str], Trigger]] = {
     ("seek", "aid"): Trigger("REQUEST", None),
     ("seek", "support"): Trigger("REQUEST", None),
     ("seek", "assistance"): Trigger("REQUEST", None),
-    ("release", "prisoners"): Trigger("RETREAT", "release"),
-    ("release", "hostages"): Trigger("RETREAT", "release"),
+    # CAMEO 0841 (RETREAT "release"): returning or releasing persons, in a swap too.
+    **{
+        (verb, noun): Trigger("RETREAT", "release")
+        for verb in ("release", "exchange", "swap", "hand")
+        for noun in ("prisoners", "hostages", "detainees", "captives", "prisoners-of-war")
+    },
     # CAMEO 162, 1621-1623 (SANCTION "discontinue"): reducing or stopping aid.
     **{
         (verb, noun): Trigger("SANCTION", "discontinue")

@@ -45,6 +45,7 @@ from parallax.extract.event_figurative import (
     press_request,
     prevented_by_no_authority,
     question_asked,
+    removed_from_office,
     seized_on,
     verbal_attack,
 )
@@ -234,6 +235,7 @@ def _verb_reports_no_act(verb: Token, trigger: Trigger) -> bool:
             seized_on,
             beats_no_one,
             aid_as_modifier,
+            removed_from_office,
         )
     )
 
