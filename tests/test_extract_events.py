@@ -891,6 +891,18 @@ def test_the_partner_of_a_joint_act_named_on_its_verb_is_the_recipient(
     assert countries_of(patrols.recipient) == {"IRQ"}
 
 
+def test_an_exchange_of_fire_is_an_assault_by_both_sides(nlp: Language) -> None:
+    text = "Armenian and Azerbaijani forces exchanged fire along the frontier."
+    event = the_event(nlp, text, "exchanged")
+    assert event.type == "ASSAULT"
+    assert countries_of(event.actor) == {"ARM", "AZE"}
+
+
+def test_the_noun_a_verb_pair_is_made_of_is_no_second_event(nlp: Language) -> None:
+    found = events(nlp, "Seoul lodged a formal protest with Tokyo over the textbook.")
+    assert [e.type for e in found] == ["ACCUSE"]
+
+
 def test_a_bombing_by_car_or_truck_is_explosives_not_aerial(nlp: Language) -> None:
     assert the_event(nlp, "A car bombing killed six people in Baghdad.", "bombing").mode != (
         "aerial"

@@ -159,7 +159,7 @@ VERB_TRIGGERS: Final[dict[str, Trigger]] = {
     **_entries("COERCE", "deport", "exile banish"),
     **_entries("COERCE", "seize", "expropriate"),
     **_entries("COERCE", "arrest", "intern incarcerate"),
-    **_entries("COERCE", "restrict", "outlaw suppress repress persecute"),
+    **_entries("COERCE", "restrict", "outlaw suppress repress persecute quell"),
     **_entries("COERCE", "censor", "muzzle"),
     **_entries("COERCE", None, "penalize penalise"),  # CAMEO 170, as PETRARCH's PUNISH
     **_entries("CONCEDE", None, "backtrack rescind unfreeze retract"),
@@ -512,6 +512,12 @@ VERB_OBJECT_TRIGGERS: Final[dict[tuple[str, str], Trigger]] = {
     ("seek", "aid"): Trigger("REQUEST", None),
     ("seek", "support"): Trigger("REQUEST", None),
     ("seek", "assistance"): Trigger("REQUEST", None),
+    # CAMEO 190 (ASSAULT): an exchange of fire, each side the other's target.
+    **{
+        (verb, noun): Trigger("ASSAULT", "firearms")
+        for verb in ("exchange", "trade")
+        for noun in ("fire", "gunfire", "shots")
+    },
     # CAMEO 0841 (RETREAT "release"): returning or releasing persons, in a swap too.
     **{
         (verb, noun): Trigger("RETREAT", "release")

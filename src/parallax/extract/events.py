@@ -406,6 +406,9 @@ def _content_of_verbal_act(token: Token, by_index: Mapping[int, Trigger]) -> boo
             return False
         current = current.head
         governing = by_index.get(current.i)
+        paired = _paired(forms_of(current), forms_of(token)) if hop == 0 else None
+        if governing is not None and paired is not None:
+            return True  # "lodged a formal *protest*": the noun is the verb's own act
         if governing is not None:
             # The act an accusation or condemnation names is an act of its own, alleged or
             # reported ("accused Moscow *of bombing* the convoy"); a demand's content is not,
