@@ -903,6 +903,23 @@ def test_the_noun_a_verb_pair_is_made_of_is_no_second_event(nlp: Language) -> No
     assert [e.type for e in found] == ["ACCUSE"]
 
 
+def test_a_consequence_after_a_comma_is_done_by_the_main_subject(nlp: Language) -> None:
+    text = "Gunmen ambushed a police patrol near Peshawar, killing four officers."
+    killing = the_event(nlp, text, "killing")
+    assert killing.actor is not None
+    assert killing.actor.text == "Gunmen"
+    fighting = the_event(nlp, "Government forces fighting ISIS retook the town.", "fighting")
+    assert fighting.actor is not None
+    assert "forces" in fighting.actor.text  # no comma: the noun the participle describes
+
+
+def test_sending_a_mediator_is_a_third_party_consultation(nlp: Language) -> None:
+    text = "South Africa sent a mediator to Lesotho to end the political crisis."
+    event = the_event(nlp, text, "sent")
+    assert (event.type, event.mode) == ("CONSULT", "third-party")
+    assert countries_of(event.actor) == {"ZAF"}
+
+
 def test_a_bombing_by_car_or_truck_is_explosives_not_aerial(nlp: Language) -> None:
     assert the_event(nlp, "A car bombing killed six people in Baghdad.", "bombing").mode != (
         "aerial"

@@ -161,7 +161,10 @@ def verbal_arguments(trigger: Token) -> tuple[Token | None, Token | None]:
                 None,
             )
         if actor is None and trigger.dep_ == "acl":
-            actor = trigger.head  # "forces fighting ISIS": the noun the participle describes
+            # "forces fighting ISIS": the noun the participle describes; but after a comma
+            # ("ambushed a police patrol, *killing* four officers") the parse has hung the
+            # main verb's consequence on its object, and that verb's subject acts.
+            actor = _consequence_subject(trigger) or trigger.head
     if actor is None:
         actor = appositive_subject(trigger)  # "On Sunday, Clinton, the front-runner, urged…"
     if actor is None and trigger.dep_ in ("ROOT", "ccomp"):
@@ -175,6 +178,18 @@ def verbal_arguments(trigger: Token) -> tuple[Token | None, Token | None]:
     ):
         actor = trigger.head  # "Turkey, a NATO member, shot down…" parsed as a noun's conjunct
     return _antecedent_head(actor), recipient
+
+
+def _consequence_subject(participle: Token) -> Token | None:
+    """The subject of the verb whose object a comma-separated "-ing" participle hangs on."""
+    if participle.tag_ != "VBG" or participle.i == 0:
+        return None
+    if participle.doc[participle.i - 1].text != ",":
+        return None
+    noun = participle.head
+    if noun.dep_ not in ("obj", "obl") or noun.head.pos_ not in ("VERB", "AUX"):
+        return None
+    return next((c for c in noun.head.children if c.dep_ in SUBJECT_DEPS), None)
 
 
 #: Words of readiness whose "it" subject is the actor of the act they govern.

@@ -512,6 +512,12 @@ VERB_OBJECT_TRIGGERS: Final[dict[tuple[str, str], Trigger]] = {
     ("seek", "aid"): Trigger("REQUEST", None),
     ("seek", "support"): Trigger("REQUEST", None),
     ("seek", "assistance"): Trigger("REQUEST", None),
+    # CAMEO 04 (CONSULT): sending someone to talk; a mediator mediates (PLOVER "third-party").
+    **{
+        (verb, noun): Trigger("CONSULT", "third-party" if noun.startswith("media") else None)
+        for verb in ("send", "dispatch")
+        for noun in ("mediator", "mediators", "envoy", "envoys", "emissary", "emissaries")
+    },
     # CAMEO 190 (ASSAULT): an exchange of fire, each side the other's target.
     **{
         (verb, noun): Trigger("ASSAULT", "firearms")
