@@ -920,6 +920,18 @@ def test_sending_a_mediator_is_a_third_party_consultation(nlp: Language) -> None
     assert countries_of(event.actor) == {"ZAF"}
 
 
+def test_the_noun_a_passive_participle_describes_is_done_to(nlp: Language) -> None:
+    captured = the_event(nlp, "Rebels freed 20 soldiers captured by ISIS last year.", "captured")
+    assert captured.actor is not None
+    assert captured.actor.actor_id == "ISIS"
+    assert captured.recipient is not None
+    assert "soldiers" in captured.recipient.text
+    text = "The lawyer defended two officials accused of fraud."
+    accused = the_event(nlp, text, "accused")
+    assert accused.recipient is not None
+    assert "officials" in accused.recipient.text
+
+
 def test_a_bombing_by_car_or_truck_is_explosives_not_aerial(nlp: Language) -> None:
     assert the_event(nlp, "A car bombing killed six people in Baghdad.", "bombing").mode != (
         "aerial"

@@ -160,11 +160,15 @@ def verbal_arguments(trigger: Token) -> tuple[Token | None, Token | None]:
                 (c for c in trigger.head.children if c.dep_ == "expl" and c.lower_ == "it"),
                 None,
             )
-        if actor is None and trigger.dep_ == "acl":
+        if actor is None and trigger.dep_ == "acl" and not _passive_participle(trigger):
             # "forces fighting ISIS": the noun the participle describes; but after a comma
             # ("ambushed a police patrol, *killing* four officers") the parse has hung the
             # main verb's consequence on its object, and that verb's subject acts.
             actor = _consequence_subject(trigger) or trigger.head
+    if _passive_participle(trigger):
+        # "the civilians *killed* in the raid", "soldiers *captured* by ISIS": the noun the
+        # participle describes is what was done to, never the doer.
+        return _antecedent_head(actor), trigger.head
     if actor is None:
         actor = appositive_subject(trigger)  # "On Sunday, Clinton, the front-runner, urged…"
     if actor is None and trigger.dep_ in ("ROOT", "ccomp"):
@@ -178,6 +182,28 @@ def verbal_arguments(trigger: Token) -> tuple[Token | None, Token | None]:
     ):
         actor = trigger.head  # "Turkey, a NATO member, shot down…" parsed as a noun's conjunct
     return _antecedent_head(actor), recipient
+
+
+def _passive_participle(verb: Token) -> bool:
+    """A past participle describing a noun ("the civilians *killed* by the raid"), without a
+    subject, auxiliary or object of its own, on a noun that is not itself the root: the parse
+    also reads main verbs that way ("Billionaire Donald Trump *praised* Breitbart News…"),
+    and those act."""
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBN"
+        and verb.head.i < verb.i
+        and verb.head.pos_ in ("NOUN", "PROPN", "PRON")
+        and verb.head.dep_ != "ROOT"
+        and not any(
+            c.dep_ in ("aux", "aux:pass", "nsubj", "nsubj:pass", "obj", "iobj", "ccomp", "xcomp")
+            for c in verb.children
+        )
+        # and a sign it is passive: its doer in a "by" phrase ("a man shot *by police*"), or
+        # a noun another verb acts on ("defended *people* accused of fraud"); an intransitive
+        # verb read as a participle ("Thousands of protesters *rallied*…") has neither
+        and (any(_by_phrase(c) for c in verb.children) or verb.head.dep_ in ("obj", "iobj"))
+    )
 
 
 def _consequence_subject(participle: Token) -> Token | None:
