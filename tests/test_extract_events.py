@@ -932,6 +932,20 @@ def test_the_noun_a_passive_participle_describes_is_done_to(nlp: Language) -> No
     assert "officials" in accused.recipient.text
 
 
+def test_a_caption_shows_the_act_it_pictures(nlp: Language) -> None:
+    text = "This picture shows a Russian bomber dropping bombs at targets in Syria."
+    found = events(nlp, text)
+    assert [(e.type, e.mode) for e in found] == [("ASSAULT", "aerial")]
+    assert countries_of(found[0].actor) == {"RUS"}
+    assert countries_of(found[0].recipient) == {"SYR"}
+
+
+def test_what_shows_an_act_did_not_do_it(nlp: Language) -> None:
+    text = "The Islamic State released a video showing the beheading of a Japanese journalist."
+    beheading = the_event(nlp, text, "beheading")
+    assert beheading.actor is None or "video" not in beheading.actor.text
+
+
 def test_a_bombing_by_car_or_truck_is_explosives_not_aerial(nlp: Language) -> None:
     assert the_event(nlp, "A car bombing killed six people in Baghdad.", "bombing").mode != (
         "aerial"

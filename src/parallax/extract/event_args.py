@@ -596,8 +596,15 @@ _REACTIONS: Final = frozenset(
 )
 
 
+#: Verbs that show or tell of an act ("a video *showing* the beheading of…", "footage
+#: *depicting* the attack"): their subject, or the noun they describe, did not do it.
+_DEPICTIONS: Final = frozenset(
+    {"show", "depict", "feature", "film", "record", "document", "describe", "portray", "see"}
+)
+
+
 def _reacts_to(verb: Token) -> bool:
-    return bool(_REACTIONS.intersection(forms_of(verb)))
+    return bool((_REACTIONS | _DEPICTIONS).intersection(forms_of(verb)))
 
 
 def accused_party(act: Token) -> Token | None:

@@ -336,6 +336,13 @@ def _compound(noun: Token, forms: tuple[str, ...]) -> Trigger | None:
                 found = COMPOUND_TRIGGERS.get((child.lower_, form))
                 if found is not None:
                     return found
+    for child in noun.children:
+        if child.dep_ == "compound" and child.lower_.endswith("ing") and child.i < noun.i:
+            # "shows a Russian bomber *dropping* bombs…", the participle read as a modifier:
+            # the verb-and-object trigger it makes with the noun
+            found = _paired(forms_of(child), forms)
+            if found is not None:
+                return found
     if "strike" in forms and _on_strike(noun):
         return Trigger("PROTEST", "strike")
     if not _PAIR_VERBS.intersection(forms):
