@@ -142,6 +142,7 @@ def verbal_arguments(trigger: Token) -> tuple[Token | None, Token | None]:
         return winner, actor
     if actor is None:
         actor = accused_party(trigger) or responsible_party(trigger)
+    passive = _passive_participle(trigger)
     if (
         actor is None
         and trigger.dep_ in ("xcomp", "advcl", "conj", "acl")
@@ -160,14 +161,14 @@ def verbal_arguments(trigger: Token) -> tuple[Token | None, Token | None]:
                 (c for c in trigger.head.children if c.dep_ == "expl" and c.lower_ == "it"),
                 None,
             )
-        if actor is None and trigger.dep_ == "acl" and not _passive_participle(trigger):
+        if actor is None and trigger.dep_ == "acl" and not passive:
             # "forces fighting ISIS": the noun the participle describes; but after a comma
             # ("ambushed a police patrol, *killing* four officers") the parse has hung the
             # main verb's consequence on its object, and that verb's subject acts.
             actor = _consequence_subject(trigger) or trigger.head
-    if _passive_participle(trigger):
-        # "the civilians *killed* in the raid", "soldiers *captured* by ISIS": the noun the
-        # participle describes is what was done to, never the doer.
+    if passive:
+        # "a man *shot* by police", "soldiers *captured* by ISIS": the noun the participle
+        # describes is what was done to, never the doer.
         return _antecedent_head(actor), trigger.head
     if actor is None:
         actor = appositive_subject(trigger)  # "On Sunday, Clinton, the front-runner, urged…"
@@ -185,7 +186,7 @@ def verbal_arguments(trigger: Token) -> tuple[Token | None, Token | None]:
 
 
 def _passive_participle(verb: Token) -> bool:
-    """A past participle describing a noun ("the civilians *killed* by the raid"), without a
+    """A past participle describing a noun ("a man *shot* by police"), without a
     subject, auxiliary or object of its own, on a noun that is not itself the root: the parse
     also reads main verbs that way ("Billionaire Donald Trump *praised* Breitbart News…"),
     and those act."""
@@ -604,7 +605,8 @@ _DEPICTIONS: Final = frozenset(
 
 
 def _reacts_to(verb: Token) -> bool:
-    return bool((_REACTIONS | _DEPICTIONS).intersection(forms_of(verb)))
+    """Whether the verb reacts to an act or shows it: its subject is not the act's doer."""
+    return bool(_REACTIONS.intersection(forms_of(verb)) or _DEPICTIONS.intersection(forms_of(verb)))
 
 
 def accused_party(act: Token) -> Token | None:
