@@ -602,11 +602,12 @@ _REACTIONS: Final = frozenset(
 _DEPICTIONS: Final = frozenset(
     {"show", "depict", "feature", "film", "record", "document", "describe", "portray", "see"}
 )
+_NOT_THE_DOER: Final = _REACTIONS | _DEPICTIONS
 
 
 def _reacts_to(verb: Token) -> bool:
     """Whether the verb reacts to an act or shows it: its subject is not the act's doer."""
-    return bool(_REACTIONS.intersection(forms_of(verb)) or _DEPICTIONS.intersection(forms_of(verb)))
+    return bool(_NOT_THE_DOER.intersection(forms_of(verb)))
 
 
 def accused_party(act: Token) -> Token | None:

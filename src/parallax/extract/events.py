@@ -413,8 +413,11 @@ def _content_of_verbal_act(token: Token, by_index: Mapping[int, Trigger]) -> boo
             return False
         current = current.head
         governing = by_index.get(current.i)
-        paired = _paired(forms_of(current), forms_of(token)) if hop == 0 else None
-        if governing is not None and paired is not None:
+        if (
+            governing is not None
+            and hop == 0
+            and _paired(forms_of(current), forms_of(token)) is not None
+        ):
             return True  # "lodged a formal *protest*": the noun is the verb's own act
         if governing is not None:
             # The act an accusation or condemnation names is an act of its own, alleged or
