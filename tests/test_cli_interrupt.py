@@ -13,7 +13,9 @@ import pytest
 
 from conftest import run_subprocess
 
-N_DOCS = 1500
+#: Enough batches that the run cannot finish between its third commit and the signal, even
+#: when the reading test process is descheduled for a moment (1,500 once did).
+N_DOCS = 4000
 
 
 def make_corpus(folder: Path) -> None:

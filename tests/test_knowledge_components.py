@@ -201,3 +201,30 @@ def test_unambiguous_towns_give_the_document_its_country(nlp: Language) -> None:
     tripoli = next(s for s in doc.spans["places"] if s.text == "Tripoli")
     assert tripoli._.place.country == "LBN"  # no state named, but two Lebanese towns
     assert doc._.countries.get("LBN", 0) == 0  # actors' context is left to named states
+
+
+def test_a_sea_or_region_reading_gives_the_document_no_country(nlp: Language) -> None:
+    """Alone in a text, "Gulf" once counted as an unambiguous Papua New Guinean toponym and
+    so resolved to Gulf Province."""
+    doc = linked(nlp, "Drones took off from Gulf countries .", [(4, 5, "GPE")])
+    assert places(doc) == {"Gulf": None}
+
+
+def test_a_place_name_ending_a_personal_name_is_the_person(nlp: Language) -> None:
+    text = (
+        "Joseph Stalin and Alex Ferguson . Pictures of Stalin and Slidell PD at Yalta ,"
+        " Slidell and Ferguson , Missouri ."
+    )
+    doc = linked(
+        nlp,
+        text,
+        [
+            *((0, 2, "PERSON"), (3, 5, "PERSON"), (8, 9, "GPE"), (10, 12, "PERSON")),
+            *((13, 14, "GPE"), (15, 16, "GPE"), (17, 18, "GPE"), (19, 20, "GPE")),
+        ],
+    )
+    labels = {e.text: e.label_ for e in doc.ents}
+    assert labels["Stalin"] == "PERSON"  # not Donetsk, once Stalino
+    assert labels["Yalta"] == "GPE"
+    assert labels["Slidell"] == "GPE"  # "Slidell PD" is no personal name
+    assert labels["Ferguson"] == "GPE"  # a state follows it

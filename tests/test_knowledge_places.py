@@ -65,6 +65,36 @@ def test_cities_by_alternate_names(gazetteer: Gazetteer, name: str, country: str
     assert place.country == country
 
 
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [("Qamishli", "SYR"), ("Mayadin", "SYR"), ("al-Bab", "SYR"), ("Qaim", "IRQ"), ("Arish", "EGY")],
+)
+def test_arab_towns_without_the_article_or_with_a_hyphen(
+    gazetteer: Gazetteer, name: str, country: str
+) -> None:
+    """GeoNames writes "Al Qāmishlī", "Al Bāb"; the news "Qamishli", "al-Bab"."""
+    place = gazetteer.resolve(name, context={"SYR": 1})
+    assert place is not None
+    assert place.country == country
+    assert place.kind == "city"
+
+
+def test_a_small_conflict_town_beats_a_bigger_foreign_namesake(gazetteer: Gazetteer) -> None:
+    """Madaya, Syria is under the table's population cut; Madaya, Myanmar is not."""
+    syrian = gazetteer.resolve("Madaya")
+    assert syrian is not None
+    assert syrian.country == "SYR"
+    burmese = gazetteer.resolve("Madaya", context={"MMR": 3})
+    assert burmese is not None
+    assert burmese.country == "MMR"
+
+
+def test_a_reading_in_no_country_makes_a_name_ambiguous(gazetteer: Gazetteer) -> None:
+    """ "Gulf" is the Persian Gulf or a province of Papua New Guinea: no country follows."""
+    assert gazetteer.countries_of("Gulf") == {None, "PNG"}
+    assert gazetteer.countries_of("Aleppo") == {"SYR"}
+
+
 def test_unknown_names_resolve_to_nothing(gazetteer: Gazetteer) -> None:
     assert gazetteer.resolve("Qwxzyville") is None
     assert gazetteer.candidates("") == []

@@ -211,8 +211,8 @@ class Linker:
         for ent in doc.ents:
             if ent.label_ in PLACE_LABELS:
                 found = self.gazetteer.countries_of(ent.text)
-                if len(found) == 1:
-                    context[found.pop()] += 1
+                if len(found) == 1 and (country := found.pop()) is not None:
+                    context[country] += 1
         ents = list(doc.ents)
         for i, ent in enumerate(ents):
             if ent.label_ in PLACE_LABELS:
@@ -344,18 +344,45 @@ class Linker:
         Geneva", "London said", "WASHINGTON (AP)". The name must be no actor in the registry and
         name a place outright (``Gazetteer.named``: a state, region, subdivision or a town of
         100,000); a PERSON name must also not be part of a longer personal name in the document
-        ("Paris Hilton ... Paris") nor follow a title ("Mr. Houston")."""
+        ("Paris Hilton ... Paris") nor follow a title ("Mr. Houston").
+
+        And the other way: a place name that ends a longer personal name of the document (all
+        its words capitalised: not "Slidell PD") and names no place outright is that person
+        ("Joseph Stalin ... pictures of Stalin": not Donetsk, once called Stalino; "Ted Cruz
+        ... Cruz": not Cruz, Brazil), unless a state follows it ("Ferguson, Missouri")."""
         people = {t.lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
+        names = {
+            tuple(t.lower_ for t in e[i:])
+            for e in doc.ents
+            if e.label_ == "PERSON" and len(e) > 1 and all(t.is_title for t in e)
+            for i in range(len(e))
+        }
         fixed = []
         changed = False
         for ent in doc.ents:
             if ent.label_ in ("PERSON", "ORG") and self._is_place(doc, ent, people):
                 fixed.append(Span(doc, ent.start, ent.end, label="GPE"))
                 changed = True
+            elif ent.label_ in PLACE_LABELS and self._is_person(doc, ent, names):
+                fixed.append(Span(doc, ent.start, ent.end, label="PERSON"))
+                changed = True
             else:
                 fixed.append(ent)
         if changed:
             doc.ents = fixed
+
+    def _is_person(self, doc: Doc, ent: Span, names: set[tuple[str, ...]]) -> bool:
+        in_a_state = (
+            ent.end + 1 < len(doc)
+            and doc[ent.end].text == ","
+            and doc[ent.end + 1].ent_type_ == "GPE"
+        )
+        return (
+            tuple(t.lower_ for t in ent) in names
+            and not in_a_state  # "Ferguson, Missouri"
+            and self.resolver.resolve(ent.text, day=None) is None
+            and self.gazetteer.named(ent.text) is None
+        )
 
     def _is_place(self, doc: Doc, ent: Span, people: set[str]) -> bool:
         if self.resolver.resolve(ent.text, day=None) is not None:

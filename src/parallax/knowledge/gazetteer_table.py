@@ -49,6 +49,18 @@ _SUBDIVISION_SUFFIX = re.compile(
     r"\s+(governorate|province|muhafazah|oblast|region|state|district|wilayah|ostan|il)$",
     re.IGNORECASE,
 )
+#: States where town names carry the Arabic article; their towns are also indexed without it,
+#: since news copy mostly drops it ("Qamishli", "Raqqa", "Mayadin") where GeoNames keeps it
+#: ("Al Qāmishlī", "Ar Raqqah", "Al Mayādīn"), often assimilated ("ar", "as", "ash", "at"...).
+ARTICLE_STATES = frozenset(
+    {
+        *("DZA", "BHR", "COM", "DJI", "EGY", "IRQ", "JOR", "KWT", "LBN", "LBY", "MRT", "MAR"),
+        *("OMN", "PSE", "QAT", "SAU", "SOM", "SDN", "SYR", "TUN", "ARE", "YEM", "ESH"),
+    }
+)
+_ARABIC_ARTICLE = re.compile(
+    r"^(?:al|el|an|ar|as|ash|at|ath|ad|adh|az|ed|en|er|es|et|ez)[ -](?=\w{3})"
+)
 #: Words that are names of some subdivision or town but, alone, almost always a direction
 #: or a common noun ("the South", "the Centre" for India's government, "the Valley").
 GENERIC = frozenset(
@@ -235,6 +247,10 @@ def build_table(min_population: int = MIN_POPULATION) -> TableBuilder:
         )
         for name in {city["name"], *_alternates(city.get("alternatenames", ()))}:
             table.add_name(name, number)
+            if iso3 in ARTICLE_STATES:
+                key = key_of(name)
+                if article := _ARABIC_ARTICLE.match(key):
+                    table.add_name(key[article.end() :], number)
         town_key = (iso3, key_of(city["name"]))
         if town_key not in towns or towns[town_key][1] < population:
             towns[town_key] = (number, population)

@@ -187,6 +187,8 @@ class Gazetteer:
         if toponym.strip() in ABBREVIATIONS:
             full = self._lookup(key_of(ABBREVIATIONS[toponym.strip()])) or []
             found = [c for c in full if c.kind == "subdivision"]
+        if found is None and "-" in key:  # "al-Bab", "Deir al-Zour": GeoNames has spaces
+            found = self._lookup(key.replace("-", " "))
         if found is None and key.endswith(("'s", "s'")):
             found = self._lookup(key[:-2])
         if found is None and (admin := _ADMIN_SUFFIX.search(key)):
@@ -223,9 +225,11 @@ class Gazetteer:
         """The place an adjective names: "Syrian" → Syria, "European" → Europe."""
         return self._adjectives.get(key_of(word))
 
-    def countries_of(self, toponym: str) -> set[str]:
-        """The countries a toponym's readings lie in (one element: it is unambiguous)."""
-        return {c.country for c in self.candidates(toponym) if c.country}
+    def countries_of(self, toponym: str) -> set[str | None]:
+        """The countries a toponym's readings lie in, ``None`` for a reading in none (one
+        element: it is unambiguous). A sea or world region counts: "Gulf" is the Persian Gulf
+        or Gulf Province of Papua New Guinea, so it says nothing about Papua New Guinea."""
+        return {c.country for c in self.candidates(toponym)}
 
     def resolve(
         self,
