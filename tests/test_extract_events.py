@@ -1358,3 +1358,19 @@ def test_lifting_sanctions_read_as_one_noun_phrase_is_sanctions_relief(
     if actor is not None:
         assert found[0].actor is not None
         assert found[0].actor.country == actor
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("The US-led coalition met. Some 2,000 coalition air strikes hit ISIS.", "strikes"),
+        ("Coalition jets struck Raqqa on Sunday, the US-led coalition said.", "struck"),
+        ("The US-led coalition said the coalition forces hit 12 targets near Mosul.", "hit"),
+    ],
+)
+def test_a_coalition_named_elsewhere_in_the_text_is_the_party(
+    nlp: Language, text: str, trigger: str
+) -> None:
+    """A number before "coalition" counts the strikes, a sector word after it is the
+    coalition's arm, and its full name may come after the bare word."""
+    assert actor_of(nlp, text, trigger).actor_id == "COALITION"

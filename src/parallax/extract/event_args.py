@@ -724,7 +724,7 @@ def code_actor(
             sector = resolved.sector or sector
         codes.append((actor_id, name, country))
     if not codes:
-        earlier = _definite_antecedent(doc, phrase)
+        earlier = _definite_antecedent(doc, phrase, sector_head=head_sector is not None)
         if earlier is not None:
             resolved = earlier._.actor
             codes.append((resolved.actor_id, resolved.name, resolved.country))
@@ -855,21 +855,37 @@ _BACK_REFERENCES: Final[dict[str, frozenset[str]]] = {
 }
 
 
-def _definite_antecedent(doc: Doc, phrase: Span) -> Span | None:
-    """The earlier actor mention a bare "the coalition" / "the group" refers to: the nearest
-    one whose name has that word, or (for "group", "militia"…) whose sector fits."""
-    words = [t.lower_ for t in phrase]
-    if len(words) != 2 or words[0] != "the" or words[1] not in _BACK_REFERENCES:
+def _definite_antecedent(doc: Doc, phrase: Span, sector_head: bool = False) -> Span | None:
+    """The actor mention a bare "the coalition" / "the group" refers to: the nearest earlier
+    one whose name has that word, or (for "group", "militia"…) whose sector fits. A number
+    before the noun is the act's, not the party's ("some 2,000 *coalition* air strikes"); a
+    sector word after it is the party's arm ("coalition jets"); and a coalition named before
+    its full name ("Coalition jets struck … the US-led coalition said") is the next mention."""
+    words = [t.lower_ for t in phrase if not (t.like_num or t.pos_ in ("NUM", "PUNCT"))]
+    if words[:1] == ["the"]:
+        words = words[1:]
+    if sector_head and len(words) == 2 and words[0] in ("coalition", "alliance"):
+        words = words[:1]
+    if len(phrase) > 0 and phrase[0].lower_ != "the" and words != ["coalition"]:
+        return None  # bare, only "coalition" ("coalition raids"): "group" needs "the"
+    if len(words) != 1 or words[0] not in _BACK_REFERENCES:
         return None
-    noun, sectors = words[1], _BACK_REFERENCES[words[1]]
-    mentions: list[Span] = list(actor_mentions_of(doc))
+    noun, sectors = words[0], _BACK_REFERENCES[words[0]]
+    mentions = [m for m in actor_mentions_of(doc) if m._.actor is not None]
     for mention in reversed(mentions):
         actor = mention._.actor
-        if mention.end > phrase.start or actor is None:
-            continue
-        if noun in (actor.name or "").lower() or (actor.sector in sectors and sectors):
+        if mention.end <= phrase.start and (
+            noun in (actor.name or "").lower() or (actor.sector in sectors and sectors)
+        ):
             return mention
-    return None
+    return next(
+        (
+            m
+            for m in mentions
+            if m.start >= phrase.end and not sectors and noun in (m._.actor.name or "").lower()
+        ),
+        None,
+    )
 
 
 _PERSONAL: Final = frozenset({"he", "him", "his", "she", "her"})
