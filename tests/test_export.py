@@ -161,9 +161,10 @@ def test_acled_csv_has_acleds_columns_dates_and_fatalities(store: CliRun, tmp_pa
     assert "reported" in struck["tags"]
     bombed = next(r for r in rows if "American and British" in r["notes"])
     assert bombed["assoc_actor_1"]  # the second member of the compound actor
-    assert bombed["inter1"] == "1"
+    assert bombed["country"] == "Iraq"  # the positions near Mosul place it
+    assert bombed["inter1"] == "8"  # US forces in Iraq: ACLED's external forces
     assert bombed["inter2"] == "2"  # Islamic State: ACLED codes it a rebel group
-    assert bombed["interaction"] == "12"
+    assert bombed["interaction"] == "28"
     negated = next(r for r in rows if "did not bomb" in r["notes"])
     assert "negated" in negated["tags"].split("; ")
 

@@ -836,6 +836,35 @@ def test_where_something_comes_from_does_not_place_the_event(nlp: Language) -> N
     assert rejection.recipient.country is None
 
 
+def test_a_place_of_another_act_does_not_place_the_event(nlp: Language) -> None:
+    text = (
+        "Turkish troops occupied the Syrian town of Manbij a week after the bombing of a"
+        " market in Baghdad."
+    )
+    bombing = the_event(nlp, text, "bombing")
+    assert bombing.place is not None
+    assert bombing.place.text == "Baghdad"
+    occupation = the_event(nlp, text, "occupied")
+    assert occupation.place is not None
+    assert occupation.place.text == "Manbij"  # named in its own object, and not Baghdad
+
+
+def test_an_act_that_sets_the_scene_lends_its_place(nlp: Language) -> None:
+    text = "Mass protests in Charlotte broke out on Tuesday, with many turning to looting."
+    looting = the_event(nlp, text, "looting")
+    assert looting.place is not None
+    assert looting.place.text == "Charlotte"
+
+
+def test_a_place_a_party_is_in_places_the_event(nlp: Language) -> None:
+    text = "ISIS claimed it downed a Russian passenger plane over Sinai."
+    downing = the_event(nlp, text, "downed")
+    assert downing.place is not None
+    assert downing.place.text == "Sinai"
+    assert downing.recipient is not None
+    assert downing.recipient.country == "RUS"
+
+
 def test_a_local_party_is_placed_by_where_its_phrase_says_it_is_from(nlp: Language) -> None:
     rally = the_event(nlp, "Protesters from Lagos rallied in Accra on Monday.", "rallied")
     assert rally.place is not None

@@ -1045,18 +1045,24 @@ def _head_sector(phrase: Span, head: Token, sector_cues: Mapping[str, str]) -> s
     return sector
 
 
-def place_in(trigger: Token, sentence: Span, taken: list[tuple[int, int]]) -> Span | None:
+def place_in(
+    trigger: Token,
+    sentence: Span,
+    taken: list[tuple[int, int]],
+    acts: frozenset[int] = frozenset(),
+) -> Span | None:
     """The toponym of the event: one the trigger governs by a place preposition or as a
     modifier ("out of Manbij", "the Paris attacks"), else one the sentence places something
     in ("in Syria"); never a toponym that acts ("Russia annexed") or one inside the actor or
-    recipient phrase ("a Russian plane" is not in Russia)."""
-    places = [
+    recipient phrase ("a Russian plane" is not in Russia), nor one that places another act
+    named by a noun (``acts``): in "since the massacre of 130 people *in Paris* … Moscow
+    annexed Crimea" the annexation is not in Paris."""
+    toponyms = [
         e
         for e in entities_within(sentence.doc, sentence.start, sentence.end)
-        if e._.place is not None
-        and e.label_ != "NORP"  # "Syrian warplanes" say whose, not where
-        and not any(s <= e.start < end for s, end in taken)
+        if e._.place is not None and e.label_ != "NORP"  # "Syrian warplanes": whose, not where
     ]
+    places = [e for e in toponyms if not any(s <= e.start < end for s, end in taken)]
     governed = [
         p
         for p in places
@@ -1069,25 +1075,100 @@ def place_in(trigger: Token, sentence: Span, taken: list[tuple[int, int]]) -> Sp
     locative = [
         p
         for p in places
-        if case_of(p.root) in LOCATIVE_CASES and not _describes_a_party_elsewhere(p, trigger)
+        if case_of(p.root) in LOCATIVE_CASES
+        and not _describes_a_party_elsewhere(p, trigger, acts)
+        and not _places_another_act(p, trigger, acts)
     ]
-    chosen = governed or locative
+    # A place a party's phrase is put in, or a town or region it names: "bombed rebels *in
+    # Syria*", "annexed the Ukrainian region *of Crimea*", "downed a plane *over Sinai*"
+    # (not "the government *of Iraq*").
+    within_party = [
+        p
+        for p in toponyms
+        if p not in places
+        and (
+            case_of(p.root) in _WHERE_A_PARTY_IS  # "rebels *in Syria*"
+            or (case_of(p.root) == "of" and p._.place.kind != "country")
+        )
+        and not _places_another_act(p, trigger, acts)  # "condemned its annexation of Crimea"
+    ]
+    chosen = governed or locative or within_party
     return chosen[0] if chosen else None
 
 
-def _describes_a_party_elsewhere(place: Span, trigger: Token) -> bool:
+#: Prepositions that put a party somewhere ("rebels *in* Syria", "a plane *over* Sinai"), as
+#: against those that tie it to a state ("the government *of* Iraq", "a flight *to* Cairo").
+_WHERE_A_PARTY_IS: Final = frozenset(
+    {"in", "inside", "near", "at", "around", "outside", "within", "across", "over", "throughout"}
+)
+
+
+def _places_another_act(place: Span, trigger: Token, acts: frozenset[int]) -> bool:
+    """Whether the toponym belongs to another act of the sentence that does not frame this
+    one: it hangs, through nouns, on a noun trigger ("since the massacre of 130 people *in
+    Paris*, … Moscow annexed Crimea") or sits in the object of another verb trigger ("annexed
+    the region *of Crimea*"). An act whose clause holds this event frames it and lends it its
+    place ("mass protests *in Charlotte* broke out, many turning to looting", "at a press
+    conference *in Hanahan* Trump praised…"); a place on a verb itself ("*In Syria*, jets
+    bombed rebels, killing 30") is the whole clause's."""
+    token, through_noun = place.root.head, False
+    while token.i != trigger.i:
+        if token.i in acts and (token.pos_ == "NOUN" or through_noun):
+            return not _frames(token, trigger)
+        if token.pos_ not in ("NOUN", "PROPN", "NUM") or token.head.i == token.i:
+            return False
+        token, through_noun = token.head, True
+    return False
+
+
+def _frames(act: Token, trigger: Token) -> bool:
+    """Whether ``act`` is the setting of ``trigger``: the verb its noun phrase hangs on
+    governs the trigger's clause, or is the trigger itself with the act as an adverbial ("at
+    a press conference in Hanahan"), not as what the trigger is about ("condemned Russia's
+    annexation of Crimea"), and not at another time ("a week *after* the bombing in Baghdad",
+    "the bombing … came a week *after* troops occupied Jarablus")."""
+    noun, verb = act, act
+    while verb.pos_ in ("NOUN", "PROPN", "NUM") and verb.head.i != verb.i:
+        noun, verb = verb, verb.head
+    if _at_another_time(noun):
+        return False
+    if verb.i == trigger.i:
+        return noun.i != verb.i and noun.dep_.startswith("obl")
+    if not verb.is_ancestor(trigger):
+        return False
+    clause = trigger
+    while clause.i != verb.i:
+        if _at_another_time(clause):
+            return False
+        clause = clause.head
+    return True
+
+
+def _at_another_time(token: Token) -> bool:
+    return any(c.dep_ in ("mark", "case") and c.lower_ in _AT_ANOTHER_TIME for c in token.children)
+
+
+#: Words that put a clause at another time than the one it hangs on, so at another act.
+_AT_ANOTHER_TIME: Final = frozenset({"after", "before", "since", "until", "till"})
+
+
+def _describes_a_party_elsewhere(
+    place: Span, trigger: Token, acts: frozenset[int] = frozenset()
+) -> bool:
     """Whether a toponym only says where the subject of another verb is: "…, relief
     officials *in Nairobi* said", "as authorities *in Croatia* cracked down". It places that
     party, not the event; a place another clause's act happens in ("air strikes *in Syria*,
     targeting rebels", "*In Syria*, officials said rebels attacked…") still counts, and so
     does one on the subject of the trigger's own clause ("rebels *in Idlib* attacked…").
     Verbs are compared, not clauses: the parse often joins a closing "…, officials said" to
-    the main verb as a conjunct."""
+    the main verb as a conjunct. A subject that is an act ("mass *protests in Charlotte*
+    broke out") is no party: :func:`_places_another_act` decides."""
     noun = place.root.head
     while noun.dep_ in ("conj", "appos") and noun.head.i != noun.i:
         noun = noun.head  # "Kurdish and Arab *fighters in Raqqa* said"
     return (
-        noun.i != place.root.i
+        noun.i not in acts
+        and noun.i != place.root.i
         and (noun.dep_ in SUBJECT_DEPS or noun.dep_ == "nsubj:pass")
         and noun.head.i not in (trigger.i, clause_head(trigger))
         and noun.i != trigger.i

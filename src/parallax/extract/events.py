@@ -518,12 +518,21 @@ class EventExtractor:
     def __call__(self, doc: Doc) -> list[Event]:
         quoted = [part for a in (doc._.attributions or ()) if _speech(doc, a) for part in a.content]
         with frozen_mentions(doc):  # arguments look at the mentions many times per event
-            events = (self._event(doc, token, t, quoted) for token, t in find_triggers(doc))
+            found = list(find_triggers(doc))
+            acts = frozenset(token.i for token, _ in found)
+            events = (self._event(doc, token, t, quoted, acts) for token, t in found)
             return [event for event in events if event is not None]
 
     def _event(
-        self, doc: Doc, token: Token, trigger: Trigger, quoted: list[tuple[int, int]]
+        self,
+        doc: Doc,
+        token: Token,
+        trigger: Trigger,
+        quoted: list[tuple[int, int]],
+        acts: frozenset[int] = frozenset(),
     ) -> Event | None:
+        """The event on ``token``, or None; ``acts`` are the document's trigger tokens, whose
+        own places ("the massacre … *in Paris*") are not the sentence's for other events."""
         sentence = token.sent
         if token.pos_ == "VERB":
             actor_head, recipient_head = verbal_arguments(token)
@@ -600,7 +609,7 @@ class EventExtractor:
         # A toponym recipient with no actor code ("annexed Crimea") is where, not whom.
         coded = [a for a in (actor, recipient) if a is not None and (a is actor or a.actor_id)]
         taken = [_tokens(doc, a) for a in coded]
-        place = place_in(token, sentence, taken)
+        place = place_in(token, sentence, taken, acts)
         in_quote = any(s <= token.idx < e for s, e in quoted)
         anchor = _status_anchor(token)
         noun = token if anchor.i != token.i else None
