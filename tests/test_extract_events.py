@@ -1257,6 +1257,35 @@ def test_preventing_without_authority_seizing_on_and_beating_odds_are_no_act(
     assert word not in triggers(nlp, text)
 
 
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The region continues to occupy a key role in the calculations of the powers.", "occupy"),
+        ("The film captured the imagination of a generation.", "captured"),
+        ("Oil prices hit a record high on Tuesday.", "hit"),
+        ("The senator will hit the campaign trail with the nominee next week.", "hit"),
+        ("The president seized the opportunity to speak.", "seized"),
+    ],
+)
+def test_a_verb_of_force_with_a_figurative_object_is_no_act(
+    nlp: Language, text: str, word: str
+) -> None:
+    assert word not in triggers(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Rebels occupied the town on Monday.", "occupied"),
+        ("Kurdish forces captured Manbij.", "captured"),
+        ("Coalition airstrikes hit ISIS positions near Mosul.", "hit"),
+        ("Troops seized the airport.", "seized"),
+    ],
+)
+def test_a_verb_of_force_with_a_real_object_still_acts(nlp: Language, text: str, word: str) -> None:
+    assert word in triggers(nlp, text) or any(e.type == "ASSAULT" for e in events(nlp, text))
+
+
 def test_an_authority_preventing_or_a_force_seizing_still_acts(nlp: Language) -> None:
     police = "Turkish police prevented the demonstration in Ankara."
     assert the_event(nlp, police, "prevented").type == "COERCE"

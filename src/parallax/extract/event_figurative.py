@@ -284,10 +284,28 @@ def removed_from_office(verb: Token) -> bool:
 #: Sectors whose "preventing" is coercion: states' authorities and armed groups.
 _COERCIVE: Final = frozenset({"GOV", "MIL", "COP", "JUD", "SPY", "REB", "INS", "UAF"})
 
-#: What can be beaten that is no one: "beat expectations", "beat the odds".
-_NOT_BEATEN: Final = frozenset(
-    {"expectation", "expectations", "odds", "deadline", "record", "estimates", "forecasts"}
-)
+#: Objects with which a verb of force reports no act: "beat the odds", "occupies a key role",
+#: "captured the imagination", "seize the opportunity", "hit a record high", "hit the campaign
+#: trail". Looked up by the object's head word (and its lemma).
+_FIGURATIVE_OBJECTS: Final[dict[str, frozenset[str]]] = {
+    "beat": frozenset(
+        {"expectation", "expectations", "odds", "deadline", "record", "estimates", "forecasts"}
+    ),
+    "occupy": frozenset(
+        {"role", "roles", "place", "seat", "seats", "post", "spot", "niche", "space", "stage",
+         "mind", "minds", "attention", "headlines", "time", "thoughts"}
+    ),
+    "capture": frozenset(
+        {"imagination", "attention", "mood", "spirit", "essence", "heart", "hearts", "moment",
+         "headlines", "zeitgeist", "nomination", "vote", "votes", "share"}
+    ),
+    "seize": frozenset({"opportunity", "opportunities", "moment", "initiative", "chance"}),
+    "hit": frozenset(
+        {"record", "high", "low", "peak", "ceiling", "limit", "mark", "wall", "road",
+         "trail", "airwaves", "stride", "jackpot", "snag", "headlines", "stores", "shelves",
+         "milestone", "threshold", "note", "button"}
+    ),
+}  # fmt: skip
 
 
 def prevented_by_no_authority(trigger: Token, actor: Actor | None) -> bool:
@@ -313,12 +331,15 @@ def seized_on(verb: Token) -> bool:
     )
 
 
-def beats_no_one(verb: Token) -> bool:
-    """ "To beat expectations", "beat the odds": nothing beaten is a party."""
-    if "beat" not in forms_of(verb):
+def figurative_object(verb: Token) -> bool:
+    """A verb of force whose object makes it no act: "to beat expectations", "occupies a key
+    role", "seize the opportunity", "hit a record high" (``_FIGURATIVE_OBJECTS``)."""
+    forms = forms_of(verb)
+    objects = next((_FIGURATIVE_OBJECTS[f] for f in forms if f in _FIGURATIVE_OBJECTS), None)
+    if objects is None:
         return False
-    beaten = next((c for c in verb.children if c.dep_ == "obj"), None)
-    return beaten is not None and bool(_NOT_BEATEN.intersection(forms_of(beaten)))
+    taken = next((c for c in verb.children if c.dep_ == "obj"), None)
+    return taken is not None and bool(objects.intersection(forms_of(taken)))
 
 
 #: Nouns that "aid" modifies in news ("*aid* workers", "*aid* convoys"): the parse sometimes

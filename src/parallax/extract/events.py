@@ -36,8 +36,8 @@ from parallax.extract.event_args import (
 )
 from parallax.extract.event_figurative import (
     aid_as_modifier,
-    beats_no_one,
     electoral,
+    figurative_object,
     lost_nothing_of_ground,
     no_interaction,
     part_of_a_name,
@@ -233,7 +233,7 @@ def _verb_reports_no_act(verb: Token, trigger: Trigger) -> bool:
             question_asked,
             politeness,
             seized_on,
-            beats_no_one,
+            figurative_object,
             aid_as_modifier,
             removed_from_office,
         )
