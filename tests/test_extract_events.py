@@ -1249,17 +1249,6 @@ def test_a_past_act_inside_a_future_phrase_is_no_threat(nlp: Language) -> None:
         ("Campaign reform is needed to prevent donors from buying elections.", "prevent"),
         ("Republicans seized upon the candidate's remarks on Monday.", "seized"),
         ("The governor said he beat expectations in the state.", "beat"),
-    ],
-)
-def test_preventing_without_authority_seizing_on_and_beating_odds_are_no_act(
-    nlp: Language, text: str, word: str
-) -> None:
-    assert word not in triggers(nlp, text)
-
-
-@pytest.mark.parametrize(
-    ("text", "word"),
-    [
         ("The region continues to occupy a key role in the calculations of the powers.", "occupy"),
         ("The film captured the imagination of a generation.", "captured"),
         ("Oil prices hit a record high on Tuesday.", "hit"),
@@ -1267,9 +1256,9 @@ def test_preventing_without_authority_seizing_on_and_beating_odds_are_no_act(
         ("The president seized the opportunity to speak.", "seized"),
     ],
 )
-def test_a_verb_of_force_with_a_figurative_object_is_no_act(
-    nlp: Language, text: str, word: str
-) -> None:
+def test_verbs_of_force_that_report_no_act(nlp: Language, text: str, word: str) -> None:
+    """Preventing without authority, seizing on, and a figurative object ("beat the odds",
+    "occupy a key role", "hit a record high")."""
     assert word not in triggers(nlp, text)
 
 
