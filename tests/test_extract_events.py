@@ -43,6 +43,12 @@ def triggers(nlp: Language, text: str) -> set[str]:
     return {e.trigger.text for e in events(nlp, text) if e.trigger is not None}
 
 
+def place_of(nlp: Language, text: str, trigger: str) -> str | None:
+    """The place name of the event on ``trigger``, if it has one."""
+    place = the_event(nlp, text, trigger).place
+    return place.text if place is not None else None
+
+
 def actor_of(nlp: Language, text: str, trigger: str) -> Actor:
     """The actor of the event on ``trigger``, which must have one."""
     event = the_event(nlp, text, trigger)
@@ -841,28 +847,19 @@ def test_a_place_of_another_act_does_not_place_the_event(nlp: Language) -> None:
         "Turkish troops occupied the Syrian town of Manbij a week after the bombing of a"
         " market in Baghdad."
     )
-    bombing = the_event(nlp, text, "bombing")
-    assert bombing.place is not None
-    assert bombing.place.text == "Baghdad"
-    occupation = the_event(nlp, text, "occupied")
-    assert occupation.place is not None
-    assert occupation.place.text == "Manbij"  # named in its own object, and not Baghdad
+    assert place_of(nlp, text, "bombing") == "Baghdad"
+    assert place_of(nlp, text, "occupied") == "Manbij"  # named in its own object, not Baghdad
 
 
 def test_an_act_that_sets_the_scene_lends_its_place(nlp: Language) -> None:
     text = "Mass protests in Charlotte broke out on Tuesday, with many turning to looting."
-    looting = the_event(nlp, text, "looting")
-    assert looting.place is not None
-    assert looting.place.text == "Charlotte"
+    assert place_of(nlp, text, "looting") == "Charlotte"
 
 
 def test_a_place_a_party_is_in_places_the_event(nlp: Language) -> None:
     text = "ISIS claimed it downed a Russian passenger plane over Sinai."
-    downing = the_event(nlp, text, "downed")
-    assert downing.place is not None
-    assert downing.place.text == "Sinai"
-    assert downing.recipient is not None
-    assert downing.recipient.country == "RUS"
+    assert place_of(nlp, text, "downed") == "Sinai"
+    assert countries_of(the_event(nlp, text, "downed").recipient) == {"RUS"}
 
 
 def test_a_local_party_is_placed_by_where_its_phrase_says_it_is_from(nlp: Language) -> None:

@@ -1045,17 +1045,26 @@ def _head_sector(phrase: Span, head: Token, sector_cues: Mapping[str, str]) -> s
     return sector
 
 
+#: Prepositions that put a party somewhere ("rebels *in* Syria", "a plane *over* Sinai"), as
+#: against those that tie it to a state ("the government *of* Iraq", "a flight *to* Cairo").
+_WHERE_A_PARTY_IS: Final = frozenset(
+    {"in", "inside", "near", "at", "around", "outside", "within", "across", "over", "throughout"}
+)
+#: Words that put a clause at another time than the one it hangs on, so at another act.
+_AT_ANOTHER_TIME: Final = frozenset({"after", "before", "since", "until", "till"})
+
+
 def place_in(
     trigger: Token,
     sentence: Span,
     taken: list[tuple[int, int]],
-    acts: frozenset[int] = frozenset(),
+    acts: frozenset[int],
 ) -> Span | None:
     """The toponym of the event: one the trigger governs by a place preposition or as a
     modifier ("out of Manbij", "the Paris attacks"), else one the sentence places something
-    in ("in Syria"); never a toponym that acts ("Russia annexed") or one inside the actor or
-    recipient phrase ("a Russian plane" is not in Russia), nor one that places another act
-    named by a noun (``acts``): in "since the massacre of 130 people *in Paris* … Moscow
+    in ("in Syria"), else one inside a party's phrase ("a plane *over Sinai*"); never a
+    toponym that acts ("Russia annexed"), nor one that places another act of the sentence
+    (``acts``: the trigger tokens): in "since the massacre of 130 people *in Paris* … Moscow
     annexed Crimea" the annexation is not in Paris."""
     toponyms = [
         e
@@ -1094,13 +1103,6 @@ def place_in(
     ]
     chosen = governed or locative or within_party
     return chosen[0] if chosen else None
-
-
-#: Prepositions that put a party somewhere ("rebels *in* Syria", "a plane *over* Sinai"), as
-#: against those that tie it to a state ("the government *of* Iraq", "a flight *to* Cairo").
-_WHERE_A_PARTY_IS: Final = frozenset(
-    {"in", "inside", "near", "at", "around", "outside", "within", "across", "over", "throughout"}
-)
 
 
 def _places_another_act(place: Span, trigger: Token, acts: frozenset[int]) -> bool:
@@ -1145,16 +1147,10 @@ def _frames(act: Token, trigger: Token) -> bool:
 
 
 def _at_another_time(token: Token) -> bool:
-    return any(c.dep_ in ("mark", "case") and c.lower_ in _AT_ANOTHER_TIME for c in token.children)
+    return case_of(token) in _AT_ANOTHER_TIME or mark_of(token) in _AT_ANOTHER_TIME
 
 
-#: Words that put a clause at another time than the one it hangs on, so at another act.
-_AT_ANOTHER_TIME: Final = frozenset({"after", "before", "since", "until", "till"})
-
-
-def _describes_a_party_elsewhere(
-    place: Span, trigger: Token, acts: frozenset[int] = frozenset()
-) -> bool:
+def _describes_a_party_elsewhere(place: Span, trigger: Token, acts: frozenset[int]) -> bool:
     """Whether a toponym only says where the subject of another verb is: "…, relief
     officials *in Nairobi* said", "as authorities *in Croatia* cracked down". It places that
     party, not the event; a place another clause's act happens in ("air strikes *in Syria*,

@@ -529,7 +529,7 @@ class EventExtractor:
         token: Token,
         trigger: Trigger,
         quoted: list[tuple[int, int]],
-        acts: frozenset[int] = frozenset(),
+        acts: frozenset[int],
     ) -> Event | None:
         """The event on ``token``, or None; ``acts`` are the document's trigger tokens, whose
         own places ("the massacre … *in Paris*") are not the sentence's for other events."""

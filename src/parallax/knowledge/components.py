@@ -350,11 +350,12 @@ class Linker:
         its words capitalised: not "Slidell PD") and names no place outright is that person
         ("Joseph Stalin ... pictures of Stalin": not Donetsk, once called Stalino; "Ted Cruz
         ... Cruz": not Cruz, Brazil), unless a state follows it ("Ferguson, Missouri")."""
-        people = {t.lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
-        names = {
+        full_names = [e for e in doc.ents if e.label_ == "PERSON" and len(e) > 1]
+        people = {t.lower_ for e in full_names for t in e}
+        names = {  # the name's endings: "Ted Cruz" gives ("ted", "cruz") and ("cruz",)
             tuple(t.lower_ for t in e[i:])
-            for e in doc.ents
-            if e.label_ == "PERSON" and len(e) > 1 and all(t.is_title for t in e)
+            for e in full_names
+            if all(t.is_title for t in e)
             for i in range(len(e))
         }
         fixed = []
@@ -372,15 +373,16 @@ class Linker:
             doc.ents = fixed
 
     def _is_person(self, doc: Doc, ent: Span, names: set[tuple[str, ...]]) -> bool:
-        in_a_state = (
+        if tuple(t.lower_ for t in ent) not in names:
+            return False
+        if (
             ent.end + 1 < len(doc)
             and doc[ent.end].text == ","
             and doc[ent.end + 1].ent_type_ == "GPE"
-        )
+        ):
+            return False  # "Ferguson, Missouri"
         return (
-            tuple(t.lower_ for t in ent) in names
-            and not in_a_state  # "Ferguson, Missouri"
-            and self.resolver.resolve(ent.text, day=None) is None
+            self.resolver.resolve(ent.text, day=None) is None
             and self.gazetteer.named(ent.text) is None
         )
 
