@@ -1418,3 +1418,88 @@ def test_a_coalition_named_elsewhere_in_the_text_is_the_party(
     """A number before "coalition" counts the strikes, a sector word after it is the
     coalition's arm, and its full name may come after the bare word."""
     assert actor_of(nlp, text, trigger).actor_id == "COALITION"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "doer", "target"),
+    [
+        # the "by" phrase hung on the active verb above the act noun
+        (
+            "Aid agencies warned of the consequences stemming from the siege of Madaya by "
+            "government troops.",
+            "siege",
+            "government troops",
+            "Madaya",
+        ),
+        # … or on the noun the act is done to, where it would swell that party's phrase
+        (
+            "Outrage followed the shelling of a market in Douma by government forces.",
+            "shelling",
+            "government forces",
+            "a market in Douma",
+        ),
+        (
+            "Diplomats gathered in Geneva after the bombing of a hospital in Aleppo by Russian "
+            "jets.",
+            "bombing",
+            "Russian jets",
+            "a hospital in Aleppo",
+        ),
+    ],
+)
+def test_the_doer_of_an_act_noun_named_by_a_by_phrase_the_parse_hung_elsewhere(
+    nlp: Language, text: str, trigger: str, doer: str, target: str
+) -> None:
+    event = the_event(nlp, text, trigger)
+    assert event.actor is not None
+    assert event.actor.text == doer
+    assert event.recipient is not None
+    assert event.recipient.text == target
+
+
+def test_a_town_where_others_gathered_after_an_act_does_not_place_it(nlp: Language) -> None:
+    text = "Diplomats gathered in Geneva after the bombing of a hospital in Aleppo by Russian jets."
+    assert place_of(nlp, text, "bombing") == "Aleppo"
+    text = (
+        "On Friday, Merkel met with Hollande to discuss the expansion of military operations "
+        "by both states, further sanctions against Russia and, in the aftermath of the bombing "
+        "in Brussels, stricter border checks."
+    )
+    assert place_of(nlp, text, "operations") is None
+    assert place_of(nlp, text, "sanctions") is None
+    assert place_of(nlp, text, "bombing") == "Brussels"
+
+
+def test_who_suffers_or_survives_an_act_is_its_recipient_not_its_doer(nlp: Language) -> None:
+    attack = the_event(nlp, "Kurdish fighters survived an attack by ISIS near Kobani.", "attack")
+    assert attack.actor is not None
+    assert attack.actor.actor_id == "ISIS"
+    assert attack.recipient is not None
+    assert attack.recipient.text == "Kurdish fighters"
+    criticism = the_event(nlp, "The senator has endured criticism from his own party.", "criticism")
+    assert criticism.actor is None or criticism.actor.text != "The senator"
+    assert criticism.recipient is not None
+    assert criticism.recipient.text == "The senator"
+
+
+def test_a_relative_pronoun_party_is_the_noun_its_clause_describes(nlp: Language) -> None:
+    bombed = the_event(
+        nlp, "Kurds fought for Raqqa, which is bombed daily by Russian jets.", "bombed"
+    )
+    assert bombed.recipient is not None
+    assert bombed.recipient.text == "Raqqa"
+    seized = the_event(
+        nlp, "Peshmerga fighters retook Sinjar, which ISIS had seized in 2014.", "seized"
+    )
+    assert seized.recipient is not None
+    assert seized.recipient.text == "Sinjar"
+
+
+def test_a_place_told_of_at_another_time_does_not_place_the_event(nlp: Language) -> None:
+    text = "The summit opened a day after rebels seized a town near Aleppo."
+    assert place_of(nlp, text, "summit") is None
+    assert place_of(nlp, text, "seized") == "Aleppo"
+    # A phrase of another time that holds both the act and its place keeps them together.
+    assert place_of(
+        nlp, "The ministers met on the eve of the offensive in Idlib.", "offensive"
+    ) == ("Idlib")

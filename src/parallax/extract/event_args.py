@@ -30,6 +30,7 @@ from parallax.extract.syntax import (
     misread_passive,
     noun_phrase,
     passive_agent_below,
+    stray_by_phrase,
 )
 from parallax.knowledge.actors import ActorResolver, fold
 from parallax.knowledge.models import ResolvedActor
@@ -139,7 +140,7 @@ def verbal_arguments(trigger: Token) -> tuple[Token | None, Token | None]:
     if "lose" in forms_of(trigger):
         # "ISIS lost Sinjar to Kurdish forces": the winners took it from the subject.
         winner = prepositional(trigger, frozenset({"to"}))
-        return winner, actor
+        return _antecedent_head(winner), _antecedent_head(actor)
     if actor is None:
         actor = accused_party(trigger) or responsible_party(trigger)
     passive = _passive_participle(trigger)
@@ -182,7 +183,7 @@ def verbal_arguments(trigger: Token) -> tuple[Token | None, Token | None]:
         and trigger.head.i < trigger.i
     ):
         actor = trigger.head  # "Turkey, a NATO member, shot down…" parsed as a noun's conjunct
-    return _antecedent_head(actor), recipient
+    return _antecedent_head(actor), _antecedent_head(recipient)
 
 
 def _passive_participle(verb: Token) -> bool:
@@ -417,6 +418,11 @@ def nominal_arguments(trigger: Token) -> tuple[Token | None, Token | None]:
         or (position.dep_ == "obl" and case_of(position) in _PURPOSE and head.lemma_ in _TRAVEL)
         or (position.dep_ == "obl" and case_of(position) == "on" and head.lemma_ in _GO_ON)
     )
+    if acts_through_verb and head.i != trigger.i and _UNDERGONE.intersection(forms_of(head)):
+        # "Russia suffered an act of terrorism by Islamic State": the subject is whom it
+        # was done to.
+        undergoer = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
+        return _antecedent_head(actor), _antecedent_head(recipient or undergoer)
     if actor is None and acts_through_verb and head.i != trigger.i and not _reacts_to(head):
         # "carried out strikes", "negotiators return to Geneva for talks": the verb's subject.
         actor = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
@@ -433,7 +439,7 @@ def nominal_arguments(trigger: Token) -> tuple[Token | None, Token | None]:
             # "forces carrying out raids", and "Coalition warplanes carried out a raid" read
             # as one noun phrase: the noun the verb describes does the act.
             actor = head.head
-    return _antecedent_head(actor), recipient
+    return _antecedent_head(actor), _antecedent_head(recipient)
 
 
 #: Acts done together with a partner named by "with".
@@ -468,6 +474,68 @@ def _participle_agent(noun: Token) -> Token | None:
                 if _by_phrase(child):
                     return child
     return None
+
+
+def stray_agent(noun: Token, acts: frozenset[int]) -> Token | None:
+    """The doer's "by" phrase of an act noun that the parse hung higher up, on the active
+    verb or the plain noun above it: "repercussions stemming from the massacre of 130 people
+    *by the Islamic State group*", "talks over the offensive *by the Sunni militants*". An
+    active verb has no doer in "by" (its subject does), so such a phrase right after the act
+    noun's own phrase, with no other act between, is the act's. A passive's "by" phrase stays
+    the verb's doer, and one on another act noun stays that act's ("condemnation of the
+    attack by the UN")."""
+    inside = _doer_inside(noun, acts)
+    if inside is not None:
+        return inside
+    host = noun
+    for _ in range(3):
+        if host.dep_ not in ("obl", "obj", "nmod") or host.head.i == host.i:
+            return None
+        host = host.head
+        verbal = host.pos_ in ("VERB", "AUX")
+        if verbal and (host.tag_ == "VBN" or _has_passive_part(host)):
+            return None
+        if not verbal and (host.i in acts or host.pos_ not in ("NOUN", "PROPN")):
+            return None
+        doer = next((c for c in host.children if _doer_after(c, noun, acts)), None)
+        if doer is not None or verbal:
+            return doer
+    return None
+
+
+def _doer_inside(noun: Token, acts: frozenset[int]) -> Token | None:
+    """A "by" phrase hung on a noun inside the act noun's own phrase: "the bombing of a
+    hospital in Aleppo *by Russian jets*" (through nouns only, and no other act)."""
+    stack = [c for c in noun.children if c.dep_ == "nmod"]
+    while stack:
+        node = stack.pop()
+        if node.i in acts or node.pos_ not in ("NOUN", "PROPN"):
+            continue
+        for child in node.children:
+            if stray_by_phrase(child) and not is_time(child):
+                return child
+            if child.dep_ == "nmod":
+                stack.append(child)
+    return None
+
+
+def _doer_after(child: Token, noun: Token, acts: frozenset[int]) -> bool:
+    """Whether ``child`` is a "by" phrase naming a party right after ``noun``'s phrase."""
+    first = child.left_edge
+    return (
+        child.dep_ in ("obl", "obl:agent", "nmod")
+        and first.lower_ == "by"
+        and first.dep_ == "case"
+        and first.i == noun.right_edge.i + 1
+        and child.pos_ in ("NOUN", "PROPN")
+        and not child.like_num
+        and not is_time(child)
+        and not any(noun.i < i < child.i for i in acts)
+    )
+
+
+def _has_passive_part(verb: Token) -> bool:
+    return any(c.dep_ in ("aux:pass", "nsubj:pass") for c in verb.children)
 
 
 def _by_phrase(child: Token) -> bool:
@@ -579,10 +647,13 @@ def _place_of(token: Token) -> PlaceCandidate | None:
 
 
 def _antecedent_head(head: Token | None) -> Token | None:
-    """For a relative pronoun ("forces that retook…") the noun its clause describes."""
-    if head is not None and head.lower_ in _RELATIVE and head.head.dep_ == "acl:relcl":
-        return head.head.head
-    return head
+    """For a relative pronoun ("forces that retook…", "Mosul, which ISIS seized") the noun
+    its clause describes; a pronoun whose clause the parse hung on a verb ("determining
+    *who* should stay") or on nothing before it stays as it is."""
+    if head is None or head.lower_ not in _RELATIVE or head.head.dep_ != "acl:relcl":
+        return head
+    noun = head.head.head
+    return head if noun.pos_ in ("VERB", "AUX", "SPACE", "PUNCT") or noun.i > head.i else noun
 
 
 #: Verbs that lay an act at someone's door: "accused Moscow *of bombing*", "blamed Kyiv *for
@@ -602,7 +673,16 @@ _REACTIONS: Final = frozenset(
 _DEPICTIONS: Final = frozenset(
     {"show", "depict", "feature", "film", "record", "document", "describe", "portray", "see"}
 )
-_NOT_THE_DOER: Final = _REACTIONS | _DEPICTIONS
+#: Verbs that place an act in time or in memory ("outrage *followed* the shelling",
+#: "crowds *mourned* the victims of the bombing"): their subject did not do it either.
+_SEQUENCE: Final = frozenset(
+    {"follow", "precede", "mourn", "commemorate", "remember", "recall", "fear", "witness"}
+)
+_NOT_THE_DOER: Final = _REACTIONS | _DEPICTIONS | _SEQUENCE
+#: Verbs whose subject undergoes the act noun they take: "Russia *suffered* an attack".
+_UNDERGONE: Final = frozenset(
+    {"suffer", "endure", "face", "survive", "sustain", "experience", "withstand"}
+)
 
 
 def _reacts_to(verb: Token) -> bool:
@@ -676,6 +756,7 @@ def code_actor(
     addressed: bool = False,
     state_sector: str | None = None,
     conjuncts: bool = True,
+    leave_out: Token | None = None,
 ) -> Actor:
     """An ``Actor`` record for the phrase around ``head``, coded by the mentions inside it.
 
@@ -687,8 +768,11 @@ def code_actor(
     strikes" are Russia's military's).
     Coordinated actors ("Hungarian and Romanian officials") are one compound actor: each
     code joined by ``+`` in ``actor_id`` and ``country``; ``conjuncts=False`` codes the
-    head's own phrase only (one side of "talks between *Israel* and Hamas")."""
-    phrase = _with_whole_name(noun_phrase(head, keep_conjuncts=conjuncts), head)
+    head's own phrase only (one side of "talks between *Israel* and Hamas"); ``leave_out``:
+    a modifier of the phrase that is the other party ("a market *by government forces*")."""
+    phrase = _with_whole_name(
+        noun_phrase(head, keep_conjuncts=conjuncts, leave_out=leave_out), head
+    )
     mentions = _mentions(doc, phrase)
     if not mentions and head.pos_ == "PRON":
         antecedent = _antecedent(doc, head)
@@ -1052,6 +1136,9 @@ _WHERE_A_PARTY_IS: Final = frozenset(
 )
 #: Words that put a clause at another time than the one it hangs on, so at another act.
 _AT_ANOTHER_TIME: Final = frozenset({"after", "before", "since", "until", "till"})
+#: Nouns that put what hangs on them before or after the clause's time: "in the *aftermath*
+#: of the attack in France", "on the *eve* of the summit".
+_TIME_BESIDE: Final = frozenset({"aftermath", "wake", "eve", "run-up", "lead-up", "prelude"})
 
 
 def place_in(
@@ -1087,6 +1174,7 @@ def place_in(
         if case_of(p.root) in LOCATIVE_CASES
         and not _describes_a_party_elsewhere(p, trigger, acts)
         and not _places_another_act(p, trigger, acts)
+        and not _before_or_after(p, trigger)
     ]
     # A place a party's phrase is put in, or a town or region it names: "bombed rebels *in
     # Syria*", "annexed the Ukrainian region *of Crimea*", "downed a plane *over Sinai*"
@@ -1100,6 +1188,7 @@ def place_in(
             or (case_of(p.root) == "of" and p._.place.kind != "country")
         )
         and not _places_another_act(p, trigger, acts)  # "condemned its annexation of Crimea"
+        and not _before_or_after(p, trigger)
     ]
     chosen = governed or locative or within_party
     return chosen[0] if chosen else None
@@ -1119,7 +1208,35 @@ def _places_another_act(place: Span, trigger: Token, acts: frozenset[int]) -> bo
             return not _frames(token, trigger)
         if token.pos_ not in ("NOUN", "PROPN", "NUM") or token.head.i == token.i:
             return False
+        if token.is_ancestor(trigger):
+            return False  # "on the eve of the offensive *in Idlib*": the phrase holds both
         token, through_noun = token.head, True
+    return False
+
+
+def _before_or_after(place: Span, trigger: Token) -> bool:
+    """Whether the place and the trigger are told of at different times: the place sits in a
+    phrase of another time that does not hold the trigger ("the meeting took place a day
+    *after* Kurdish forces cut a supply line to *Mosul*"), or the trigger sits in one under
+    the word a town or region hangs on ("diplomats gathered *in Geneva* after the bombing of
+    a hospital")."""
+    token = place.root
+    while token.i != trigger.i and not token.is_ancestor(trigger) and token.head.i != token.i:
+        if _at_another_time(token):
+            return True
+        token = token.head
+    anchor = place.root.head
+    if place._.place.kind == "country":
+        return False  # "*In Syria*, protests broke out after the killing of…": both there
+    if anchor.i == trigger.i or not anchor.is_ancestor(trigger):
+        return False
+    token = trigger
+    while token.i != anchor.i:
+        if _at_another_time(token):
+            # Only a place before the phrase: in "after three people were shot at *a
+            # Louisiana* screening" the parse has hung the shooting's place on the main verb.
+            return place.end <= token.left_edge.i
+        token = token.head
     return False
 
 
@@ -1131,6 +1248,8 @@ def _frames(act: Token, trigger: Token) -> bool:
     "the bombing … came a week *after* troops occupied Jarablus")."""
     noun, verb = act, act
     while verb.pos_ in ("NOUN", "PROPN", "NUM") and verb.head.i != verb.i:
+        if _at_another_time(verb):
+            return False  # also "in the *aftermath* of the attack in France"
         noun, verb = verb, verb.head
     if _at_another_time(noun):
         return False
@@ -1147,7 +1266,11 @@ def _frames(act: Token, trigger: Token) -> bool:
 
 
 def _at_another_time(token: Token) -> bool:
-    return case_of(token) in _AT_ANOTHER_TIME or mark_of(token) in _AT_ANOTHER_TIME
+    return (
+        case_of(token) in _AT_ANOTHER_TIME
+        or mark_of(token) in _AT_ANOTHER_TIME
+        or token.lower_ in _TIME_BESIDE
+    )
 
 
 def _describes_a_party_elsewhere(place: Span, trigger: Token, acts: frozenset[int]) -> bool:

@@ -32,6 +32,7 @@ from parallax.extract.event_args import (
     place_in,
     prepositional,
     recipient_alternatives,
+    stray_agent,
     verbal_arguments,
 )
 from parallax.extract.event_figurative import (
@@ -534,6 +535,7 @@ class EventExtractor:
         """The event on ``token``, or None; ``acts`` are the document's trigger tokens, whose
         own places ("the massacre … *in Paris*") are not the sentence's for other events."""
         sentence = token.sent
+        stray_doer = None
         if token.pos_ == "VERB":
             actor_head, recipient_head = verbal_arguments(token)
             if actor_head is not None and _is_act(actor_head):
@@ -549,6 +551,8 @@ class EventExtractor:
                 )
         else:
             actor_head, recipient_head = nominal_arguments(token)
+            if actor_head is None:
+                actor_head = stray_doer = stray_agent(token, acts)
         sides = None
         if actor_head is None:  # also "*Fighting* between…" read as a verb
             sides = between_parties(token)
@@ -578,6 +582,7 @@ class EventExtractor:
                 self.resolver,
                 addressed=trigger.type in _ADDRESSED_TYPES,
                 conjuncts=sides is None,
+                leave_out=stray_doer,
             )
             if recipient_head is not None
             else None

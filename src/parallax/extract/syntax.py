@@ -192,9 +192,13 @@ def _time_modifier(child: Token) -> bool:
     return child.lower_ in _TIME_NOUNS or in_time_expression(child)
 
 
-def noun_phrase(head: Token, *, keep_conjuncts: bool = False) -> Span:
+def noun_phrase(
+    head: Token, *, keep_conjuncts: bool = False, leave_out: Token | None = None
+) -> Span:
     """The noun phrase headed by ``head``, without relative clauses, appositions, conjuncts or
-    edge punctuation: "longtime Democratic pollster Pat Caddell", "a US official"."""
+    edge punctuation: "longtime Democratic pollster Pat Caddell", "a US official";
+    ``leave_out``: a modifier known to be another argument's ("a market in Douma *by
+    government forces*", when the forces are the shelling's doer)."""
     doc = head.doc
     keep = {head.i}
     stack = [head]
@@ -217,8 +221,12 @@ def noun_phrase(head: Token, *, keep_conjuncts: bool = False) -> Span:
                 continue  # deeper and after the head: "Rebels in the Ivory Coast *on Wednesday*"
             if misread_clause_verb(child):
                 continue  # "Russian warplanes *bombed* Aleppo": the verb, not a modifier
+            if leave_out is not None and child.i == leave_out.i:
+                continue
             if agent is not None and child.i == agent.i:
                 continue  # the passive's doer, not part of this phrase
+            if node.i != head.i and stray_by_phrase(child):
+                continue  # "a market in Douma *by government forces*": the act's doer
             keep.add(child.i)
             stack.append(child)
     start, end = min(keep), max(keep) + 1
@@ -230,8 +238,12 @@ def noun_phrase(head: Token, *, keep_conjuncts: bool = False) -> Span:
     left = head.i
     while left - 1 >= start and left - 1 in keep:
         left -= 1
-    while left < head.i and (doc[left].is_punct or doc[left].is_space or doc[left].dep_ == "cc"):
-        left += 1  # "Russia *and* Western nations": a conjunct's own "and" is not its phrase
+    while left < head.i and (
+        doc[left].is_punct or doc[left].is_space or doc[left].dep_ in ("cc", "case")
+    ):
+        # "Russia *and* Western nations": a conjunct's own "and" is not its phrase, nor is a
+        # preposition the parse hung on a modifier ("*by* government troops").
+        left += 1
     while end - 1 > head.i and (
         doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].dep_ == "cc"
     ):
@@ -247,6 +259,23 @@ def list_item(child: Token) -> bool:
         and child.pos_ == "PROPN"
         and child.head.pos_ == "PROPN"
         and any(c.dep_ == "conj" and c.i > child.i for c in child.head.children)
+    )
+
+
+def stray_by_phrase(child: Token) -> bool:
+    """A "by" phrase the parse hung on a noun inside a longer phrase, not on the phrase's own
+    head: in "the shelling of a market in Douma *by government forces*" it names who shelled,
+    not anything about Douma. Such a phrase belongs to the act above it, never to the noun
+    it hangs on; :func:`noun_phrase` leaves it out of the phrase of any head above that noun
+    ("a speech *by Obama*" keeps its own)."""
+    first = child.left_edge
+    return (
+        child.dep_ == "nmod"
+        and first.lower_ == "by"
+        and first.dep_ == "case"
+        and child.head.pos_ in ("NOUN", "PROPN")
+        and child.pos_ in ("NOUN", "PROPN")
+        and not child.like_num
     )
 
 
