@@ -1503,3 +1503,33 @@ def test_a_place_told_of_at_another_time_does_not_place_the_event(nlp: Language)
     assert place_of(
         nlp, "The ministers met on the eve of the offensive in Idlib.", "offensive"
     ) == ("Idlib")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "actor_id"),
+    [
+        # a possessive in a clause whose subject is a pronoun of its kind
+        (
+            "Turkey has an air base in Qatar, from where it launches its drone strikes.",
+            "strikes",
+            "TURMIL",
+        ),
+        # a subject pronoun opening its sentence continues the main subject before it
+        (
+            "Erdogan wanted Putin's support for the plan. He has promised to send more troops to "
+            "Syria.",
+            "promised",
+            "RECEP_TAYYIP_ERDOGAN",
+        ),
+        # … and one in what a relative clause reports stands for the relative's noun
+        (
+            "Merkel thanked Lavrov, who announced he would expel the diplomats.",
+            "expel",
+            "SERGEI_LAVROV",
+        ),
+    ],
+)
+def test_a_pronoun_stands_for_the_party_its_clause_or_the_sentence_before_is_about(
+    nlp: Language, text: str, trigger: str, actor_id: str
+) -> None:
+    assert actor_of(nlp, text, trigger).actor_id == actor_id

@@ -1003,13 +1003,80 @@ def _antecedent(doc: Doc, pronoun: Token) -> Span | None:
             t.i for v in verbs for c in v.children if c.dep_ in SUBJECT_DEPS for t in c.subtree
         }
         earlier = [m for m in earlier if m.root.i not in subject]
+    if pronoun.dep_ == "nmod:poss":
+        # "…from where *it* conducts *its* air campaigns": a possessive in a clause whose
+        # subject is a pronoun of its kind stands for what that subject stands for.
+        clause = _clause_of(pronoun)
+        owner = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None)
+        if owner is not None and owner.i < pronoun.i and _same_kind(owner, pronoun):
+            return _antecedent(doc, owner)
     if pronoun.dep_ in SUBJECT_DEPS:
+        reporter = _reporting_relative(pronoun)
+        if reporter is not None:
+            # "Jeb Bush, *who* announced *he* is suspending…": the relative's noun.
+            return _antecedent(doc, reporter)
         # "Ivory Coast rebels rejected a Senegalese plan and said *they*…": a subject pronoun
         # continues the sentence's earlier subject, not the nearest name.
         subjects = [m for m in earlier if m.sent == pronoun.sent and _in_subject(m)]
         if subjects:
             return subjects[-1]
+        if not any(m.sent == pronoun.sent for m in earlier):
+            # "Cameron wanted Obama's help… *He* has pledged…": opening its sentence, it
+            # continues the main subject of the sentence before.
+            main = _main_subject(earlier, pronoun)
+            if main is not None:
+                return main
     return earlier[-1] if earlier else None
+
+
+def _reporting_relative(pronoun: Token) -> Token | None:
+    """The relative pronoun that is the subject of the verb whose complement the pronoun's
+    clause is ("Bush, *who* announced he…"), if there is one."""
+    clause = pronoun.head
+    if clause.dep_ not in ("ccomp", "xcomp") or clause.head.i == clause.i:
+        return None
+    return next(
+        (
+            c
+            for c in clause.head.children
+            if c.dep_ in SUBJECT_DEPS and c.lower_ in _RELATIVE and c.head.dep_ == "acl:relcl"
+        ),
+        None,
+    )
+
+
+def _clause_of(token: Token) -> Token:
+    """The verb (or predicate) whose clause the token is in."""
+    head = token.head
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+        head = head.head
+    return head
+
+
+def _same_kind(a: Token, b: Token) -> bool:
+    """Whether two pronouns can stand for the same party: both personal or both collective."""
+    return (a.lower_ in _PERSONAL and b.lower_ in _PERSONAL) or (
+        a.lower_ in _COLLECTIVE and b.lower_ in _COLLECTIVE
+    )
+
+
+def _main_subject(earlier: list[Span], pronoun: Token) -> Span | None:
+    """The mention that is the subject of the main verb of the sentence right before the
+    pronoun's, if there is one."""
+    start = pronoun.sent.start
+    if start == 0:
+        return None
+    previous = pronoun.doc[start - 1].sent
+    return next(
+        (
+            m
+            for m in reversed(earlier)
+            if m.sent.start == previous.start
+            and m.root.dep_ in SUBJECT_DEPS
+            and m.root.head.i == previous.root.i
+        ),
+        None,
+    )
 
 
 def _in_subject(mention: Span) -> bool:
