@@ -1533,3 +1533,21 @@ def test_a_pronoun_stands_for_the_party_its_clause_or_the_sentence_before_is_abo
     nlp: Language, text: str, trigger: str, actor_id: str
 ) -> None:
     assert actor_of(nlp, text, trigger).actor_id == actor_id
+
+
+def test_whom_a_call_asks_to_act_is_its_recipient(nlp: Language) -> None:
+    text = "Kenya's president has called for Britain and Canada to join a wider alliance."
+    call = the_event(nlp, text, "called")
+    assert call.recipient is not None
+    assert call.recipient.country == "GBR+CAN"
+    # what is asked for still names whom it is aimed at
+    sanctions = the_event(nlp, "The UN called for sanctions against Nigeria.", "called")
+    assert sanctions.recipient is not None
+    assert sanctions.recipient.country == "NGA"
+
+
+def test_allied_before_a_noun_says_whose_side_not_an_act(nlp: Language) -> None:
+    assert "allied" not in triggers(
+        nlp, "The number of US and allied advisers in Syria has doubled."
+    )
+    assert "allied" in triggers(nlp, "The rebels allied with the Kurds against Damascus.")

@@ -304,6 +304,8 @@ def recipient_alternatives(trigger: Token, *, verbal: bool = False) -> list[Toke
     if verbal:
         # "called *for sanctions against Nigeria*": whom the act asked for is aimed at.
         for asked in (c for c in trigger.children if c.dep_ == "obl" and case_of(c) == "for"):
+            if _asked_to_act(asked, trigger):
+                found.append(asked)  # "called for *Russia and America* to join a coalition"
             found.extend(_party_phrases(asked))
     for verb in contents:
         # Who must act comes before what the act is about: "demanded Friday that *the United
@@ -316,6 +318,16 @@ def recipient_alternatives(trigger: Token, *, verbal: bool = False) -> list[Toke
             if clause.dep_ in ("advcl", "ccomp") and mark_of(clause) in _CONDITION_MARKS:
                 found.extend(c for c in clause.children if c.dep_ in ("nsubj", "nsubj:pass"))
     return found
+
+
+def _asked_to_act(asked: Token, trigger: Token) -> bool:
+    """Whether the "for" phrase of a verbal act is who is to act in the infinitive right
+    after it ("called for *Russia* to join…"), not what is asked for."""
+    after = asked.right_edge.i + 1
+    return any(
+        c.dep_ in ("advcl", "xcomp", "acl") and mark_of(c) == "to" and c.left_edge.i == after
+        for c in (*trigger.children, *asked.children)
+    )
 
 
 def _about(verb: Token, *, announced: bool) -> list[Token]:

@@ -362,3 +362,16 @@ def aid_as_modifier(verb: Token) -> bool:
         c.dep_ == "obj" and c.i == verb.i + 1 and _AID_COMPOUND_HEADS.intersection(forms_of(c))
         for c in verb.children
     )
+
+
+def allied_as_attribute(verb: Token) -> bool:
+    """ "the total of US and *allied* trainers" (the seeds), "allied forces", "allied
+    nations": "allied" right before a noun says which side a party is on, whatever the parse
+    made of it; it reports no act of allying ("Turkey allied itself with…", "the rebels
+    allied with the Kurds" stay acts)."""
+    if verb.lower_ != "allied" or any(c.dep_ in ("obj", "obl") for c in verb.children):
+        return False
+    after = verb.i + 1
+    while after < len(verb.doc) and verb.doc[after].is_quote:
+        after += 1  # US and allied “trainers and advisers”
+    return after < len(verb.doc) and verb.doc[after].pos_ in ("NOUN", "PROPN")

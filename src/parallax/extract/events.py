@@ -37,6 +37,7 @@ from parallax.extract.event_args import (
 )
 from parallax.extract.event_figurative import (
     aid_as_modifier,
+    allied_as_attribute,
     electoral,
     figurative_object,
     lost_nothing_of_ground,
@@ -236,6 +237,7 @@ def _verb_reports_no_act(verb: Token, trigger: Trigger) -> bool:
             seized_on,
             figurative_object,
             aid_as_modifier,
+            allied_as_attribute,
             removed_from_office,
         )
     )
