@@ -1551,3 +1551,27 @@ def test_allied_before_a_noun_says_whose_side_not_an_act(nlp: Language) -> None:
         nlp, "The number of US and allied advisers in Syria has doubled."
     )
     assert "allied" in triggers(nlp, "The rebels allied with the Kurds against Damascus.")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "status"),
+    [
+        # a known act referred to in a prepositional phrase keeps its own status …
+        (
+            "Germany said it would send jets in response to the Brussels bombings.",
+            "bombings",
+            "reported",
+        ),
+        (
+            "Analysts say the fallout from the siege of Aleppo could last for years.",
+            "siege",
+            "reported",
+        ),
+        # … but what a trip is for is still ahead
+        ("The delegates will travel to Geneva for the talks.", "talks", "future"),
+    ],
+)
+def test_a_known_act_referred_to_is_not_made_future_by_the_clause_around_it(
+    nlp: Language, text: str, trigger: str, status: str
+) -> None:
+    assert the_event(nlp, text, trigger).status == status

@@ -127,6 +127,8 @@ def _governing_chain(trigger: Token) -> Iterable[Token]:
     """The trigger, then the words it hangs from, up to a clause boundary that reports it."""
     current = trigger
     yield current
+    if _known_act(trigger):
+        return
     for _ in range(MAX_CLIMB):
         if current.head.i == current.i or current.dep_ in ("parataxis", "conj", "appos", "list"):
             return
@@ -136,6 +138,36 @@ def _governing_chain(trigger: Token) -> Iterable[Token]:
         yield current
         if current.dep_ == "ROOT":
             return
+
+
+#: Prepositions after which a definite act noun is a known act the clause refers to ("will
+#: invoke the clause *in relation to* the Paris attacks"), not one it plans or supposes;
+#: "for" and "to" introduce what is sought ("will travel to Geneva *for* the talks").
+_REFERRING_CASES: Final = frozenset(
+    {"from", "of", "since", "after", "following", "over", "about", "on", "in", "despite", "amid"}
+)
+_REFERRING_HEADS: Final = frozenset(
+    {"relation", "response", "reference", "regard", "reaction", "connection", "prior"}
+)
+_DEFINITE: Final = frozenset({"the", "this", "that", "these", "those"})
+
+
+def _known_act(noun: Token) -> bool:
+    """Whether a noun trigger names an act its sentence takes as known: a definite or
+    possessed act noun in a prepositional phrase ("repercussions stemming *from the
+    massacre* of 130 people … may be a thawing", "in relation *to the Paris attacks*"), whose
+    status the modal or intention above it does not change."""
+    if noun.pos_ != "NOUN" or noun.dep_ not in ("obl", "nmod"):
+        return False
+    case = next((c.lower_ for c in noun.children if c.dep_ == "case"), None)
+    referring = case in _REFERRING_CASES or (
+        case == "to" and noun.head.lower_ in _REFERRING_HEADS  # "in relation *to* the attacks"
+    )
+    if not referring:
+        return False
+    return any(
+        (c.dep_ == "det" and c.lower_ in _DEFINITE) or c.dep_ == "nmod:poss" for c in noun.children
+    )
 
 
 def _lemma(token: Token) -> str:
