@@ -1575,3 +1575,14 @@ def test_a_known_act_referred_to_is_not_made_future_by_the_clause_around_it(
     nlp: Language, text: str, trigger: str, status: str
 ) -> None:
     assert the_event(nlp, text, trigger).status == status
+
+
+def test_an_ethnic_group_is_coded_by_where_it_lives_not_by_its_kin_state(nlp: Language) -> None:
+    text = "Police killed two ethnic Uzbeks in clashes in southern Kyrgyzstan."
+    killed = the_event(nlp, text, "killed")
+    assert killed.recipient is not None
+    assert killed.recipient.country == "KGZ"
+    text = "Ethnic Hungarians in Romania have staged a rally in Cluj."
+    assert actor_of(nlp, text, "rally").country == "ROU"
+    # with nowhere to live named, the kin state is the best guess left
+    assert actor_of(nlp, "Ethnic Albanians protested.", "protested").country == "ALB"

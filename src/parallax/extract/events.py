@@ -80,6 +80,7 @@ from parallax.extract.syntax import (
     time_ranges,
 )
 from parallax.knowledge.actors import ActorResolver
+from parallax.knowledge.places import PlaceCandidate
 from parallax.nlp.doc_text import entities_within, frozen_mentions, positions_of, text_of
 from parallax.nlp.lemmas import forms_of, lexicon_lemma
 from parallax.schema import Actor, Event, Figure, Place, Time
@@ -673,10 +674,8 @@ class EventExtractor:
             recipient = self._protested(doc, token, actor)
             if recipient is None and _aimed_at_something(token):
                 recipient = self._host_state(place_record)
-        actor = _in_context(doc, token, _located(doc, _from_where(doc, actor), place_record))
-        recipient = _in_context(
-            doc, token, _located(doc, _from_where(doc, recipient), place_record)
-        )
+        actor = _placed(doc, token, actor, place_record)
+        recipient = _placed(doc, token, recipient, place_record)
         return Event(
             start=sentence.start_char,
             end=sentence.end_char,
@@ -831,6 +830,36 @@ _STATE_NOUNS: Final = frozenset(
 )
 
 
+def _placed(doc: Doc, trigger: Token, actor: Actor | None, place: Place | None) -> Actor | None:
+    """An uncoded local party (or an ethnic group living outside its kin state) coded by
+    where its own phrase, the event or the sentence puts it."""
+    if actor is not None and _minority(doc, actor):
+        home = _phrase_place(doc, actor) or place
+        if home is None or not home.country_code or home.country_code == actor.country:
+            return actor  # nowhere else to live named: the kin state is the best guess left
+        return actor.model_copy(
+            update={"actor_id": None, "name": None, "country": home.country_code}
+        )
+    return _in_context(doc, trigger, _located(doc, _from_where(doc, actor), place))
+
+
+#: Words that make a people an ethnic group wherever it lives ("*ethnic* Albanians").
+_ETHNIC: Final = frozenset({"ethnic", "ethnically"})
+
+
+def _minority(doc: Doc, actor: Actor) -> bool:
+    """Whether the party is a people coded by its kin state but named as an ethnic group
+    ("*ethnic* Albanians", "ethnic Turks"): CAMEO codes an ethnic group by its state of
+    residence ("Serb forces killed three ethnic Albanians in southeastern Serbia" is SRB on
+    SRB)."""
+    if not actor.actor_id or actor.actor_id != actor.country:
+        return False
+    phrase = doc[slice(*_tokens(doc, actor))]
+    return any(t.lower_ in _ETHNIC for t in phrase) and any(
+        t.ent_type_ == "NORP" and t.tag_ in ("NNPS", "NNS") for t in phrase
+    )
+
+
 def _located(doc: Doc, actor: Actor | None, place: Place | None) -> Actor | None:
     """An uncoded local actor gets the country of the place the event happens in; a group
     named by a people we could not resolve ("Western nations") is not placed."""
@@ -859,9 +888,16 @@ def _from_where(doc: Doc, actor: Actor | None) -> Actor | None:
     :func:`_located` places a party by where its act is."""
     if actor is None or actor.country or actor.actor_id:
         return actor
+    home = _phrase_place(doc, actor)
+    return _located(doc, actor, home) if home is not None else actor
+
+
+def _phrase_place(doc: Doc, actor: Actor) -> Place | None:
+    """The toponym by which a party's own phrase says where it is from ("Senator Alexander
+    *of Tennessee*", "ethnic Albanians *in Macedonia*")."""
     start, end = _tokens(doc, actor)
     for entity in entities_within(doc, start, end):
-        place = entity._.place
+        place: PlaceCandidate | None = entity._.place
         root = entity.root
         if (
             place is not None
@@ -870,9 +906,8 @@ def _from_where(doc: Doc, actor: Actor | None) -> Actor | None:
             and start <= root.head.i < end
             and case_of(root) in _FROM_WHERE
         ):
-            record = place.record(entity.start_char, entity.end_char, entity.text)
-            return _located(doc, actor, record)
-    return actor
+            return place.record(entity.start_char, entity.end_char, entity.text)
+    return None
 
 
 def _names_unresolved_body(phrase: Span, labels: tuple[str, ...]) -> bool:
