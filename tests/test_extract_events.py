@@ -1586,3 +1586,15 @@ def test_an_ethnic_group_is_coded_by_where_it_lives_not_by_its_kin_state(nlp: La
     assert actor_of(nlp, text, "rally").country == "ROU"
     # with nowhere to live named, the kin state is the best guess left
     assert actor_of(nlp, "Ethnic Albanians protested.", "protested").country == "ALB"
+
+
+def test_a_border_is_where_and_a_named_town_in_apposition_places_the_event(nlp: Language) -> None:
+    capture = the_event(
+        nlp, "Congolese troops captured a rebel camp on the Ugandan border.", "captured"
+    )
+    assert capture.recipient is None or capture.recipient.country != "UGA"
+    text = (
+        "Rebels shelled the regional capital Juba on Sunday, killing ten people, aid workers "
+        "in Nairobi said."
+    )
+    assert place_of(nlp, text, "shelled") == "Juba"

@@ -1246,6 +1246,9 @@ def place_in(
             and (p.root.dep_ in ("compound", "amod", "obj") or case_of(p.root) in PLACE_CASES)
         )
         or (p.root.i == trigger.head.i and misread_clause_verb(trigger))  # "bombed Aleppo"
+        or (  # "shelled the regional capital *Juba*"
+            p.root.dep_ == "appos" and p.root.head.dep_ == "obj" and p.root.head.head.i == trigger.i
+        )
     ]
     locative = [
         p

@@ -749,6 +749,9 @@ class EventExtractor:
         for head in recipient_alternatives(verb, verbal=trigger.type in VERBAL_TYPES):
             if actor_span[0] <= head.i < actor_span[1] or is_time(head):
                 continue
+            if head.lower_ in _TERRAIN:
+                continue  # "captured part of a stronghold *on the Thai border*": where
+
             if head.i in moved or (
                 trigger.type == "MOBILIZE"
                 and head.head.i == verb.i
@@ -761,6 +764,15 @@ class EventExtractor:
             if _names_party(candidate):
                 return candidate
         return None
+
+
+#: Nouns of a stretch of land, which a phrase names as where, never as a party.
+_TERRAIN: Final = frozenset(
+    {
+        "border", "borders", "frontier", "coast", "coastline", "shore", "bank", "side",
+        "area", "region", "zone", "outskirts", "edge", "crossing", "territory",
+    }
+)  # fmt: skip
 
 
 def _protest_scope(trigger: Token) -> Iterable[Token]:
