@@ -1598,3 +1598,14 @@ def test_a_border_is_where_and_a_named_town_in_apposition_places_the_event(nlp: 
         "in Nairobi said."
     )
     assert place_of(nlp, text, "shelled") == "Juba"
+
+
+def test_a_complaint_is_aimed_at_what_it_is_about_not_at_whom_it_is_made_to(nlp: Language) -> None:
+    text = "Georgia complained to the United Nations on Monday over two Russian air raids."
+    complaint = the_event(nlp, text, "complained")
+    assert complaint.recipient is not None
+    assert complaint.recipient.country == "RUS"
+    # with nothing complained of, the addressee stays
+    complaint = the_event(nlp, "Kenya complained to the UN.", "complained")
+    assert complaint.recipient is not None
+    assert complaint.recipient.actor_id == "UN"

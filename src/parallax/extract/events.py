@@ -746,7 +746,14 @@ class EventExtractor:
         actor_span = _tokens(doc, actor) if actor is not None else (0, 0)
         force = next((c for c in verb.children if _moved_force(trigger, verb, c)), None)
         moved = {t.i for t in force.subtree} if force is not None else set()
-        for head in recipient_alternatives(verb, verbal=trigger.type in VERBAL_TYPES):
+        alternatives = recipient_alternatives(verb, verbal=trigger.type in VERBAL_TYPES)
+        if trigger.type in ("ACCUSE", "PROTEST"):
+            # "complained to the United Nations *over two Israeli air raids*": whom the
+            # complaint is about, not whom it is made to.
+            alternatives = [
+                c for c in verb.children if c.dep_ == "obl" and case_of(c) in _COMPLAINED_OF
+            ] + alternatives
+        for head in alternatives:
             if actor_span[0] <= head.i < actor_span[1] or is_time(head):
                 continue
             if head.lower_ in _TERRAIN:
@@ -766,6 +773,8 @@ class EventExtractor:
         return None
 
 
+#: Prepositions of what a complaint or accusation is about.
+_COMPLAINED_OF: Final = frozenset({"over", "about", "against"})
 #: Nouns of a stretch of land, which a phrase names as where, never as a party.
 _TERRAIN: Final = frozenset(
     {
