@@ -1203,6 +1203,9 @@ def test_an_object_pronoun_is_not_its_own_clauses_subject(nlp: Language) -> None
         "The senator lost Ohio to his rival by ten points in the primary.",
         "Thousands of families lost their homes in the crash.",
         "Trump is bracing for a tumultuous delegate battle before the convention.",
+        # a fight for a cause, with no one fought and no one armed, is advocacy
+        "The senator has always fought for lower taxes and fair wages.",
+        "The two governors are fighting for third place in the polls.",
     ],
 )
 def test_elections_won_and_things_lost_are_no_assault(nlp: Language, text: str) -> None:
@@ -1218,6 +1221,12 @@ def test_ground_lost_in_war_is_still_an_assault(nlp: Language) -> None:
     assert the_event(nlp, armed, "captured").type == "ASSAULT"
     deadly = "Fighting ahead of the election killed twelve people in the north."
     assert the_event(nlp, deadly, "Fighting").type == "ASSAULT"
+    for text, trigger in (
+        ("Kurdish rebels are fighting for independence.", "fighting"),
+        ("The battle for Mosul began in October.", "battle"),
+        ("Thousands of foreigners fought for ISIS.", "fought"),
+    ):
+        assert the_event(nlp, text, trigger).type == "ASSAULT"
 
 
 def test_one_person_attacking_another_in_words_is_criticism(nlp: Language) -> None:
@@ -1576,3 +1585,22 @@ def test_whom_a_call_or_a_complaint_is_aimed_at(
     recipient = the_event(nlp, text, trigger).recipient
     assert recipient is not None
     assert (recipient.country or recipient.actor_id) == code
+
+
+def test_a_passive_infinitive_is_done_to_what_its_verb_is_about(nlp: Language) -> None:
+    disarmed = the_event(nlp, "Analysts say the militia needs to be disarmed.", "disarmed")
+    assert disarmed.actor is None
+    assert disarmed.recipient is not None
+    assert disarmed.recipient.text == "the militia"
+    arrested = the_event(nlp, "The minister wants the smugglers to be arrested.", "arrested")
+    assert arrested.recipient is not None
+    assert arrested.recipient.text == "the smugglers"
+
+
+def test_an_act_noun_from_a_named_party_is_that_partys(nlp: Language) -> None:
+    text = "She defended the charity against recent attacks from Senator Marco Rubio."
+    assert actor_of(nlp, text, "attacks").actor_id == "MARCO_RUBIO"
+    # insults and derision are criticism
+    assert the_event(nlp, "The spokesman derided the opposition leader.", "derided").type == (
+        "ACCUSE"
+    )

@@ -145,6 +145,25 @@ def verbal_arguments(trigger: Token) -> tuple[Token | None, Token | None]:
         actor = accused_party(trigger) or responsible_party(trigger)
     passive = _passive_participle(trigger)
     if (
+        recipient is None
+        and (actor is None or (agent is not None and actor.i == agent.i))
+        and trigger.dep_ == "acl"
+        and any(c.dep_ == "aux:pass" for c in trigger.children)
+    ):
+        return _antecedent_head(agent), trigger.head  # "wants the smugglers to be arrested"
+    if (
+        recipient is None
+        and (actor is None or (agent is not None and actor.i == agent.i))
+        and trigger.dep_ == "xcomp"
+        and any(c.dep_ == "aux:pass" for c in trigger.children)
+    ):
+        # "the Islamic State group needs *to be destroyed*", "Assad wants *to be recognised*
+        # by the West": the subject a passive infinitive shares is done to, never the doer.
+        sharers = [c for c in trigger.head.children if c.dep_ in ("obj", *SUBJECT_DEPS)]
+        # "want all immigrants to be deported": the object, where there is one
+        patient = next((c for c in sharers if c.dep_ == "obj"), sharers[0] if sharers else None)
+        return _antecedent_head(agent), _antecedent_head(patient)
+    if (
         actor is None
         and trigger.dep_ in ("xcomp", "advcl", "conj", "acl")
         and trigger.head.i != trigger.i
@@ -398,6 +417,8 @@ def nominal_arguments(trigger: Token) -> tuple[Token | None, Token | None]:
             or (actor is None and _modifier_actor(child, trigger))
         ):
             actor = child
+    if actor is None:
+        actor = _named_source(trigger)  # "attacks *from Senator Marco Rubio*"
     recipient = prepositional(trigger, RECIPIENT_CASES)
     head = trigger.head
     if recipient is None:
@@ -461,6 +482,23 @@ _JOINT_ACTS: Final = frozenset(
         "patrols", "manoeuvres", "maneuvers", "cooperation", "meeting", "meetings",
     }
 )  # fmt: skip
+
+
+#: Entity labels of a party an act noun can come "from" (a place it comes from is where).
+_PARTY_LABELS: Final = frozenset({"PERSON", "ORG", "NORP"})
+
+
+def _named_source(noun: Token) -> Token | None:
+    """A person, organisation or people an act noun comes from: "attacks *from Senator
+    Marco Rubio*", "criticism *from the UN*" — not a place ("rockets *from Gaza*")."""
+    return next(
+        (
+            c
+            for c in noun.children
+            if c.dep_ == "nmod" and case_of(c) == "from" and c.ent_type_ in _PARTY_LABELS
+        ),
+        None,
+    )
 
 
 def _joint(noun: Token) -> bool:

@@ -375,3 +375,27 @@ def allied_as_attribute(verb: Token) -> bool:
     while after < len(verb.doc) and verb.doc[after].is_quote:
         after += 1  # US and allied “trainers and advisers”
     return after < len(verb.doc) and verb.doc[after].pos_ in ("NOUN", "PROPN")
+
+
+#: Entity labels of what a fight can be *for* and still be one with arms: a place
+#: ("the battle for Mosul") or a party fought for ("fought for ISIS").
+_FOUGHT_OVER: Final = frozenset({"GPE", "LOC", "FAC", "ORG", "NORP"})
+
+
+def fought_for_a_cause(trigger: Token, actor: Actor | None) -> bool:
+    """ "He has fought for our religious liberty", "fighting for national legislation",
+    "Rubio and Cruz are fighting for second place": a fight *for* something that is neither
+    ground nor a party, with no one fought against and no armed party fighting, is
+    advocacy or a contest, not an act of force ("rebels fighting for independence" and "the
+    battle for Mosul" stay acts)."""
+    if _armed(actor) or not _CAMPAIGN_FIGHTS.intersection(forms_of(trigger)):
+        return False
+    causes = [c for c in trigger.children if c.dep_ in ("obl", "nmod") and case_of(c) == "for"]
+    if not causes or any(
+        c.dep_ == "obj" or case_of(c) in ("against", "with") for c in trigger.children
+    ):
+        return False
+    return all(
+        c.ent_type_ not in _FOUGHT_OVER and c.lower_ not in _GROUND and c.lower_ not in _HARM
+        for c in causes
+    )

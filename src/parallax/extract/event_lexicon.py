@@ -169,6 +169,7 @@ VERB_TRIGGERS: Final[dict[str, Trigger]] = {
     **_entries("REJECT", None, "obstruct balk stonewall overrule disavow abrogate"),
     **_entries("REQUEST", None, "exhort"),
     **_entries("ACCUSE", "disapprove", "lambaste assail admonish reprove denigrate ridicule"),
+    **_entries("ACCUSE", "disapprove", "deride insult mock disparage belittle slander smear"),
     **_entries("ACCUSE", "allege", "impeach"),
     **_entries("THREATEN", None, "blackmail"),
     **_entries("CONSULT", None, "parley"),

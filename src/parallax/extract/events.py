@@ -40,6 +40,7 @@ from parallax.extract.event_figurative import (
     allied_as_attribute,
     electoral,
     figurative_object,
+    fought_for_a_cause,
     lost_nothing_of_ground,
     no_interaction,
     part_of_a_name,
@@ -592,6 +593,8 @@ class EventExtractor:
         )
         if trigger.type == "ASSAULT" and electoral(token, sentence, actor):
             return None  # "Ted Cruz has captured Texas": an election won, not ground
+        if trigger.type == "ASSAULT" and fought_for_a_cause(token, actor):
+            return None  # "he has fought for our religious liberty"
         if trigger.type == "COERCE" and prevented_by_no_authority(token, actor):
             return None  # "to prevent super PACs from buying elections"
         if token.pos_ == "VERB" and (
