@@ -1604,3 +1604,20 @@ def test_an_act_noun_from_a_named_party_is_that_partys(nlp: Language) -> None:
     assert the_event(nlp, "The spokesman derided the opposition leader.", "derided").type == (
         "ACCUSE"
     )
+
+
+def test_an_act_noun_of_a_participle_or_infinitive_is_its_sentence_subjects(
+    nlp: Language,
+) -> None:
+    text = "France began conducting airstrikes on rebel positions in 2013."
+    assert actor_of(nlp, text, "airstrikes").country == "FRA"
+    text = "The army entered the town after midnight, conducting raids on several houses."
+    assert actor_of(nlp, text, "raids").text == "The army"
+    # … but whoever receives a peaceful act is its recipient, and a battle won the winner's
+    text = "The senator has not received a single endorsement from his colleagues."
+    endorsement = the_event(nlp, text, "endorsement")
+    assert endorsement.recipient is not None
+    assert endorsement.recipient.text == "The senator"
+    assert actor_of(nlp, "Kurdish fighters won the battle for the airport.", "battle").text == (
+        "Kurdish fighters"
+    )

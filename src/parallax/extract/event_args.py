@@ -451,11 +451,11 @@ def nominal_arguments(trigger: Token) -> tuple[Token | None, Token | None]:
         or (position.dep_ == "obl" and case_of(position) in _PURPOSE and head.lemma_ in _TRAVEL)
         or (position.dep_ == "obl" and case_of(position) == "on" and head.lemma_ in _GO_ON)
     )
-    if acts_through_verb and head.i != trigger.i and _UNDERGONE.intersection(forms_of(head)):
+    if acts_through_verb and head.i != trigger.i and _undergoes(head, trigger):
         # "Russia suffered an act of terrorism by Islamic State": the subject is whom it
         # was done to.
         undergoer = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
-        return _antecedent_head(actor), _antecedent_head(recipient or undergoer)
+        return _antecedent_head(actor), _antecedent_head(undergoer or recipient)
     if actor is None and acts_through_verb and head.i != trigger.i and not _reacts_to(head):
         # "carried out strikes", "negotiators return to Geneva for talks": the verb's subject.
         actor = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
@@ -472,7 +472,28 @@ def nominal_arguments(trigger: Token) -> tuple[Token | None, Token | None]:
             # "forces carrying out raids", and "Coalition warplanes carried out a raid" read
             # as one noun phrase: the noun the verb describes does the act.
             actor = head.head
+        if (
+            actor is None
+            and head.head.i != head.i
+            and (
+                head.dep_ == "xcomp"  # "began *conducting* airstrikes"
+                or (head.dep_ == "advcl" and mark_of(head) == "to")
+                or (head.dep_ == "advcl" and head.tag_ == "VBG" and _after_comma(head))
+            )
+        ):
+            # "Clinton and her allies dove into Trump's record, *launching* a round of
+            # attacks": the subject the participle or infinitive shares with its verb.
+            actor = next((c for c in head.head.children if c.dep_ in SUBJECT_DEPS), None)
     return _antecedent_head(actor), _antecedent_head(recipient)
+
+
+def _after_comma(clause: Token) -> bool:
+    """Whether a clause follows a comma: a participle clause of the sentence's subject
+    (", *holding* a press conference"), not one that hangs on a noun before it."""
+    first = clause.left_edge
+    if first.text == ",":
+        return True  # the parse hung the comma on the clause itself
+    return first.i > 0 and clause.doc[first.i - 1].text == ","
 
 
 #: Acts done together with a partner named by "with".
@@ -733,11 +754,30 @@ _NOT_THE_DOER: Final = _REACTIONS | _DEPICTIONS | _SEQUENCE
 _UNDERGONE: Final = frozenset(
     {"suffer", "endure", "face", "survive", "sustain", "experience", "withstand"}
 )
+#: Verbs whose subject receives the (peaceful) act noun they take: "Clinton has locked down
+#: *endorsements* from unions", "Cruz has not received any endorsements"; a battle won is
+#: the winner's.
+_RECEIVED: Final = frozenset(
+    {"receive", "win", "get", "obtain", "earn", "garner", "attract", "lock"}
+)
+
+
+def _undergoes(verb: Token, act: Token) -> bool:
+    """Whether the subject of ``verb`` is whom the act noun is done to or given to."""
+    forms = forms_of(verb)
+    if _UNDERGONE.intersection(forms):
+        return True
+    return bool(_RECEIVED.intersection(forms)) and not _of_force(act, NOUN_TRIGGERS)
 
 
 def _reacts_to(verb: Token) -> bool:
-    """Whether the verb reacts to an act or shows it: its subject is not the act's doer."""
-    return bool(_NOT_THE_DOER.intersection(forms_of(verb)))
+    """Whether the verb reacts to an act, shows it or names it ("reluctant to *call* the
+    attack an act of terrorism"; "calling a meeting" is the caller's): its subject is not
+    the act's doer."""
+    forms = forms_of(verb)
+    if "call" in forms and sum(c.dep_ in ("obj", "xcomp") for c in verb.children) >= 2:
+        return True  # naming it, not "calling a meeting" or "calling off the attack"
+    return bool(_NOT_THE_DOER.intersection(forms))
 
 
 def accused_party(act: Token) -> Token | None:
