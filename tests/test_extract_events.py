@@ -1621,3 +1621,16 @@ def test_an_act_noun_of_a_participle_or_infinitive_is_its_sentence_subjects(
     assert actor_of(nlp, "Kurdish fighters won the battle for the airport.", "battle").text == (
         "Kurdish fighters"
     )
+
+
+def test_an_act_of_terrorism_is_an_assault_unless_it_names_another_act(nlp: Language) -> None:
+    text = "Kenya suffered an act of terrorism by al-Shabaab last year."
+    act = the_event(nlp, text, "act")
+    assert act.type == "ASSAULT"
+    assert act.actor is not None
+    assert act.actor.actor_id == "AL_SHABAAB"
+    for text in (
+        "Police said the fire was an act of sabotage.",
+        "Critics called the law an act of aggression against the press.",
+    ):
+        assert "act" not in triggers(nlp, text)

@@ -413,7 +413,7 @@ def nominal_arguments(trigger: Token) -> tuple[Token | None, Token | None]:
     for child in [*trigger.children, *compounds]:
         if (
             child.dep_ == "nmod:poss"
-            or (child.dep_ in ("nmod", "acl") and case_of(child) == "by")
+            or (child.dep_ in ("nmod", "acl") and _led_by_by(child))
             or (actor is None and _modifier_actor(child, trigger))
         ):
             actor = child
@@ -545,6 +545,13 @@ def _participle_agent(noun: Token) -> Token | None:
                 if _by_phrase(child):
                     return child
     return None
+
+
+def _led_by_by(phrase: Token) -> bool:
+    """Whether a phrase is a "by" phrase, also where the parse hung its "by" on a modifier
+    ("by *al*-Shabaab")."""
+    first = phrase.left_edge
+    return case_of(phrase) == "by" or (first.lower_ == "by" and first.dep_ == "case")
 
 
 def stray_agent(noun: Token, acts: frozenset[int]) -> Token | None:

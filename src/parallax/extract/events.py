@@ -330,6 +330,15 @@ def _conjunction_use(verb: Token) -> bool:
 def _compound(noun: Token, forms: tuple[str, ...]) -> Trigger | None:
     """A noun made a trigger by its modifier ("hunger strike", "joint exercises") or by its
     target ("an operation against the separatists")."""
+    if (
+        "act" in forms
+        and not _names_an_act(noun)
+        and any(
+            c.dep_ == "nmod" and c.lower_ in _ACTS_OF_FORCE and case_of(c) == "of"
+            for c in noun.children
+        )
+    ):
+        return Trigger("ASSAULT")  # "suffered an *act* of terrorism by Islamic State"
     if any(f in ("operation", "campaign") for f in forms) and any(
         c.dep_ in ("nmod", "obl") and any(g.lower_ == "against" for g in c.children)
         for c in noun.children
@@ -359,6 +368,28 @@ def _compound(noun: Token, forms: tuple[str, ...]) -> Trigger | None:
             if found is not None:
                 return found
     return None
+
+
+#: Verbs that name what something is: "called the attack *an act of terrorism*".
+_NAMING: Final = frozenset(
+    {"call", "label", "consider", "deem", "describe", "term", "brand", "classify", "declare"}
+)
+
+
+def _names_an_act(noun: Token) -> bool:
+    """Whether an "act of terrorism" says what something else is rather than reporting an
+    act: a predicate ("the fire was an act of sabotage"), what a naming verb calls a thing
+    ("called the law an act of aggression"), or a likeness ("seems like an act of
+    terrorism")."""
+    if noun.dep_ == "xcomp" or any(c.dep_ == "cop" for c in noun.children):
+        return True
+    if case_of(noun) in ("like", "as"):
+        return True
+    return noun.dep_ in ("obj", "obl") and bool(_NAMING.intersection(forms_of(noun.head)))
+
+
+#: What an "act of …" is when it is one of force.
+_ACTS_OF_FORCE: Final = frozenset({"terrorism", "terror", "violence", "aggression", "sabotage"})
 
 
 def _modifies_a_compound_trigger(verb: Token) -> bool:
