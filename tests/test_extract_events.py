@@ -1317,6 +1317,7 @@ def test_a_past_act_inside_a_future_phrase_is_no_threat(nlp: Language) -> None:
         ("Oil prices hit a record high on Tuesday.", "hit"),
         ("The senator will hit the campaign trail with the nominee next week.", "hit"),
         ("The president seized the opportunity to speak.", "seized"),
+        ("Crowds cheered as women burned their veils in the square.", "burned"),
     ],
 )
 def test_verbs_of_force_that_report_no_act(nlp: Language, text: str, word: str) -> None:

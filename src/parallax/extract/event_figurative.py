@@ -305,6 +305,14 @@ _FIGURATIVE_OBJECTS: Final[dict[str, frozenset[str]]] = {
          "trail", "airwaves", "stride", "jackpot", "snag", "headlines", "stores", "shelves",
          "milestone", "threshold", "note", "button"}
     ),
+    # "women burning their niqabs" (the seeds), "burned the flag", "burn bridges": what is
+    # burnt is a thing of one's own or a symbol, not a target
+    "burn": frozenset(
+        {"niqab", "niqabs", "veil", "veils", "burqa", "burqas", "flag", "flags", "effigy",
+         "effigies", "tyre", "tyres", "tire", "tires", "book", "books", "passport", "passports",
+         "candle", "candles", "bridge", "bridges", "calorie", "calories", "fuel", "money",
+         "cash", "incense", "draft", "card", "cards"}
+    ),
 }  # fmt: skip
 
 
@@ -333,7 +341,8 @@ def seized_on(verb: Token) -> bool:
 
 def figurative_object(verb: Token) -> bool:
     """A verb of force whose object makes it no act: "to beat expectations", "occupies a key
-    role", "seize the opportunity", "hit a record high" (``_FIGURATIVE_OBJECTS``)."""
+    role", "seize the opportunity", "hit a record high", "burning their niqabs"
+    (``_FIGURATIVE_OBJECTS``)."""
     forms = forms_of(verb)
     objects = next((_FIGURATIVE_OBJECTS[f] for f in forms if f in _FIGURATIVE_OBJECTS), None)
     if objects is None:
