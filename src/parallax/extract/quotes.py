@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
+from typing import Final
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -202,11 +203,33 @@ class _Mentions:
         for mention in self.candidates:
             if mention.label_ == "NORP" and mention.start <= root < mention.end:
                 continue  # "one Syrian in Paris" is a person of that nation, not its state
+            if _in_institution_name(mention, span):
+                continue  # "director of the Center for … Russian … Studies"
             if mention.start >= span.start and mention.end <= span.end:
                 actor = mention._.actor if self.linked else None
                 if actor is not None:
                     return str(actor.actor_id)
         return None
+
+
+#: Head words of the names of research and teaching institutions: a state named inside one
+#: ("the Center for Eurasian, Russian and East European Studies") is its subject, not the
+#: speaker's employer.
+_INSTITUTIONS: Final = frozenset(
+    {"center", "centre", "institute", "university", "school", "college", "studies",
+     "foundation", "museum", "program", "programme", "academy", "society", "association"}
+)  # fmt: skip
+
+
+def _in_institution_name(mention: Span, speaker: Span) -> bool:
+    """Whether the mention hangs, inside the speaker phrase, on a capitalised institution
+    word ("the *Center* for Eurasian, *Russian* … *Studies*")."""
+    token = mention.root
+    while speaker.start <= token.head.i < speaker.end and token.head.i != token.i:
+        token = token.head
+        if token.lower_ in _INSTITUTIONS and token.is_title:
+            return True
+    return False
 
 
 def _same_surname(
