@@ -23,12 +23,14 @@ from parallax.extract.syntax import (
     appositive_subject,
     case_of,
     clause_head,
+    has_passive_frame,
     in_time_expression,
     list_item,
     mark_of,
     misread_clause_verb,
     misread_passive,
     noun_phrase,
+    opens_with_by,
     passive_agent_below,
     stray_by_phrase,
 )
@@ -147,20 +149,16 @@ def verbal_arguments(trigger: Token) -> tuple[Token | None, Token | None]:
     if (
         recipient is None
         and (actor is None or (agent is not None and actor.i == agent.i))
-        and trigger.dep_ == "acl"
-        and any(c.dep_ == "aux:pass" for c in trigger.children)
-    ):
-        return _antecedent_head(agent), trigger.head  # "wants the smugglers to be arrested"
-    if (
-        recipient is None
-        and (actor is None or (agent is not None and actor.i == agent.i))
-        and trigger.dep_ == "xcomp"
+        and trigger.dep_ in ("acl", "xcomp")
         and any(c.dep_ == "aux:pass" for c in trigger.children)
     ):
         # "the Islamic State group needs *to be destroyed*", "Assad wants *to be recognised*
-        # by the West": the subject a passive infinitive shares is done to, never the doer.
+        # by the West": what a passive infinitive shares with its verb is done to, never the
+        # doer — the noun it describes ("wants the smugglers *to be arrested*"), else the
+        # verb's object ("want all immigrants to be deported"), else its subject.
+        if trigger.dep_ == "acl":
+            return _antecedent_head(agent), trigger.head
         sharers = [c for c in trigger.head.children if c.dep_ in ("obj", *SUBJECT_DEPS)]
-        # "want all immigrants to be deported": the object, where there is one
         patient = next((c for c in sharers if c.dep_ == "obj"), sharers[0] if sharers else None)
         return _antecedent_head(agent), _antecedent_head(patient)
     if (
@@ -413,7 +411,8 @@ def nominal_arguments(trigger: Token) -> tuple[Token | None, Token | None]:
     for child in [*trigger.children, *compounds]:
         if (
             child.dep_ == "nmod:poss"
-            or (child.dep_ in ("nmod", "acl") and _led_by_by(child))
+            # also where the parse hung the "by" on a modifier ("by *al*-Shabaab")
+            or (child.dep_ in ("nmod", "acl") and (case_of(child) == "by" or opens_with_by(child)))
             or (actor is None and _modifier_actor(child, trigger))
         ):
             actor = child
@@ -547,13 +546,6 @@ def _participle_agent(noun: Token) -> Token | None:
     return None
 
 
-def _led_by_by(phrase: Token) -> bool:
-    """Whether a phrase is a "by" phrase, also where the parse hung its "by" on a modifier
-    ("by *al*-Shabaab")."""
-    first = phrase.left_edge
-    return case_of(phrase) == "by" or (first.lower_ == "by" and first.dep_ == "case")
-
-
 def stray_agent(noun: Token, acts: frozenset[int]) -> Token | None:
     """The doer's "by" phrase of an act noun that the parse hung higher up, on the active
     verb or the plain noun above it: "repercussions stemming from the massacre of 130 people
@@ -571,7 +563,7 @@ def stray_agent(noun: Token, acts: frozenset[int]) -> Token | None:
             return None
         host = host.head
         verbal = host.pos_ in ("VERB", "AUX")
-        if verbal and (host.tag_ == "VBN" or _has_passive_part(host)):
+        if verbal and (host.tag_ == "VBN" or has_passive_frame(host)):
             return None
         if not verbal and (host.i in acts or host.pos_ not in ("NOUN", "PROPN")):
             return None
@@ -599,21 +591,15 @@ def _doer_inside(noun: Token, acts: frozenset[int]) -> Token | None:
 
 def _doer_after(child: Token, noun: Token, acts: frozenset[int]) -> bool:
     """Whether ``child`` is a "by" phrase naming a party right after ``noun``'s phrase."""
-    first = child.left_edge
     return (
         child.dep_ in ("obl", "obl:agent", "nmod")
-        and first.lower_ == "by"
-        and first.dep_ == "case"
-        and first.i == noun.right_edge.i + 1
+        and opens_with_by(child)
+        and child.left_edge.i == noun.right_edge.i + 1
         and child.pos_ in ("NOUN", "PROPN")
         and not child.like_num
         and not is_time(child)
         and not any(noun.i < i < child.i for i in acts)
     )
-
-
-def _has_passive_part(verb: Token) -> bool:
-    return any(c.dep_ in ("aux:pass", "nsubj:pass") for c in verb.children)
 
 
 def _by_phrase(child: Token) -> bool:
@@ -728,7 +714,7 @@ def _antecedent_head(head: Token | None) -> Token | None:
     """For a relative pronoun ("forces that retook…", "Mosul, which ISIS seized") the noun
     its clause describes; a pronoun whose clause the parse hung on a verb ("determining
     *who* should stay") or on nothing before it stays as it is."""
-    if head is None or head.lower_ not in _RELATIVE or head.head.dep_ != "acl:relcl":
+    if head is None or not _relative_pronoun(head):
         return head
     noun = head.head.head
     return head if noun.pos_ in ("VERB", "AUX", "SPACE", "PUNCT") or noun.i > head.i else noun
@@ -1074,13 +1060,18 @@ _COLLECTIVE: Final = frozenset({"it", "its", "they", "them", "their"})
 _RELATIVE: Final = frozenset({"that", "which", "who", "whom", "whose"})
 
 
+def _relative_pronoun(token: Token) -> bool:
+    """Whether the token is the relative pronoun of a relative clause ("Mosul, *which*…")."""
+    return token.lower_ in _RELATIVE and token.head.dep_ == "acl:relcl"
+
+
 def _antecedent(doc: Doc, pronoun: Token) -> Span | None:
     """The actor mention a pronoun stands for: for a relative pronoun the noun its clause
     describes, for "he"/"she" the nearest person before it, for "it"/"they" the nearest
     organisation or state."""
     word = pronoun.lower_
     mentions = [m for m in actor_mentions_of(doc) if m._.actor is not None]
-    if word in _RELATIVE and pronoun.head.dep_ == "acl:relcl":
+    if _relative_pronoun(pronoun):
         noun = pronoun.head.head
         return next((m for m in mentions if m.start <= noun.i < m.end), None)
     if word in _PERSONAL:
@@ -1133,11 +1124,7 @@ def _reporting_relative(pronoun: Token) -> Token | None:
     if clause.dep_ not in ("ccomp", "xcomp") or clause.head.i == clause.i:
         return None
     return next(
-        (
-            c
-            for c in clause.head.children
-            if c.dep_ in SUBJECT_DEPS and c.lower_ in _RELATIVE and c.head.dep_ == "acl:relcl"
-        ),
+        (c for c in clause.head.children if c.dep_ in SUBJECT_DEPS and _relative_pronoun(c)),
         None,
     )
 

@@ -15,7 +15,7 @@ from typing import Final
 
 from spacy.tokens import Token
 
-from parallax.extract.syntax import circumstance, mark_of
+from parallax.extract.syntax import case_of, circumstance, mark_of
 from parallax.nlp.lemmas import forms_of
 from parallax.schema import EventStatus
 
@@ -159,7 +159,7 @@ def _known_act(noun: Token) -> bool:
     status the modal or intention above it does not change."""
     if noun.pos_ != "NOUN" or noun.dep_ not in ("obl", "nmod"):
         return False
-    case = next((c.lower_ for c in noun.children if c.dep_ == "case"), None)
+    case = case_of(noun)
     referring = case in _REFERRING_CASES or (
         case == "to" and noun.head.lower_ in _REFERRING_HEADS  # "in relation *to* the attacks"
     )

@@ -262,17 +262,27 @@ def list_item(child: Token) -> bool:
     )
 
 
+def opens_with_by(phrase: Token) -> bool:
+    """Whether the phrase ``phrase`` heads starts with its preposition "by", wherever the
+    parse hung that "by" ("*by* government troops" with "by" on "government")."""
+    first = phrase.left_edge
+    return first.lower_ == "by" and first.dep_ == "case"
+
+
+def has_passive_frame(verb: Token) -> bool:
+    """Whether the verb has a passive subject or auxiliary of its own ("was shelled")."""
+    return any(c.dep_ in ("nsubj:pass", "aux:pass") for c in verb.children)
+
+
 def stray_by_phrase(child: Token) -> bool:
     """A "by" phrase the parse hung on a noun inside a longer phrase, not on the phrase's own
     head: in "the shelling of a market in Douma *by government forces*" it names who shelled,
     not anything about Douma. Such a phrase belongs to the act above it, never to the noun
     it hangs on; :func:`noun_phrase` leaves it out of the phrase of any head above that noun
     ("a speech *by Obama*" keeps its own)."""
-    first = child.left_edge
     return (
         child.dep_ == "nmod"
-        and first.lower_ == "by"
-        and first.dep_ == "case"
+        and opens_with_by(child)
         and child.head.pos_ in ("NOUN", "PROPN")
         and child.pos_ in ("NOUN", "PROPN")
         and not child.like_num
@@ -286,7 +296,7 @@ def passive_agent_below(token: Token) -> Token | None:
     leave it out of the oblique's phrase) ask this."""
     if token.dep_ not in ("obl", "xcomp"):
         return None
-    if not any(c.dep_ in ("nsubj:pass", "aux:pass") for c in token.head.children):
+    if not has_passive_frame(token.head):
         return None
     return next(
         (
