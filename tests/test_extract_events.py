@@ -316,6 +316,13 @@ def test_the_state_behind_the_air_strikes_that_killed_is_the_actor(nlp: Language
             "recipient",
             "SRB",
         ),
+        # condemning an act whose doer the parse hung outside its phrase is aimed at the doer
+        (
+            "France denounced the bombing of the hospital by Russian jets.",
+            "denounced",
+            "recipient",
+            "RUS",
+        ),
         ("Poland demanded an apology by Russia for the massacre.", "demanded", "recipient", "RUS"),
         (
             "The US on Thursday rejected calls by Kofi Annan to adopt the reforms.",
@@ -529,6 +536,14 @@ def test_an_unknown_official_takes_the_one_state_his_sentence_names(nlp: Languag
             "bombing",
             "RUS",
             "Russian jets",
+        ),
+        # a light verb the parse made a modifier of its act noun, the doers left as the root
+        ("Activists staged rallies in Gaza.", "rallies", "PSE", "Activists"),
+        (
+            "Angry activists from the defeated Fatah Party have staged rallies in the Gaza Strip.",
+            "rallies",
+            "PSE",
+            "Angry activists from the defeated Fatah Party",
         ),
     ],
 )

@@ -15,7 +15,7 @@ from typing import Final
 
 from spacy.tokens import Doc, Span, Token
 
-from parallax.extract.event_lexicon import NOUN_TRIGGERS, VERB_TRIGGERS, Trigger
+from parallax.extract.event_lexicon import LIGHT_VERBS, NOUN_TRIGGERS, VERB_TRIGGERS, Trigger
 from parallax.extract.syntax import (
     NAMED,
     NOUN_MODIFIER_DEPS,
@@ -418,6 +418,8 @@ def nominal_arguments(trigger: Token) -> tuple[Token | None, Token | None]:
             actor = child
     if actor is None:
         actor = _named_source(trigger)  # "attacks *from Senator Marco Rubio*"
+    if actor is None:
+        actor = _misread_light_verb_subject(trigger)  # "Activists *staged* rallies in Gaza"
     recipient = prepositional(trigger, RECIPIENT_CASES)
     head = trigger.head
     if recipient is None:
@@ -484,6 +486,34 @@ def nominal_arguments(trigger: Token) -> tuple[Token | None, Token | None]:
             # attacks": the subject the participle or infinitive shares with its verb.
             actor = next((c for c in head.head.children if c.dep_ in SUBJECT_DEPS), None)
     return _antecedent_head(actor), _antecedent_head(recipient)
+
+
+def _misread_light_verb_subject(noun: Token) -> Token | None:
+    """The subject of a light verb the parse made a modifier of its act noun: "Activists
+    *staged* rallies in Gaza", "Angry activists … *have staged* rallies" read as one noun
+    phrase with "staged" describing "rallies" and the doers left as the sentence's root. A
+    past form that carries an auxiliary, or stands between a plural and the noun, is the
+    clause's verb; its subject is the root noun phrase before it."""
+    verb = next(
+        (
+            c
+            for c in noun.children
+            if c.dep_ == "amod"
+            and c.i < noun.i
+            and c.tag_ in ("VBD", "VBN")
+            and c.lemma_ in LIGHT_VERBS
+        ),
+        None,
+    )
+    if verb is None:
+        return None
+    carries_auxiliary = any(c.dep_ == "aux" for c in verb.children)
+    if not (carries_auxiliary or misread_clause_verb(verb)):
+        return None
+    root = noun.sent.root
+    if root.pos_ in ("NOUN", "PROPN") and root.i < verb.i and root.i != noun.i:
+        return root
+    return None
 
 
 def _after_comma(clause: Token) -> bool:

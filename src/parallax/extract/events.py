@@ -622,6 +622,8 @@ class EventExtractor:
             if recipient_head is not None
             else None
         )
+        if trigger.type == "ACCUSE" and recipient_head is not None and not _names_party(recipient):
+            recipient = self._doer_accused(doc, recipient_head, acts) or recipient
         if trigger.type == "ASSAULT" and electoral(token, sentence, actor):
             return None  # "Ted Cruz has captured Texas": an election won, not ground
         if trigger.type == "ASSAULT" and fought_for_a_cause(token, actor):
@@ -734,6 +736,20 @@ class EventExtractor:
             date=_date(doc, sentence),
             figures=_figures(doc, sentence),
         )
+
+    def _doer_accused(self, doc: Doc, act: Token, acts: frozenset[int]) -> Actor | None:
+        """Whom condemning or investigating an act is aimed at: the act's doer, when the act
+        noun is the object and names no party in its own phrase ("denounced the bombing of
+        the hospital *by Russian jets*" is aimed at Russia, not at the hospital)."""
+        if act.i not in acts or not _is_act(act):
+            return None
+        doer, _ = nominal_arguments(act)
+        if doer is None:
+            doer = stray_agent(act, acts)
+        if doer is None or not _can_act(doer):
+            return None
+        coded = code_actor(doc, doer, self.resolver, acting=True)
+        return coded if _names_party(coded) else None
 
     def _protested(self, doc: Doc, trigger: Token, actor: Actor | None) -> Actor | None:
         """Whom a protest is against when its clause names a state party after it: "a

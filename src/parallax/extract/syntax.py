@@ -221,6 +221,8 @@ def noun_phrase(
                 continue  # deeper and after the head: "Rebels in the Ivory Coast *on Wednesday*"
             if misread_clause_verb(child):
                 continue  # "Russian warplanes *bombed* Aleppo": the verb, not a modifier
+            if child.dep_ == "aux":
+                continue  # "activists … *have* staged rallies" read as one phrase: a clause
             if leave_out is not None and child.i == leave_out.i:
                 continue
             if agent is not None and child.i == agent.i:
