@@ -748,6 +748,8 @@ def test_intended_conflict_is_a_threat_and_intended_help_an_agreement(nlp: Langu
         ("The president ordered the army to prepare a report.", "ordered", "REQUEST"),
         ("Nepal will send 800 troops to a peace-keeping force in Lebanon.", "send", "AGREE"),
         ("The junta banned two opposition newspapers.", "banned", "COERCE"),
+        ("Chinese coast guard vessels blocked Philippine supply boats.", "blocked", "COERCE"),
+        ("Protesters blocked roads in Beirut.", "blocked", "PROTEST"),
     ],
 )
 def test_acts_the_cameo_codebook_names_by_verb_and_object(
@@ -836,6 +838,73 @@ def test_a_verb_the_parse_folded_into_a_verbless_noun_phrase_is_the_act(nlp: Lan
     assert aid.type == "AID"
     assert aid.actor is not None
     assert "Red Cross" in aid.actor.text
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "plover_type", "actor", "recipient"),
+    [
+        # the plural heads a reported clause, not the root
+        (
+            "Ethiopian warplanes bombed rebel positions in the Tigray region, residents said.",
+            "bombed",
+            "ASSAULT",
+            "Ethiopian warplanes",
+            "rebel positions",
+        ),
+        # the verb hung on a modifier of the root noun
+        (
+            "The World Food Programme suspended food deliveries to Yemen.",
+            "suspended",
+            "SANCTION",
+            "The World Food Programme",
+            "food deliveries",
+        ),
+        # the parse gave the verb its subject but made its object the root
+        (
+            "Zimbabwean police detained opposition leader Nelson Chamisa on Friday.",
+            "detained",
+            "COERCE",
+            "Zimbabwean police",
+            "opposition leader",
+        ),
+        # a verb coordinated with a root the tagger called a noun and the morphology an adjective
+        (
+            "Myanmar's military seized power in a coup and detained Aung San Suu Kyi.",
+            "detained",
+            "COERCE",
+            "Myanmar's military",
+            "Aung San Suu Kyi",
+        ),
+    ],
+)
+def test_a_clause_the_parse_read_as_one_noun_phrase_keeps_its_parties(
+    nlp: Language, text: str, trigger: str, plover_type: str, actor: str, recipient: str
+) -> None:
+    event = the_event(nlp, text, trigger)
+    assert event.type == plover_type
+    assert event.actor is not None
+    assert event.actor.text == actor
+    assert event.recipient is not None
+    assert event.recipient.text.startswith(recipient)
+
+
+def test_a_withdrawn_force_and_its_owner_are_not_the_recipient(nlp: Language) -> None:
+    withdrawal = the_event(nlp, "Britain withdrew its troops from Basra.", "withdrew")
+    assert withdrawal.type == "RETREAT"
+    assert withdrawal.recipient is None or withdrawal.recipient.country != "GBR"
+    fled = the_event(nlp, "His father fled Cuba in 1960.", "fled")
+    assert fled.recipient is not None
+    assert fled.recipient.country == "CUB"  # a place fled is not a force withdrawn
+
+
+def test_the_other_side_of_a_deal_is_its_recipient_when_the_object_is_a_thing(
+    nlp: Language,
+) -> None:
+    text = "The Philippine government signed a peace agreement with Muslim rebels in Manila."
+    signed = the_event(nlp, text, "signed")
+    assert signed.recipient is not None
+    assert signed.recipient.text.startswith("Muslim rebels")
+    assert signed.recipient.country == "PHL"
 
 
 def test_words_that_stand_for_no_party_are_no_actor(nlp: Language) -> None:

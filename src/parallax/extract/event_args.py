@@ -23,8 +23,10 @@ from parallax.extract.syntax import (
     appositive_subject,
     case_of,
     clause_head,
+    compound_head,
     has_passive_frame,
     in_time_expression,
+    is_nominal,
     list_item,
     mark_of,
     misread_clause_verb,
@@ -105,14 +107,18 @@ def verbal_arguments(trigger: Token) -> tuple[Token | None, Token | None]:
             recipient = child  # "warned *Turkey* of serious consequences"
     if actor is not None and _is_time_word(actor):
         actor = None  # "Denmark today accepted…" parsed with "today" as the subject
-    if actor is None and misread_clause_verb(trigger):
+    misread = misread_clause_verb(trigger)
+    if actor is None and misread:
         actor = trigger.doc[trigger.i - 1]  # "Syrian regime warplanes bombed…"
-        if (
-            recipient is None
-            and trigger.dep_ in ("amod", "compound")
-            and actor.tag_ != "VBZ"  # with the plural read as the verb, the rest is chance
-        ):
-            recipient = trigger.head  # "…bombed *Aleppo*", read as "bombed Aleppo" the noun
+    if (
+        misread
+        and recipient is None
+        and trigger.dep_ in ("amod", "compound")
+        and trigger.doc[trigger.i - 1].tag_ != "VBZ"  # the plural read as the verb: chance
+    ):
+        # "…bombed *Aleppo*", read as "bombed Aleppo" the noun; also where the parse did give
+        # the verb its subject ("Zimbabwean police detained *opposition leader* Chamisa")
+        recipient = compound_head(trigger.head)
     if actor is None:
         # "Bangladesh has once again rejected…" parsed with the subject on "has".
         auxiliaries = [c for c in trigger.children if c.dep_ in ("aux", "aux:pass")]
@@ -196,7 +202,7 @@ def verbal_arguments(trigger: Token) -> tuple[Token | None, Token | None]:
         actor is None
         and trigger.dep_ == "conj"
         and trigger.head.dep_ == "ROOT"
-        and trigger.head.pos_ in ("PROPN", "NOUN")
+        and is_nominal(trigger.head)
         and trigger.head.i < trigger.i
     ):
         actor = trigger.head  # "Turkey, a NATO member, shot down…" parsed as a noun's conjunct

@@ -30,6 +30,14 @@ _CLOSING: Final = (
 )  # fmt: skip
 
 
+#: What blocking is coercion for (CAMEO 191, restricting movement): "blocked Philippine
+#: supply *boats*", "blocked aid *convoys*"; roads blocked by crowds are protest.
+_BLOCKED: Final = (
+    "boats", "boat", "ships", "ship", "vessels", "vessel", "convoy", "convoys", "trucks",
+    "access", "entry", "passage", "deliveries", "shipments", "aid",
+)  # fmt: skip
+
+
 @dataclass(frozen=True)
 class Trigger:
     """A PLOVER type and mode for one trigger lemma; ``territory`` marks acts that take or
@@ -395,6 +403,8 @@ VERB_OBJECT_TRIGGERS: Final[dict[tuple[str, str], Trigger]] = {
         ("block", noun): Trigger("PROTEST", "obstruct")
         for noun in ("road", "roads", "roadway", "bridge", "highway", "traffic", "transport")
     },
+    # CAMEO 191 (COERCE "restrict"): stopping others' movement or supplies.
+    **dict.fromkeys((("block", noun) for noun in _BLOCKED), Trigger("COERCE", "restrict")),
     ("hold", "talks"): Trigger("CONSULT", None),
     ("walk", "out"): Trigger("PROTEST", "demo"),
     ("call", "up"): Trigger("MOBILIZE", "troops"),

@@ -792,7 +792,9 @@ class EventExtractor:
     ) -> Actor | None:
         """The first further argument of ``verb`` that names a party, when its object names
         none: "granted asylum to Rwandan rebels" is done to the rebels, not to the asylum.
-        Where troops are sent ("sent troops to Estonia") is a place, not a party."""
+        Where troops are sent ("sent troops to Estonia") is a place, not a party. With no
+        state or actor named, a partner of a known sector will do ("signed a deal *with the
+        rebels*", "accepted demands *from* Shona rebels"), for the event's place to code."""
         actor_span = _tokens(doc, actor) if actor is not None else (0, 0)
         force = next((c for c in verb.children if _moved_force(trigger, verb, c)), None)
         moved = {t.i for t in force.subtree} if force is not None else set()
@@ -803,13 +805,14 @@ class EventExtractor:
             alternatives = [
                 c for c in verb.children if c.dep_ == "obl" and case_of(c) in _COMPLAINED_OF
             ] + alternatives
+        fallback = None
         for head in alternatives:
             if actor_span[0] <= head.i < actor_span[1] or is_time(head):
                 continue
             if head.lower_ in _TERRAIN:
                 continue  # "captured part of a stronghold *on the Thai border*": where
 
-            if head.i in moved or (
+            if (head.i in moved and not _withdrawn_from(trigger, head)) or (
                 trigger.type == "MOBILIZE"
                 and head.head.i == verb.i
                 and case_of(head) in _DESTINATION
@@ -820,9 +823,19 @@ class EventExtractor:
             )
             if _names_party(candidate):
                 return candidate
-        return None
+            if fallback is None and candidate.sector and case_of(head) in _PARTNER_CASES:
+                fallback = candidate
+        return fallback
 
 
+def _withdrawn_from(trigger: Trigger, head: Token) -> bool:
+    """Where a withdrawn force leaves, hung on the force ("withdrew its troops *from
+    Basra*"): whom a retreat concedes to (CAMEO 0874), unlike the force and its owner."""
+    return trigger.type == "RETREAT" and case_of(head) in ("from", "out")
+
+
+#: Prepositions of the other side of a deal or demand ("a truce *with* Moslem forces").
+_PARTNER_CASES: Final = frozenset({"with", "from"})
 #: Prepositions of what a complaint or accusation is about.
 _COMPLAINED_OF: Final = frozenset({"over", "about", "against"})
 #: Nouns of a stretch of land, which a phrase names as where, never as a party.
@@ -866,15 +879,27 @@ def _aimed_at_something(trigger: Token) -> bool:
 
 
 def _moved_force(trigger: Trigger, verb: Token, head: Token) -> bool:
-    """The object of a mobilisation is the force moved ("sent 217 more troops", "has
-    strengthened *its* forces", "the sending of foreign troops"), neither it nor its owner a
-    party the act is done to: PLOVER's MOBILIZE needs no recipient."""
-    if trigger.type != "MOBILIZE" or head.head.i != verb.i:
+    """The object of a mobilisation or withdrawal is the force moved ("sent 217 more
+    troops", "has strengthened *its* forces", "the sending of foreign troops", "withdrew
+    *its* troops"), neither it nor its owner a party the act is done to: PLOVER's MOBILIZE
+    needs no recipient, and a withdrawal's is where the force leaves."""
+    withdrawn = (trigger.type, trigger.mode) == ("RETREAT", "withdraw") and bool(
+        _FORCES.intersection(forms_of(head))  # not "fled *Cuba*", "withdraw their money"
+    )
+    if (trigger.type != "MOBILIZE" and not withdrawn) or head.head.i != verb.i:
         return False
-    return head.dep_ == "obj" or (  # "the deployment *of 3,000 troops*"
+    return head.dep_ in ("obj", "iobj") or (  # "the deployment *of 3,000 troops*"
         head.dep_ == "nmod" and case_of(head) == "of"
     )
 
+
+#: Nouns of a force or mission a state withdraws.
+_FORCES: Final = frozenset(
+    {
+        "troop", "force", "soldier", "marine", "peacekeeper", "unit", "contingent",
+        "personnel", "army", "presence", "observer", "diplomat", "staff", "adviser", "advisor",
+    }
+)  # fmt: skip
 
 #: Prepositions of whom aid is given to.
 _GIVEN_TO: Final = frozenset({"to", "for"})

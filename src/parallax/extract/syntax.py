@@ -76,12 +76,14 @@ def appositive_subject(verb: Token) -> Token | None:
 
 def _verbless_noun_clause(verb: Token, before: Token) -> bool:
     """ "A UN convoy *delivered* food and medicine…" read as one noun phrase with a noun
-    root and no verb at all: a past form between two nouns is the clause's verb."""
+    root and no verb at all: a past form between two nouns is the clause's verb (also on a
+    modifier of the root: "The World Food Programme *suspended* food deliveries…")."""
+    head = compound_head(verb.head)
     return (
         verb.dep_ in ("amod", "compound")
         and verb.head.i > verb.i
-        and verb.head.dep_ == "ROOT"
-        and verb.head.pos_ in ("NOUN", "PROPN")
+        and head.dep_ == "ROOT"
+        and is_nominal(head)
         and before.pos_ in ("NOUN", "PROPN")
         and bool(before.whitespace_)  # not "rebel-held"
         and not any(t.pos_ in ("VERB", "AUX") for t in verb.sent if t.i != verb.i)
@@ -108,7 +110,27 @@ def misread_clause_verb(verb: Token) -> bool:
         return False
     # "UK jets bombed oil facilities": the plural made a modifier of the root noun after it.
     folded_into_root = before.dep_ == "compound" and before.head.i == verb.head.i
-    return before.dep_ == "ROOT" or (folded_into_root and verb.head.dep_ == "ROOT")
+    # "Ethiopian warplanes bombed rebel positions…, residents said": the plural heads the
+    # reported clause.
+    return before.dep_ in _CLAUSE_HEAD_DEPS or (folded_into_root and verb.head.dep_ == "ROOT")
+
+
+#: Relations of a word that heads a clause; a plural noun there, before a past form, is the
+#: subject the parse promoted.
+_CLAUSE_HEAD_DEPS: Final = frozenset({"ROOT", "ccomp", "parataxis"})
+
+
+def compound_head(noun: Token) -> Token:
+    """The head of the compound a noun modifies ("*rebel* positions" → "positions")."""
+    while noun.dep_ == "compound" and noun.head.i > noun.i:
+        noun = noun.head
+    return noun
+
+
+def is_nominal(token: Token) -> bool:
+    """A noun by its part of speech or by its fine tag (the morphologizer and the tagger
+    sometimes disagree: "military" tagged NN with the part of speech ADJ)."""
+    return token.pos_ in ("NOUN", "PROPN") or token.tag_.startswith("NN")
 
 
 def misread_passive(verb: Token) -> bool:
