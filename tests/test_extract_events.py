@@ -316,6 +316,13 @@ def test_the_state_behind_the_air_strikes_that_killed_is_the_actor(nlp: Language
             "recipient",
             "SRB",
         ),
+        # a past verb the morphologizer called an adjective
+        (
+            "Hundreds of Palestinians clashed with Israeli troops in Hebron on Friday.",
+            "clashed",
+            "actor",
+            "PSE",
+        ),
         # condemning an act whose doer the parse hung outside its phrase is aimed at the doer
         (
             "France denounced the bombing of the hospital by Russian jets.",
@@ -750,6 +757,8 @@ def test_intended_conflict_is_a_threat_and_intended_help_an_agreement(nlp: Langu
         ("The junta banned two opposition newspapers.", "banned", "COERCE"),
         ("Chinese coast guard vessels blocked Philippine supply boats.", "blocked", "COERCE"),
         ("Protesters blocked roads in Beirut.", "blocked", "PROTEST"),
+        ("Militants set fire to a school in Kandahar.", "set", "ASSAULT"),
+        ("Protesters set fire to the US embassy in Tripoli.", "set", "PROTEST"),
     ],
 )
 def test_acts_the_cameo_codebook_names_by_verb_and_object(
@@ -886,6 +895,33 @@ def test_a_clause_the_parse_read_as_one_noun_phrase_keeps_its_parties(
     assert event.actor.text == actor
     assert event.recipient is not None
     assert event.recipient.text.startswith(recipient)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        (
+            "Israeli aircraft attacked Hamas targets after a rocket was fired at Israel.",
+            "fired",
+        ),
+        (
+            "Gross became involved in gun violence prevention after his brother was shot on the "
+            "observation deck.",
+            "shot",
+        ),
+    ],
+)
+def test_a_passive_clause_with_its_own_subject_has_no_doer_from_the_main_clause(
+    nlp: Language, text: str, trigger: str
+) -> None:
+    assert the_event(nlp, text, trigger).actor is None
+
+
+def test_a_qualifier_opening_a_phrase_keeps_its_at(nlp: Language) -> None:
+    text = "A car bomb exploded in Mogadishu, killing at least 10 people."
+    killing = the_event(nlp, text, "killing")
+    assert killing.recipient is not None
+    assert killing.recipient.text == "at least 10 people"
 
 
 def test_a_withdrawn_force_and_its_owner_are_not_the_recipient(nlp: Language) -> None:

@@ -99,3 +99,40 @@ def test_a_finite_verb_read_as_an_adjective_inside_the_subject_s_phrase_becomes_
     assert (doc[6].dep_, doc[6].head.i) == ("obj", 5)
     assert (doc[4].dep_, doc[4].head.i) == ("nmod", 0)
     assert doc[3].head.i == 4
+
+
+def test_a_past_verb_the_morphologizer_called_an_adjective_is_a_verb() -> None:
+    # "Palestinians clashed with troops": VBD from the tagger, ADJ from the morphologizer.
+    doc = parsed(
+        ["Palestinians", "clashed", "with", "troops"],
+        [1, 1, 3, 1],
+        ["nsubj", "ROOT", "case", "obl"],
+        ["PROPN", "ADJ", "ADP", "NOUN"],
+        ["NNPS", "VBD", "IN", "NNS"],
+    )
+    assert doc[1].pos_ == "VERB"
+
+
+def test_an_adjective_with_a_copula_stays_an_adjective() -> None:
+    # "They were determined": a predicate adjective, whatever the tagger says.
+    doc = parsed(
+        ["They", "were", "determined"],
+        [2, 2, 2],
+        ["nsubj", "cop", "ROOT"],
+        ["PRON", "AUX", "ADJ"],
+        ["PRP", "VBD", "VBN"],
+    )
+    assert doc[2].pos_ == "ADJ"
+
+
+def test_a_rerooted_verb_the_morphologizer_called_an_adjective_is_a_verb() -> None:
+    # "Hundreds clashed with troops" rooted on "Hundreds", "clashed" its adjectival clause.
+    doc = parsed(
+        ["Hundreds", "clashed", "with", "troops"],
+        [0, 0, 3, 1],
+        ["ROOT", "acl", "case", "obl"],
+        ["NOUN", "ADJ", "ADP", "NOUN"],
+        ["NNS", "VBD", "IN", "NNS"],
+    )
+    assert doc[1].dep_ == "ROOT"
+    assert doc[1].pos_ == "VERB"

@@ -167,10 +167,14 @@ def verbal_arguments(trigger: Token) -> tuple[Token | None, Token | None]:
         sharers = [c for c in trigger.head.children if c.dep_ in ("obj", *SUBJECT_DEPS)]
         patient = next((c for c in sharers if c.dep_ == "obj"), sharers[0] if sharers else None)
         return _antecedent_head(agent), _antecedent_head(patient)
+    own_passive_subject = recipient is not None and recipient.dep_ == "nsubj:pass"
     if (
         actor is None
         and trigger.dep_ in ("xcomp", "advcl", "conj", "acl")
         and trigger.head.i != trigger.i
+        # "…attacked Hamas targets after *a rocket* was fired at Israel": a passive clause
+        # with a subject of its own does not share the main clause's doer
+        and not own_passive_subject
     ):
         actor = next((c for c in trigger.head.children if c.dep_ in SUBJECT_DEPS), None)
         if actor is None and (trigger.dep_ == "conj" or misread_passive(trigger.head)):

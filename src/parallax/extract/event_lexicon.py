@@ -295,6 +295,7 @@ VERB_OBJECT_TRIGGERS: Final[dict[tuple[str, str], Trigger]] = {
     ("use", "gas"): Trigger("ASSAULT", "unconventional"),
     ("use", "weapons"): Trigger("ASSAULT", "unconventional"),
     ("open", "fire"): Trigger("ASSAULT", "firearms"),
+    ("set", "fire"): Trigger("ASSAULT", None),  # "set fire to the embassy" (arson)
     ("share", "intelligence"): Trigger("COOPERATE", None),
     ("share", "expertise"): Trigger("COOPERATE", None),
     ("share", "information"): Trigger("COOPERATE", None),

@@ -214,6 +214,13 @@ def _time_modifier(child: Token) -> bool:
     return child.lower_ in _TIME_NOUNS or in_time_expression(child)
 
 
+def _opens_a_qualifier(word: Token) -> bool:
+    """ "*at* least 10 people", "*at* most": a preposition that belongs to a number's
+    qualifier, not one the parse hung on the phrase."""
+    following = word.nbor(1) if word.i + 1 < len(word.doc) else None
+    return word.lower_ == "at" and following is not None and following.lower_ in ("least", "most")
+
+
 def noun_phrase(
     head: Token, *, keep_conjuncts: bool = False, leave_out: Token | None = None
 ) -> Span:
@@ -263,7 +270,10 @@ def noun_phrase(
     while left - 1 >= start and left - 1 in keep:
         left -= 1
     while left < head.i and (
-        doc[left].is_punct or doc[left].is_space or doc[left].dep_ in ("cc", "case")
+        doc[left].is_punct
+        or doc[left].is_space
+        or doc[left].dep_ == "cc"
+        or (doc[left].dep_ == "case" and not _opens_a_qualifier(doc[left]))
     ):
         # "Russia *and* Western nations": a conjunct's own "and" is not its phrase, nor is a
         # preposition the parse hung on a modifier ("*by* government troops").

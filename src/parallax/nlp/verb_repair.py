@@ -26,12 +26,17 @@ from typing import Final
 import numpy
 from spacy.attrs import DEP, HEAD, POS
 from spacy.language import Language
-from spacy.symbols import NOUN, PROPN
+from spacy.symbols import ADJ, NOUN, PROPN
 from spacy.tokens import Doc, Token
 
 COMPONENT: Final = "parallax_verb_repair"
 #: Dependents that only a verb takes: a direct object or a verb particle ("shot *down*").
 _VERB_DEPENDENTS: Final = frozenset({"obj", "compound:prt"})
+#: Verb tags the tagger gives a word the morphologizer calls an adjective ("Hundreds of
+#: Palestinians *clashed*": VBD, ADJ); with a subject of its own and neither a copula nor a
+#: passive auxiliary, the word is the clause's verb ("is *determined*" stays an adjective).
+_VERB_TAGS: Final = frozenset({"VBD", "VBZ", "VBP", "VBN"})
+_NOT_ACTIVE: Final = frozenset({"cop", "aux:pass", "nsubj:pass"})
 #: Parts of speech of a sentence root that is a noun phrase, not a predicate.
 _NOMINAL: Final = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 #: What a stranded finite verb is attached as: a clause or an adjective describing the root.
@@ -58,6 +63,11 @@ def verb_repair(doc: Doc) -> Doc:
     deps, pos = array[:, 1], array[:, 2]
     subjects = numpy.flatnonzero(deps == doc.vocab.strings["nsubj"])
     for h in set((subjects + heads[subjects]).tolist()):
+        if pos[h] == ADJ:
+            token = doc[h]
+            if token.tag_ in _VERB_TAGS and not any(c.dep_ in _NOT_ACTIVE for c in token.children):
+                token.pos_ = "VERB"  # "Hundreds of Palestinians *clashed*/VBD/ADJ with…"
+            continue
         if pos[h] not in (NOUN, PROPN):
             continue
         token = doc[h]
@@ -125,3 +135,6 @@ def _reroot_stranded_verbs(doc: Doc, roots: list[int]) -> None:
     array[:, 0] = offsets.astype("uint64")  # relative heads, stored unsigned
     array[:, 1] = [doc.vocab.strings.add(dep) for dep in deps]
     doc.from_array([HEAD, DEP], array)  # type: ignore[arg-type]
+    for _, verb in found:
+        if verb.pos_ not in ("VERB", "AUX"):
+            verb.pos_ = "VERB"  # the morphologizer called it an adjective: "*clashed*/VBD/ADJ"
