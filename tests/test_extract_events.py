@@ -316,6 +316,19 @@ def test_the_state_behind_the_air_strikes_that_killed_is_the_actor(nlp: Language
             "recipient",
             "SRB",
         ),
+        # a document speaks for whoever issued it
+        (
+            "Iran's foreign ministry issued a statement condemning the attack.",
+            "condemning",
+            "actor",
+            "IRN",
+        ),
+        (
+            "A statement by the Egyptian government called for a ceasefire.",
+            "called",
+            "actor",
+            "EGY",
+        ),
         # a past verb the morphologizer called an adjective
         (
             "Hundreds of Palestinians clashed with Israeli troops in Hebron on Friday.",

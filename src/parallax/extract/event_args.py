@@ -210,7 +210,33 @@ def verbal_arguments(trigger: Token) -> tuple[Token | None, Token | None]:
         and trigger.head.i < trigger.i
     ):
         actor = trigger.head  # "Turkey, a NATO member, shot down…" parsed as a noun's conjunct
+    if actor is not None and actor.lower_ in _DOCUMENTS:
+        actor = issuer(actor)  # "adopted a resolution *demanding*…": who adopted it
     return _antecedent_head(actor), _antecedent_head(recipient)
+
+
+#: Papers that speak for whoever issued them: "a resolution demanding…", "a statement by the
+#: Arab League called for…".
+_DOCUMENTS: Final = frozenset(
+    {
+        "statement", "statements", "resolution", "resolutions", "letter", "report",
+        "declaration", "communique", "communiqué", "decree", "memo", "memorandum", "note",
+        "motion", "petition", "proclamation", "order", "ruling", "verdict", "message",
+    }
+)  # fmt: skip
+
+
+def issuer(document: Token) -> Token | None:
+    """Who a document speaks for: its "by" phrase or possessor ("a statement *by the Arab
+    League*", "*Iran's* statement"), else the subject of the verb that issued or adopted it
+    ("*the Security Council* adopted a resolution demanding…"); None when it names no one."""
+    for child in document.children:
+        if child.dep_ == "nmod:poss" or (child.dep_ in ("nmod", "acl") and opens_with_by(child)):
+            return child
+    verb = document.head
+    if document.dep_ == "obj" and verb.pos_ in ("VERB", "AUX"):
+        return next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    return None
 
 
 def _passive_participle(verb: Token) -> bool:
