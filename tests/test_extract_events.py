@@ -557,6 +557,13 @@ def test_an_unknown_official_takes_the_one_state_his_sentence_names(nlp: Languag
             "RUS",
             "Russian jets",
         ),
+        # the "by" phrase of the passive light verb an act noun is the subject of
+        (
+            "The attack was carried out by Syrian rebels.",
+            "attack",
+            "SYR",
+            "Syrian rebels",
+        ),
         # a light verb the parse made a modifier of its act noun, the doers left as the root
         ("Activists staged rallies in Gaza.", "rallies", "PSE", "Activists"),
         (
@@ -928,6 +935,11 @@ def test_a_passive_clause_with_its_own_subject_has_no_doer_from_the_main_clause(
     nlp: Language, text: str, trigger: str
 ) -> None:
     assert the_event(nlp, text, trigger).actor is None
+
+
+def test_a_word_after_according_to_is_no_act(nlp: Language) -> None:
+    text = "Russian warplanes bombed a hospital in Idlib, according to aid workers."
+    assert triggers(nlp, text) == {"bombed"}
 
 
 def test_a_qualifier_opening_a_phrase_keeps_its_at(nlp: Language) -> None:

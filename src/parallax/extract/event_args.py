@@ -602,13 +602,17 @@ def _strikes(verb: Token) -> bool:
 
 
 def _participle_agent(noun: Token) -> Token | None:
-    """The "by" phrase of a participle describing the act noun: "the raids *carried out by
-    Russian jets*", "an attack launched by the rebels"."""
+    """The "by" phrase of a participle describing the act noun ("the raids *carried out by
+    Russian jets*", "an attack launched by the rebels") or of the passive light verb it is
+    the subject of ("the attack was carried out *by a group* calling itself…")."""
     for clause in noun.children:
         if clause.dep_ == "acl" and clause.tag_ in ("VBN", "VBD"):
             for child in clause.children:
                 if _by_phrase(child):
                     return child
+    verb = noun.head
+    if noun.dep_ == "nsubj:pass" and verb.lemma_ in LIGHT_VERBS:
+        return next((c for c in verb.children if _by_phrase(c)), None)
     return None
 
 

@@ -228,6 +228,8 @@ def _verb_reports_no_act(verb: Token, trigger: Trigger) -> bool:
     "demonstrated her skill"."""
     if trigger.type == "PROTEST" and _shows_or_gathers(verb):
         return True
+    if any(c.dep_ == "mark" and c.lower_ == "according" for c in verb.children):
+        return True  # "according to *aid* workers" parsed with "aid" as a verb
     if trigger.type in ("CONSULT", "AGREE") and no_interaction(verb):
         return True
     return any(
