@@ -557,6 +557,14 @@ def test_an_unknown_official_takes_the_one_state_his_sentence_names(nlp: Languag
             "RUS",
             "Russian jets",
         ),
+        # a wire dateline the parse hung as a second subject is not the doer
+        (
+            "KABUL, Oct 3 (AFP) - A Taliban suicide bomber attacked a NATO convoy in Kabul on "
+            "Saturday, killing three soldiers.",
+            "killing",
+            "AFG",
+            "A Taliban suicide bomber",
+        ),
         # the "by" phrase of the passive light verb an act noun is the subject of
         (
             "The attack was carried out by Syrian rebels.",

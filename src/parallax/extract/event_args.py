@@ -31,6 +31,7 @@ from parallax.extract.syntax import (
     mark_of,
     misread_clause_verb,
     misread_passive,
+    nearest_subject,
     noun_phrase,
     opens_with_by,
     passive_agent_below,
@@ -176,7 +177,7 @@ def verbal_arguments(trigger: Token) -> tuple[Token | None, Token | None]:
         # with a subject of its own does not share the main clause's doer
         and not own_passive_subject
     ):
-        actor = next((c for c in trigger.head.children if c.dep_ in SUBJECT_DEPS), None)
+        actor = nearest_subject(trigger.head)
         if actor is None and (trigger.dep_ == "conj" or misread_passive(trigger.head)):
             # "The minister has been indicted … and will resign": the passive subject of the
             # first verb is the subject of the active one coordinated with it; so is a subject
@@ -235,7 +236,7 @@ def issuer(document: Token) -> Token | None:
             return child
     verb = document.head
     if document.dep_ == "obj" and verb.pos_ in ("VERB", "AUX"):
-        return next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+        return nearest_subject(verb)
     return None
 
 
@@ -270,7 +271,7 @@ def _consequence_subject(participle: Token) -> Token | None:
     noun = participle.head
     if noun.dep_ not in ("obj", "obl") or noun.head.pos_ not in ("VERB", "AUX"):
         return None
-    return next((c for c in noun.head.children if c.dep_ in SUBJECT_DEPS), None)
+    return nearest_subject(noun.head)
 
 
 #: Words of readiness whose "it" subject is the actor of the act they govern.
@@ -491,11 +492,11 @@ def nominal_arguments(trigger: Token) -> tuple[Token | None, Token | None]:
     if acts_through_verb and head.i != trigger.i and _undergoes(head, trigger):
         # "Russia suffered an act of terrorism by Islamic State": the subject is whom it
         # was done to.
-        undergoer = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
+        undergoer = nearest_subject(head)
         return _antecedent_head(actor), _antecedent_head(undergoer or recipient)
     if actor is None and acts_through_verb and head.i != trigger.i and not _reacts_to(head):
         # "carried out strikes", "negotiators return to Geneva for talks": the verb's subject.
-        actor = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
+        actor = nearest_subject(head)
         if (actor is None or _is_time_word(actor)) and head.dep_ in ("ROOT", "ccomp"):
             actor = stranded_subject(head)  # "President Obama today announced sanctions"
         if (
@@ -520,7 +521,7 @@ def nominal_arguments(trigger: Token) -> tuple[Token | None, Token | None]:
         ):
             # "Clinton and her allies dove into Trump's record, *launching* a round of
             # attacks": the subject the participle or infinitive shares with its verb.
-            actor = next((c for c in head.head.children if c.dep_ in SUBJECT_DEPS), None)
+            actor = nearest_subject(head.head)
     return _antecedent_head(actor), _antecedent_head(recipient)
 
 
@@ -874,7 +875,7 @@ def responsible_party(act: Token) -> Token | None:
     if head.i == act.i or (case_of(act) or mark_of(act)) != "for":
         return None
     if head.lower_ == "responsible":
-        return next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
+        return nearest_subject(head)
     if head.pos_ == "VERB" and act.dep_ == "obl":
         # "claimed responsibility for the bombing" with "for the bombing" hung on the verb
         owned = next((c for c in head.children if c.dep_ == "obj"), None)
@@ -886,7 +887,7 @@ def responsible_party(act: Token) -> Token | None:
     verb = head.head
     if not _OWNING.intersection(forms_of(verb)):
         return None
-    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    subject = nearest_subject(verb)
     if subject is None and verb.dep_ in ("ROOT", "ccomp"):
         subject = stranded_subject(verb)  # "The Taliban yesterday claimed responsibility…"
     return subject
@@ -1165,7 +1166,7 @@ def _antecedent(doc: Doc, pronoun: Token) -> Span | None:
         # "…from where *it* conducts *its* air campaigns": a possessive in a clause whose
         # subject is a pronoun of its kind stands for what that subject stands for.
         clause = _clause_of(pronoun)
-        owner = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None)
+        owner = nearest_subject(clause)
         if owner is not None and owner.i < pronoun.i and _same_kind(owner, pronoun):
             return _antecedent(doc, owner)
     if pronoun.dep_ in SUBJECT_DEPS:

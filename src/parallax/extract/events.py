@@ -71,13 +71,13 @@ from parallax.extract.quote_cues import COGNITION_VERBS, SPEECH_VERBS
 from parallax.extract.syntax import (
     NAMED,
     NOUN_MODIFIER_DEPS,
-    SUBJECT_DEPS,
     case_of,
     circumstance,
     clause_head,
     in_time_expression,
     mark_of,
     misread_clause_verb,
+    nearest_subject,
     time_ranges,
 )
 from parallax.knowledge.actors import ActorResolver
@@ -666,7 +666,7 @@ class EventExtractor:
             # "X said Y must withdraw": X demands of Y.
             plover_type, mode, status = "REQUEST", None, "asserted"
             recipient = actor
-            subject = next((c for c in speaker.children if c.dep_ in SUBJECT_DEPS), None)
+            subject = nearest_subject(speaker)
             actor = (
                 code_actor(doc, subject, self.resolver, acting=True)
                 if subject is not None

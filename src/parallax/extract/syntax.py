@@ -120,6 +120,30 @@ def misread_clause_verb(verb: Token) -> bool:
 _CLAUSE_HEAD_DEPS: Final = frozenset({"ROOT", "ccomp", "parataxis"})
 
 
+def nearest_subject(verb: Token) -> Token | None:
+    """The verb's own subject, leaving out what the parse hung there by mistake when a real
+    one is beside it: a whitespace token, and a wire dateline ("*KABUL*, Oct 3 (AFP) - A
+    Taliban bomber attacked…")."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and not c.is_space]
+    real = [c for c in subjects if not _dateline(c)]
+    found = real or subjects
+    return found[0] if found else None
+
+
+#: Dashes that close a wire dateline.
+_DATELINE_DASHES: Final = frozenset({"-", "--", "—", "–"})
+
+
+def _dateline(token: Token) -> bool:
+    """A capitalised place opening its sentence and closed by a dash a few words on:
+    "BEIRUT (Reuters) -", "KABUL, Oct 3 (AFP) -"."""
+    sentence = token.sent
+    if token.i != sentence.start or not token.is_upper or len(token) < 3:
+        return False
+    window = token.doc[token.i + 1 : min(token.i + 9, sentence.end)]
+    return any(t.text in _DATELINE_DASHES for t in window)
+
+
 def compound_head(noun: Token) -> Token:
     """The head of the compound a noun modifies ("*rebel* positions" → "positions")."""
     while noun.dep_ == "compound" and noun.head.i > noun.i:
