@@ -786,6 +786,13 @@ def test_intended_conflict_is_a_threat_and_intended_help_an_agreement(nlp: Langu
         ("Chinese coast guard vessels blocked Philippine supply boats.", "blocked", "COERCE"),
         ("Protesters blocked roads in Beirut.", "blocked", "PROTEST"),
         ("Militants set fire to a school in Kandahar.", "set", "ASSAULT"),
+        ("The US ambassador was summoned to the foreign ministry.", "summoned", "ACCUSE"),
+        ("Japan provided $200 million to the Philippines.", "provided", "AID"),
+        (
+            "The Iraqi government welcomed the UN decision to extend its mission.",
+            "welcomed",
+            "SUPPORT",
+        ),
         ("Protesters set fire to the US embassy in Tripoli.", "set", "PROTEST"),
     ],
 )
@@ -943,6 +950,30 @@ def test_a_passive_clause_with_its_own_subject_has_no_doer_from_the_main_clause(
     nlp: Language, text: str, trigger: str
 ) -> None:
     assert the_event(nlp, text, trigger).actor is None
+
+
+def test_the_actors_own_possessive_is_not_the_recipient(nlp: Language) -> None:
+    text = "Morocco and Algeria agreed to reopen their border."
+    agreed = the_event(nlp, text, "agreed")
+    assert agreed.recipient is None or agreed.recipient.country is None
+
+
+def test_who_denies_an_accusation_did_not_make_it(nlp: Language) -> None:
+    text = "Iran denied accusations that it supplied weapons to the Houthis."
+    accusation = the_event(nlp, text, "accusations")
+    assert accusation.actor is None or accusation.actor.country != "IRN"
+
+
+def test_donors_giving_money_is_no_aid_but_a_state_giving_it_is(nlp: Language) -> None:
+    assert "gave" not in triggers(nlp, "Two donors gave $2 million to a super PAC.")
+    assert "gave" in triggers(nlp, "Saudi Arabia gave $1 billion to Egypt.")
+
+
+def test_envoys_sent_to_mediate_mediate_for_their_sender(nlp: Language) -> None:
+    text = "The African Union sent a delegation to Burundi to mediate between the parties."
+    mediation = the_event(nlp, text, "mediate")
+    assert mediation.actor is not None
+    assert mediation.actor.text == "The African Union"
 
 
 def test_a_word_after_according_to_is_no_act(nlp: Language) -> None:

@@ -194,7 +194,7 @@ def verbal_arguments(trigger: Token) -> tuple[Token | None, Token | None]:
             # "forces fighting ISIS": the noun the participle describes; but after a comma
             # ("ambushed a police patrol, *killing* four officers") the parse has hung the
             # main verb's consequence on its object, and that verb's subject acts.
-            actor = _consequence_subject(trigger) or trigger.head
+            actor = _consequence_subject(trigger) or _sender(trigger) or trigger.head
     if passive:
         # "a man *shot* by police", "soldiers *captured* by ISIS": the noun the participle
         # describes is what was done to, never the doer.
@@ -260,6 +260,15 @@ def _passive_participle(verb: Token) -> bool:
         # verb read as a participle ("Thousands of protesters *rallied*…") has neither
         and (any(_by_phrase(c) for c in verb.children) or verb.head.dep_ in ("obj", "iobj"))
     )
+
+
+def _sender(clause: Token) -> Token | None:
+    """Who sent the envoys an infinitive of purpose describes: "The African Union sent *a
+    delegation* to Burundi *to mediate*" is the Union mediating (CAMEO codes the sender)."""
+    envoys, verb = clause.head, clause.head.head
+    if mark_of(clause) != "to" or envoys.dep_ != "obj" or verb.lemma_ not in ("send", "dispatch"):
+        return None
+    return nearest_subject(verb)
 
 
 def _consequence_subject(participle: Token) -> Token | None:
@@ -799,8 +808,11 @@ _ACCUSING: Final = frozenset({"accuse", "blame", "charge", "suspect", "indict", 
 #: Verbs whose object is someone else's act: "condemned *the attack*", "is investigating *the
 #: killing*": their subject did not do it.
 _REACTIONS: Final = frozenset(
-    {"condemn", "denounce", "criticize", "criticise", "deplore", "decry", "investigate", "probe"}
-)
+    {
+        "condemn", "denounce", "criticize", "criticise", "deplore", "decry", "investigate",
+        "probe", "deny", "reject", "dismiss", "refute", "rebut", "praise", "hail", "applaud",
+    }
+)  # fmt: skip
 
 
 #: Verbs that show or tell of an act ("a video *showing* the beheading of…", "footage

@@ -152,6 +152,12 @@ def find_triggers(doc: Doc) -> list[tuple[Token, Trigger]]:
             and _instrument(token)
         ):
             continue  # "killed in air strikes": the noun says how the verb's act was done
+        if (
+            token.dep_ == "nsubj:pass"
+            and token.head.i in verbs
+            and by_index[token.head.i].type == trigger.type
+        ):
+            continue  # "sanctions *were imposed*": the passive verb restates its subject
         if _content_of_verbal_act(token, by_index):
             continue
         kept.append((token, trigger))
@@ -501,6 +507,37 @@ def _to_peacekeeping(verb: Token) -> bool:
     )
 
 
+#: Verbs that hand over what they take: with a sum of money as object, economic aid.
+_GIVING: Final = frozenset({"give", "provide", "grant", "send", "donate", "transfer", "allocate"})
+
+
+def _state_gives_money(verb: Token) -> bool:
+    """A sum of money handed over by a state ("Saudi Arabia … would give $1 billion", "Japan
+    provided $200 million"): aid. Donors giving to campaigns are not (their subject is a
+    person, a company or "they")."""
+    if not any(
+        c.dep_ == "obj" and (c.tag_ == "$" or c.ent_type_ == "MONEY") for c in verb.children
+    ):
+        return False
+    subject = nearest_subject(verb)
+    if subject is None:
+        return False
+    return subject.ent_type_ in ("GPE", "NORP") or subject.lower_ == "it"
+
+
+def _in_phrase(noun: Token, head: Token) -> bool:
+    """Whether ``noun`` belongs to ``head``'s own phrase, not to a clause inside it
+    ("welcomed the decision *to extend its mission*": the mission is not what was welcomed)."""
+    current = noun
+    while current.i != head.i:
+        current = current.head
+        if current.i != head.i and current.pos_ in ("VERB", "AUX"):
+            return False
+        if current.head.i == current.i:
+            return False
+    return True
+
+
 def _first(lexicon: Mapping[str, Trigger], forms: tuple[str, ...]) -> Trigger | None:
     return next((lexicon[f] for f in forms if f in lexicon), None)
 
@@ -511,11 +548,13 @@ def _verb_object(verb: Token, forms: tuple[str, ...]) -> Trigger | None:
     if verb.dep_ in ("amod", "compound") and misread_clause_verb(verb):
         # "A UN convoy delivered *food*…" read as one noun phrase: its head is the object.
         partners.extend(forms_of(verb.head))
+    passive = any(c.dep_ == "aux:pass" for c in verb.children)
     for child in verb.children:
-        if child.dep_ in ("obj", "compound:prt"):
+        # a passive's subject is its object: "the US ambassador *was summoned*"
+        if child.dep_ in ("obj", "compound:prt") or (passive and child.dep_ == "nsubj:pass"):
             partners.extend(forms_of(child))
             for noun in child.subtree:  # "send up to 450 more advisers": the counted noun
-                if noun.pos_ == "NOUN" and noun.i - child.i < 6:
+                if noun.pos_ == "NOUN" and noun.i - child.i < 6 and _in_phrase(noun, child):
                     partners.extend(forms_of(noun))
         if child.dep_ in ("obl", "obl:agent"):  # "spoke *by phone*" is read as an agent
             # ("in" only as a particle: "gave rise to ISIS *in* the first place" is no "gave in")
@@ -533,6 +572,8 @@ def _verb_object(verb: Token, forms: tuple[str, ...]) -> Trigger | None:
             for noun in child.children:
                 if noun.dep_ == "nmod" and case_of(noun) == "of":
                     partners.extend(forms_of(noun))
+    if _GIVING.intersection(forms) and _state_gives_money(verb):
+        return Trigger("AID", None)  # "would give $1 billion to help rebuild Iraq" (CAMEO 071)
     # "sent 300 peacekeeping troops": the modifier, not the head noun, makes it aid.
     partners.sort(key=lambda partner: partner not in PEACEKEEPING_WORDS)
     found = _paired(forms, partners)
@@ -823,11 +864,22 @@ class EventExtractor:
             candidate = code_actor(
                 doc, head, self.resolver, addressed=trigger.type in _ADDRESSED_TYPES
             )
+            if _actors_own(head, candidate, actor):
+                continue  # "Morocco and Algeria agreed to reopen *their* border"
             if _names_party(candidate):
                 return candidate
             if fallback is None and candidate.sector and case_of(head) in _PARTNER_CASES:
                 fallback = candidate
         return fallback
+
+
+def _actors_own(head: Token, candidate: Actor, actor: Actor | None) -> bool:
+    """A possessive pronoun that stands for the actor itself (or some of its members)."""
+    if head.dep_ != "nmod:poss" or head.pos_ != "PRON" or actor is None:
+        return False
+    if not candidate.country or not actor.country:
+        return False
+    return set(candidate.country.split("+")) <= set(actor.country.split("+"))
 
 
 def _withdrawn_from(trigger: Trigger, head: Token) -> bool:
