@@ -652,6 +652,18 @@ def test_a_subject_pronoun_continues_the_earlier_subject(nlp: Language) -> None:
     assert event.actor.country == "MLI"
 
 
+def test_he_or_she_after_a_person_the_registry_does_not_know_is_not_an_earlier_actor(
+    nlp: Language,
+) -> None:
+    text = "Hillary Clinton spoke on Monday. Amandla Stenberg said she would accept the award."
+    accepted = the_event(nlp, text, "accept")
+    assert accepted.actor is not None
+    assert accepted.actor.actor_id is None
+    known = the_event(nlp, "Hillary Clinton spoke on Monday. She would accept the award.", "accept")
+    assert known.actor is not None
+    assert known.actor.actor_id == "HILLARY_CLINTON"
+
+
 def test_who_a_demand_is_made_of_is_the_subject_of_its_that_clause(nlp: Language) -> None:
     event = the_event(
         nlp,

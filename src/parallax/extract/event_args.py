@@ -1151,7 +1151,13 @@ def _relative_pronoun(token: Token) -> bool:
 def _antecedent(doc: Doc, pronoun: Token) -> Span | None:
     """The actor mention a pronoun stands for: for a relative pronoun the noun its clause
     describes, for "he"/"she" the nearest person before it, for "it"/"they" the nearest
-    organisation or state."""
+    organisation or state; None when that is a person the registry does not know."""
+    found = _antecedent_mention(doc, pronoun)
+    return found if found is None or found._.actor is not None else None
+
+
+def _antecedent_mention(doc: Doc, pronoun: Token) -> Span | None:
+    """:func:`_antecedent`, unknown people included."""
     word = pronoun.lower_
     mentions = [m for m in actor_mentions_of(doc) if m._.actor is not None]
     if _relative_pronoun(pronoun):
@@ -1159,6 +1165,9 @@ def _antecedent(doc: Doc, pronoun: Token) -> Span | None:
         return next((m for m in mentions if m.start <= noun.i < m.end), None)
     if word in _PERSONAL:
         labels = {"PERSON"}
+        # A person the registry does not know is still the nearest "he" or "she": "Actress
+        # Amandla Stenberg said as *she* accepted…" is not the Clinton named before.
+        mentions = sorted([*mentions, *_unknown_people(doc, mentions)], key=lambda m: m.start)
     elif word in _COLLECTIVE:
         labels = {"ORG", "GPE", "NORP", ""}
     else:
@@ -1198,6 +1207,16 @@ def _antecedent(doc: Doc, pronoun: Token) -> Span | None:
             if main is not None:
                 return main
     return earlier[-1] if earlier else None
+
+
+def _unknown_people(doc: Doc, mentions: list[Span]) -> list[Span]:
+    """The person names no actor mention covers (the registry does not know them)."""
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    return [
+        e
+        for e in doc.ents
+        if e.label_ == "PERSON" and not covered.intersection(range(e.start, e.end))
+    ]
 
 
 def _reporting_relative(pronoun: Token) -> Token | None:
