@@ -1000,6 +1000,14 @@ def test_a_qualifier_opening_a_phrase_keeps_its_at(nlp: Language) -> None:
     assert killing.recipient.text == "at least 10 people"
 
 
+def test_a_force_sent_in_the_passive_is_its_states_mobilisation(nlp: Language) -> None:
+    sent = the_event(nlp, "In July, 560 more American troops were sent to Iraq.", "sent")
+    assert sent.type == "MOBILIZE"
+    assert sent.actor is not None
+    assert sent.actor.country == "USA"
+    assert sent.recipient is None
+
+
 def test_a_withdrawn_force_and_its_owner_are_not_the_recipient(nlp: Language) -> None:
     withdrawal = the_event(nlp, "Britain withdrew its troops from Basra.", "withdrew")
     assert withdrawal.type == "RETREAT"

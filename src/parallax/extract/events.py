@@ -640,6 +640,8 @@ class EventExtractor:
         if recipient_head is not None and is_time(recipient_head):
             recipient_head = None  # "complained on Tuesday": a date, not a party
         if recipient_head is not None and _moved_force(trigger, token, recipient_head):
+            if actor_head is None and recipient_head.dep_ == "nsubj:pass":
+                actor_head = recipient_head  # "560 American troops were sent": their state's
             recipient_head = None
         actor = (
             code_actor(
@@ -942,7 +944,7 @@ def _moved_force(trigger: Trigger, verb: Token, head: Token) -> bool:
     )
     if (trigger.type != "MOBILIZE" and not withdrawn) or head.head.i != verb.i:
         return False
-    return head.dep_ in ("obj", "iobj") or (  # "the deployment *of 3,000 troops*"
+    return head.dep_ in ("obj", "iobj", "nsubj:pass") or (  # "the deployment *of 3,000 troops*"
         head.dep_ == "nmod" and case_of(head) == "of"
     )
 
