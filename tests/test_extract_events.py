@@ -993,6 +993,51 @@ def test_a_word_after_according_to_is_no_act(nlp: Language) -> None:
     assert triggers(nlp, text) == {"bombed"}
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger", "members"),
+    [
+        # the "and" and both subjects hung on the verb
+        (
+            "The Yemeni government and the Houthis exchanged more than 1,000 prisoners.",
+            "exchanged",
+            ("YEMGOV", "HOUTHIS"),
+        ),
+        # the verb hung on the second conjunct of a noun root
+        (
+            "Colombia's government and the FARC rebels signed a historic peace accord in Havana.",
+            "signed",
+            ("COLGOV",),
+        ),
+    ],
+)
+def test_both_subjects_the_parse_split_are_the_actor(
+    nlp: Language, text: str, trigger: str, members: tuple[str, ...]
+) -> None:
+    actor = the_event(nlp, text, trigger).actor
+    assert actor is not None
+    assert " and " in actor.text
+    assert actor.actor_id is not None
+    assert all(member in actor.actor_id.split("+") for member in members)
+
+
+def test_a_name_in_a_passive_subject_is_not_the_doer(nlp: Language) -> None:
+    text = "Venezuelan opposition leader Leopoldo Lopez was sentenced to 14 years in prison."
+    sentenced = the_event(nlp, text, "sentenced")
+    assert sentenced.actor is None
+    assert sentenced.recipient is not None
+    assert sentenced.recipient.country == "VEN"
+
+
+def test_a_consequence_of_a_coordinated_verb_is_its_doers(nlp: Language) -> None:
+    text = (
+        "Militants loyal to Islamic State attacked an army checkpoint in North Sinai, killing 12 "
+        "soldiers, the Egyptian military said."
+    )
+    killing = the_event(nlp, text, "killing")
+    assert killing.actor is not None
+    assert killing.actor.text.startswith("Militants")
+
+
 def test_a_qualifier_opening_a_phrase_keeps_its_at(nlp: Language) -> None:
     text = "A car bomb exploded in Mogadishu, killing at least 10 people."
     killing = the_event(nlp, text, "killing")

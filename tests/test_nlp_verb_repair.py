@@ -136,3 +136,32 @@ def test_a_rerooted_verb_the_morphologizer_called_an_adjective_is_a_verb() -> No
     )
     assert doc[1].dep_ == "ROOT"
     assert doc[1].pos_ == "VERB"
+
+
+def test_two_subjects_split_by_an_and_on_the_verb_are_coordinated() -> None:
+    # "Kiev and Moscow exchanged prisoners" with both names and the "and" hung on the verb.
+    doc = parsed(
+        ["Kiev", "and", "Moscow", "exchanged", "prisoners"],
+        [3, 3, 3, 3, 3],
+        ["nsubj", "cc", "nsubj", "ROOT", "obj"],
+        ["PROPN", "CCONJ", "PROPN", "VERB", "NOUN"],
+        ["NNP", "CC", "NNP", "VBD", "NNS"],
+    )
+    assert (doc[2].dep_, doc[2].head.i) == ("conj", 0)
+    assert doc[1].head.i == 2
+    assert (doc[0].dep_, doc[0].head.i) == ("nsubj", 3)
+
+
+def test_a_finite_verb_hung_on_the_roots_conjunct_becomes_the_root() -> None:
+    # "Kiev and the rebels signed a deal" rooted on "Kiev", "signed" a clause of "rebels".
+    doc = parsed(
+        ["Kiev", "and", "rebels", "signed", "a", "deal"],
+        [0, 2, 0, 2, 5, 3],
+        ["ROOT", "cc", "conj", "acl", "det", "obj"],
+        ["PROPN", "CCONJ", "NOUN", "VERB", "DET", "NOUN"],
+        ["NNP", "CC", "NNS", "VBD", "DT", "NN"],
+    )
+    assert doc[3].dep_ == "ROOT"
+    assert (doc[0].dep_, doc[0].head.i) == ("nsubj", 3)
+    assert (doc[2].dep_, doc[2].head.i) == ("conj", 0)
+    assert (doc[5].dep_, doc[5].head.i) == ("obj", 3)

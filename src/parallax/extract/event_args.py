@@ -280,7 +280,13 @@ def _consequence_subject(participle: Token) -> Token | None:
     noun = participle.head
     if noun.dep_ not in ("obj", "obl") or noun.head.pos_ not in ("VERB", "AUX"):
         return None
-    return nearest_subject(noun.head)
+    verb = noun.head
+    subject = nearest_subject(verb)
+    if subject is None and verb.dep_ == "conj":
+        # "Militants loyal to Islamic State *attacked* a checkpoint…, killing 12 soldiers" with
+        # "attacked" a conjunct of the predicate: the doer the verb itself was given
+        subject, _ = verbal_arguments(verb)
+    return subject
 
 
 #: Words of readiness whose "it" subject is the actor of the act they govern.
@@ -301,6 +307,8 @@ def stranded_subject(verb: Token) -> Token | None:
     subject; the name's entity root is returned."""
     if any(c.dep_ in SUBJECT_DEPS and not _is_time_word(c) for c in verb.children):
         return None
+    if any(c.dep_ == "aux:pass" for c in verb.children):
+        return None  # "Opposition leader Leopoldo Lopez *was sentenced*": the name is done to
     first = _unpunctuated_start(verb.sent)
     i = verb.i - 1
     while i >= first and (_is_time_word(verb.doc[i]) or verb.doc[i].pos_ in ("ADV", "AUX")):

@@ -74,7 +74,39 @@ def verb_repair(doc: Doc) -> Doc:
         if any(child.dep_ in _VERB_DEPENDENTS for child in token.children):
             token.pos_ = "VERB"
     _reroot_stranded_verbs(doc, numpy.flatnonzero(deps == doc.vocab.strings["ROOT"]).tolist())
+    _join_split_subjects(doc, subjects.tolist())
     return doc
+
+
+def _join_split_subjects(doc: Doc, subjects: list[int]) -> None:
+    """Coordinate two subjects the parse hung on one verb with the "and" between them on the
+    verb too ("The Yemeni *government* and the *Houthis* exchanged…"): the second becomes the
+    first's conjunct, so the act has both as its actor, as "X and Y" parsed well has."""
+    by_verb: dict[int, list[Token]] = {}
+    for i in subjects:
+        token = doc[i]
+        if token.head.i > token.i:
+            by_verb.setdefault(token.head.i, []).append(token)
+    joins = []
+    for verb_i, found in by_verb.items():
+        if len(found) != 2:
+            continue
+        first, second = sorted(found, key=lambda t: t.i)
+        verb = doc[verb_i]
+        cc = next(
+            (c for c in verb.children if c.dep_ == "cc" and first.i < c.i < second.left_edge.i + 1),
+            None,
+        )
+        if cc is not None and cc.lower_ in ("and", "&"):
+            joins.append((first, second, cc))
+    if not joins:
+        return
+    heads = [t.head.i for t in doc]
+    deps = [t.dep_ for t in doc]
+    for first, second, cc in joins:
+        heads[second.i], deps[second.i] = first.i, "conj"
+        heads[cc.i] = second.i
+    _write_arcs(doc, heads, deps)
 
 
 def _stranded_verb(root: Token) -> Token | None:
@@ -87,6 +119,15 @@ def _stranded_verb(root: Token) -> Token | None:
     direct = next((c for c in root.children if c.tag_ == "VBD" and c.dep_ in _MODIFIER_DEPS), None)
     if direct is not None:
         return direct
+    for noun in root.children:
+        # "Colombia's government and the FARC rebels *signed*…": on the root's conjunct
+        if noun.dep_ == "conj" and noun.i > root.i and noun.pos_ in _NOMINAL:
+            verb = next(
+                (c for c in noun.children if c.tag_ == "VBD" and c.dep_ in _MODIFIER_DEPS),
+                None,
+            )
+            if verb is not None and verb.i > noun.i:
+                return verb
     for noun in root.children:
         if noun.dep_ not in _RUN_ON or noun.i < root.i:
             continue
@@ -106,7 +147,9 @@ def _reroot_stranded_verbs(doc: Doc, roots: list[int]) -> None:
     deps = [t.dep_ for t in doc]
     for root, verb in found:
         heads[verb.i], deps[verb.i] = verb.i, "ROOT"
-        if verb.head.i != root.i:  # "Idriss Deby accused Sudan": the noun it described
+        on_conjunct = verb.head.dep_ == "conj" and verb.head.i < verb.i
+        if verb.head.i != root.i and not on_conjunct:
+            # "Idriss Deby accused Sudan": the noun it described
             noun = verb.head
             heads[noun.i], deps[noun.i] = verb.i, "obj"
             # What the parse hung on that noun before the verb describes the subject:
@@ -130,11 +173,16 @@ def _reroot_stranded_verbs(doc: Doc, roots: list[int]) -> None:
                     heads[child.i] = verb.i
                     if child.dep_ in _SUBJECT_AS_MODIFIER and child.pos_ in _NOMINAL:
                         deps[child.i] = "nsubj"
+    _write_arcs(doc, heads, deps)
+    for _, verb in found:
+        if verb.pos_ not in ("VERB", "AUX"):
+            verb.pos_ = "VERB"  # the morphologizer called it an adjective: "*clashed*/VBD/ADJ"
+
+
+def _write_arcs(doc: Doc, heads: list[int], deps: list[str]) -> None:
+    """Set every token's head (absolute index) and relation at once."""
     array = numpy.empty((len(doc), 2), dtype="uint64")
     offsets = numpy.array([head - i for i, head in enumerate(heads)], dtype="int64")
     array[:, 0] = offsets.astype("uint64")  # relative heads, stored unsigned
     array[:, 1] = [doc.vocab.strings.add(dep) for dep in deps]
     doc.from_array([HEAD, DEP], array)  # type: ignore[arg-type]
-    for _, verb in found:
-        if verb.pos_ not in ("VERB", "AUX"):
-            verb.pos_ = "VERB"  # the morphologizer called it an adjective: "*clashed*/VBD/ADJ"
