@@ -157,3 +157,40 @@ def test_office_index_finds_what_a_scan_of_every_office_finds(resolver: ActorRes
             if fold(r.title) == title or GENERIC_TITLES.get(title) == r.kind
         ]
         assert [(p.id, r) for _, p, r in resolver.offices_titled(title)] == scanned, title
+
+
+@pytest.mark.parametrize(
+    ("mention", "country", "sectors"),
+    [
+        ("FARC rebels", "COL", {"REB"}),
+        ("ELN", "COL", {"REB"}),
+        ("Tamil Tigers", "LKA", {"REB"}),
+        ("New People's Army", "PHL", {"REB"}),
+        ("Abu Sayyaf", "PHL", {"INS"}),
+        ("M23", "COD", {"REB"}),
+        ("Allied Democratic Forces", "COD", {"INS"}),
+        ("Lord's Resistance Army", "UGA", {"REB"}),
+        ("SPLM-IO", "SSD", {"REB"}),
+        ("Rapid Support Forces", "SDN", {"REB"}),
+        ("TPLF", "ETH", {"REB"}),
+        ("Tatmadaw", "MMR", {"MIL"}),
+        ("Arakan Army", "MMR", {"REB"}),
+        ("Balochistan Liberation Army", "PAK", {"REB"}),
+        ("Polisario Front", "ESH", {"REB"}),
+        ("Shining Path", "PER", {"REB"}),
+    ],
+)
+def test_armed_groups_of_wars_beyond_the_middle_east(
+    resolver: ActorResolver, mention: str, country: str, sectors: set[str]
+) -> None:
+    found = resolver.resolve(mention)
+    assert found is not None
+    assert (found.country, found.sector in sectors) == (country, True)
+
+
+@pytest.mark.parametrize("word", ["ADF", "OPM", "mend", "KIA", "PDF"])
+def test_acronyms_that_name_other_things_too_are_not_armed_groups(
+    resolver: ActorResolver, word: str
+) -> None:
+    """ "ADF" is also the Australian Defence Force, "KIA" killed in action, "OPM" a US office."""
+    assert actor_id(resolver, word) is None

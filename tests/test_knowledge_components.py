@@ -228,3 +228,15 @@ def test_a_place_name_ending_a_personal_name_is_the_person(nlp: Language) -> Non
     assert labels["Yalta"] == "GPE"
     assert labels["Slidell"] == "GPE"  # "Slidell PD" is no personal name
     assert labels["Ferguson"] == "GPE"  # a state follows it
+
+
+def test_a_shared_state_name_is_the_state_its_places_point_to(nlp: Language) -> None:
+    """Bare "Congo" is the Democratic Republic as place and actor, unless the text puts it
+    with the other Congo's capital; it gives the document no state until then."""
+    doc = linked(nlp, "Rebels seized Goma in eastern Congo .", [(2, 3, "GPE"), (5, 6, "GPE")])
+    congo = next(e for e in doc.ents if e.text == "Congo")
+    assert (congo._.place.country, congo._.actor.actor_id) == ("COD", "COD")
+    doc = linked(nlp, "In Brazzaville , Congo , he spoke .", [(1, 2, "GPE"), (3, 4, "GPE")])
+    congo = next(e for e in doc.ents if e.text == "Congo")
+    assert (congo._.place.country, congo._.actor.actor_id) == ("COG", "COG")
+    assert doc._.countries.get("COD", 0) == 0

@@ -253,3 +253,17 @@ def test_a_users_overlay_adds_regions_and_state_names(tmp_path: Path) -> None:
     assert state is not None
     assert (state.kind, state.country) == ("country", "SYR")
     assert gazetteer.resolve("Sham Republic") is gazetteer.resolve("Syria")
+
+
+def test_a_name_two_states_share_goes_to_the_larger_unless_the_document_says(
+    gazetteer: Gazetteer,
+) -> None:
+    """GeoNames gives bare "Congo" to the Republic of the Congo; the news means the Democratic
+    Republic nearly always ("eastern Congo")."""
+    alone = gazetteer.resolve("Congo")
+    assert alone is not None
+    assert alone.country == "COD"
+    beside_brazzaville = gazetteer.resolve("Congo", context={"COG": 1})
+    assert beside_brazzaville is not None
+    assert beside_brazzaville.country == "COG"
+    assert gazetteer.resolve("Republic of Congo").country == "COG"  # type: ignore[union-attr]

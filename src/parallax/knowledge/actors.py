@@ -149,6 +149,14 @@ class ActorResolver:
                 return self._adjectives[key]
         return None
 
+    def names_two_states(self, word: str) -> bool:
+        """Whether ``word`` is a name several states go by ("Congo"): it then says nothing
+        about which state a document is about until its other places have said so."""
+        for key in _lookup_keys(word):
+            if sum(1 for target in self._aliases.get(key, ()) if target.iso3) > 1:
+                return True
+        return False
+
     def aliases(self) -> Iterable[tuple[str, str, str | None]]:
         """Every (alias, label, unique actor id or None) for building entity-ruler patterns."""
         for org in self.kb.organisations.values():

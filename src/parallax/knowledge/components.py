@@ -159,6 +159,17 @@ class ActorRuler:
         return doc
 
 
+def _own_place(ent: Span, countries: Counter[str]) -> Counter[str]:
+    """The context for resolving ``ent`` as an actor: a name linked to a state as a place is
+    that state ("Brazzaville, Congo" is the Republic of the Congo as both place and actor)."""
+    place = ent._.place
+    if place is None or place.kind != "country" or not place.country:
+        return countries
+    own = Counter(countries)
+    own[place.country] += 100
+    return own
+
+
 class Linker:
     """Link entities to actors and places; collect actor mentions in ``doc.spans["actors"]``."""
 
@@ -181,14 +192,14 @@ class Linker:
         countries: Counter[str] = Counter()
         for ent in doc.ents:
             code = self.resolver.state_of(ent.text)
-            if code:
+            if code and not self.resolver.names_two_states(ent.text):
                 countries[code] += 1
         doc._.countries = countries
         self._link_places(doc, countries)
         actors: list[Span] = []
         for ent in doc.ents:
             if ent.label_ in ACTOR_LABELS:
-                actor = self.resolver.resolve(ent.text, day=day, context=countries)
+                actor = self.resolver.resolve(ent.text, day=day, context=_own_place(ent, countries))
                 ent._.actor = actor
                 if actor is not None:
                     actors.append(self._sector_span(doc, ent) or ent)

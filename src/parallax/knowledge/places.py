@@ -268,7 +268,10 @@ class Gazetteer:
                     value += CONTEXT_WEIGHT
             return value
 
-        return max(candidates, key=score)
+        # an exact tie goes to the larger state: "Congo" is GeoNames' name for the Republic of
+        # the Congo and the knowledge base's for the Democratic Republic, which the news means
+        # far more often, unless the document's other places say otherwise
+        return max(candidates, key=lambda c: (score(c), c.population if c.kind == "country" else 0))
 
 
 @lru_cache(maxsize=1)
