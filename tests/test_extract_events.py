@@ -1884,3 +1884,105 @@ def test_an_act_of_terrorism_is_an_assault_unless_it_names_another_act(nlp: Lang
         "Critics called the law an act of aggression against the press.",
     ):
         assert "act" not in triggers(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "kind"),
+    [
+        ("The Sri Lankan army defeated the Tamil Tigers in May 2009.", "defeated", "ASSAULT"),
+        ("Philippine troops surrounded Marawi city.", "surrounded", "COERCE"),
+    ],
+)
+def test_a_win_or_an_encirclement_by_armed_parties_is_force(
+    nlp: Language, text: str, trigger: str, kind: str
+) -> None:
+    assert the_event(nlp, text, trigger).type == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Trump defeated Clinton in November.", "defeated"),
+        ("She was surrounded by supporters.", "surrounded"),
+    ],
+)
+def test_a_win_or_an_encirclement_with_no_one_armed_is_none(
+    nlp: Language, text: str, trigger: str
+) -> None:
+    assert trigger not in triggers(nlp, text)
+
+
+def test_hanged_is_an_execution_and_hung_is_not(nlp: Language) -> None:
+    hanged = the_event(nlp, "Iran hanged two men on Tuesday.", "hanged")
+    assert hanged.type == "ASSAULT"
+    assert hanged.actor is not None
+    assert hanged.actor.actor_id == "IRN"
+    assert "hung" not in triggers(nlp, "A cloud of doubt hung over the talks in Geneva.")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "state"),
+    [
+        ("North Korea test-fired two ballistic missiles into the sea.", "test-fired", "PRK"),
+        ("Iran tested a new ballistic missile on Sunday.", "tested", "IRN"),
+    ],
+)
+def test_a_weapons_test_is_a_show_of_force_by_the_state(
+    nlp: Language, text: str, trigger: str, state: str
+) -> None:
+    event = the_event(nlp, text, trigger)
+    assert (event.type, event.mode) == ("MOBILIZE", "weapons")
+    assert event.actor is not None
+    assert event.actor.country == state
+
+
+def test_a_participle_right_after_people_is_what_they_do(nlp: Language) -> None:
+    text = "Police fired tear gas at protesters in Khartoum demanding civilian rule."
+    assert actor_of(nlp, text, "demanding").text.startswith("protesters")
+    text = "Al-Shabaab fighters stormed a hotel in Mogadishu, killing at least 15 people."
+    assert actor_of(nlp, text, "killing").text == "Al-Shabaab fighters"
+
+
+def test_a_clause_after_after_has_its_own_doer(nlp: Language) -> None:
+    text = "The Indonesian military deployed 600 troops to Papua after rebels killed 19 workers."
+    assert actor_of(nlp, text, "killed").text == "rebels"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "doer", "code"),
+    [
+        ("The missile launch drew condemnation from Japan.", "condemnation", "Japan", "JPN"),
+        ("The strikes drew sharp criticism from Moscow.", "criticism", "Moscow", "RUS"),
+        ("The town came under attack from ISIS fighters.", "attack", "ISIS fighters", "ISIS"),
+    ],
+)
+def test_an_act_that_comes_from_a_party_is_that_partys(
+    nlp: Language, text: str, trigger: str, doer: str, code: str
+) -> None:
+    actor = actor_of(nlp, text, trigger)
+    assert actor.text == doer
+    assert code in (actor.actor_id, actor.country)
+
+
+def test_aid_received_from_a_donor_is_the_donors_to_the_receiver(nlp: Language) -> None:
+    aid = the_event(nlp, "Kiev received military aid from Washington.", "aid")
+    assert aid.type == "AID"
+    assert aid.actor is not None
+    assert aid.actor.country == "USA"
+    assert aid.recipient is not None
+    assert aid.recipient.text == "Kiev"
+
+
+def test_a_salvo_is_aimed_where_it_was_fired(nlp: Language) -> None:
+    fired = the_event(nlp, "Hezbollah fired dozens of rockets into northern Israel.", "fired")
+    assert fired.recipient is not None
+    assert fired.recipient.country == "ISR"
+    assert "rockets" not in fired.recipient.text
+
+
+def test_a_reported_act_the_parse_hid_in_a_noun_phrase(nlp: Language) -> None:
+    text = "Wagner mercenaries executed dozens of civilians in Moura, the UN said."
+    executed = the_event(nlp, text, "executed")
+    assert executed.actor is not None
+    assert executed.actor.actor_id == "WAGNER_GROUP"
+    assert executed.status == "reported"

@@ -165,3 +165,50 @@ def test_a_finite_verb_hung_on_the_roots_conjunct_becomes_the_root() -> None:
     assert (doc[0].dep_, doc[0].head.i) == ("nsubj", 3)
     assert (doc[2].dep_, doc[2].head.i) == ("conj", 0)
     assert (doc[5].dep_, doc[5].head.i) == ("obj", 3)
+
+
+def test_a_clause_subject_read_as_the_object_of_after_gets_its_verb_back() -> None:
+    # "Troops deployed after rebels killed workers." parsed as "deployed … after rebels",
+    # with "killed" a subjectless clause of "deployed".
+    words = ["Troops", "deployed", "after", "rebels", "killed", "workers", "."]
+    doc = parsed(
+        words,
+        [1, 1, 3, 1, 1, 4, 1],
+        ["nsubj", "ROOT", "case", "obl", "advcl", "obj", "punct"],
+        ["NOUN", "VERB", "ADP", "NOUN", "VERB", "NOUN", "PUNCT"],
+        ["NNS", "VBD", "IN", "NNS", "VBD", "NNS", "."],
+    )
+    assert (doc[3].dep_, doc[3].head.i) == ("nsubj", 4)
+    assert (doc[2].dep_, doc[2].head.i) == ("mark", 4)
+    assert doc[4].head.i == 1
+
+
+def test_a_prepositional_phrase_before_a_clause_with_its_own_subject_stays() -> None:
+    # "Troops deployed after the attack when rebels killed workers": "killed" has a subject.
+    words = ["Troops", "deployed", "after", "attacks", "rebels", "killed", "workers"]
+    doc = parsed(
+        words,
+        [1, 1, 3, 1, 5, 1, 5],
+        ["nsubj", "ROOT", "case", "obl", "nsubj", "advcl", "obj"],
+        ["NOUN", "VERB", "ADP", "NOUN", "NOUN", "VERB", "NOUN"],
+        ["NNS", "VBD", "IN", "NNS", "NNS", "VBD", "NNS"],
+    )
+    assert (doc[3].dep_, doc[3].head.i) == ("obl", 1)
+    assert doc[2].dep_ == "case"
+
+
+def test_a_verb_read_as_the_adjective_of_a_nouns_object_heads_the_clause() -> None:
+    # "Mercenaries executed civilians, the UN said." parsed with "civilians" the object of
+    # "Mercenaries" and "executed" its adjective.
+    words = ["Mercenaries", "executed", "civilians", ",", "the", "UN", "said", "."]
+    doc = parsed(
+        words,
+        [6, 2, 0, 5, 5, 6, 6, 6],
+        ["nsubj", "amod", "obj", "punct", "det", "nsubj", "ROOT", "punct"],
+        ["NOUN", "VERB", "NOUN", "PUNCT", "DET", "PROPN", "VERB", "PUNCT"],
+        ["NNS", "VBN", "NNS", ",", "DT", "NNP", "VBD", "."],
+    )
+    assert (doc[1].dep_, doc[1].head.i) == ("ccomp", 6)
+    assert (doc[0].dep_, doc[0].head.i) == ("nsubj", 1)
+    assert (doc[2].dep_, doc[2].head.i) == ("obj", 1)
+    assert doc[1].pos_ == "VERB"

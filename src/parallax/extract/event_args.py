@@ -15,7 +15,13 @@ from typing import Final
 
 from spacy.tokens import Doc, Span, Token
 
-from parallax.extract.event_lexicon import LIGHT_VERBS, NOUN_TRIGGERS, VERB_TRIGGERS, Trigger
+from parallax.extract.event_lexicon import (
+    LIGHT_VERBS,
+    NOUN_TRIGGERS,
+    VERB_TRIGGERS,
+    VERBAL_TYPES,
+    Trigger,
+)
 from parallax.extract.syntax import (
     NAMED,
     NOUN_MODIFIER_DEPS,
@@ -27,6 +33,7 @@ from parallax.extract.syntax import (
     has_passive_frame,
     in_time_expression,
     is_nominal,
+    is_people,
     list_item,
     mark_of,
     misread_clause_verb,
@@ -177,7 +184,7 @@ def verbal_arguments(trigger: Token) -> tuple[Token | None, Token | None]:
         # with a subject of its own does not share the main clause's doer
         and not own_passive_subject
     ):
-        actor = nearest_subject(trigger.head)
+        actor = _people_described(trigger) or nearest_subject(trigger.head)
         if actor is None and (trigger.dep_ == "conj" or misread_passive(trigger.head)):
             # "The minister has been indicted … and will resign": the passive subject of the
             # first verb is the subject of the active one coordinated with it; so is a subject
@@ -190,7 +197,14 @@ def verbal_arguments(trigger: Token) -> tuple[Token | None, Token | None]:
                 (c for c in trigger.head.children if c.dep_ == "expl" and c.lower_ == "it"),
                 None,
             )
-        if actor is None and trigger.dep_ == "acl" and not passive:
+        if (
+            actor is None
+            and trigger.dep_ == "acl"
+            and not passive
+            and mark_of(trigger) in (None, "to")
+        ):
+            # (not "in the name *of defeating* ISIS", "the idea *of sending* troops": a
+            # gerund after "of" is what the noun is about, not what it does)
             # "forces fighting ISIS": the noun the participle describes; but after a comma
             # ("ambushed a police patrol, *killing* four officers") the parse has hung the
             # main verb's consequence on its object, and that verb's subject acts.
@@ -570,6 +584,29 @@ def _misread_light_verb_subject(noun: Token) -> Token | None:
     return None
 
 
+def _people_described(clause: Token) -> Token | None:
+    """The people a participle clause right after them describes, which the parse hung on the
+    main verb instead: "Police fired tear gas at *protesters* in Khartoum *demanding* civilian
+    rule" (the protesters demand), "rebels killed *soldiers guarding* the border". Only with
+    no comma, no conjunction before the participle, and a plural noun or a named group of the
+    main verb's object or oblique; after a comma the clause is the main subject's."""
+    if clause.dep_ != "advcl" or clause.tag_ != "VBG" or mark_of(clause) is not None:
+        return None
+    start = clause.left_edge.i
+    if start != clause.i or _after_comma(clause) or start == 0:
+        return None
+    # "protesters in *Khartoum* demanding": from the word before, up through the phrase
+    chain = [clause.doc[start - 1]]
+    while (
+        chain[-1].dep_ in ("nmod", "compound", "flat", "appos") and chain[-1].head.i < chain[-1].i
+    ):
+        chain.append(chain[-1].head)
+    top = chain[-1]
+    if top.dep_ not in ("obj", "obl") or top.head.i != clause.head.i:
+        return None
+    return next((noun for noun in chain if is_people(noun) and not is_time(noun)), None)
+
+
 def _after_comma(clause: Token) -> bool:
     """Whether a clause follows a comma: a participle clause of the sentence's subject
     (", *holding* a press conference"), not one that hangs on a noun before it."""
@@ -592,16 +629,45 @@ _JOINT_ACTS: Final = frozenset(
 _PARTY_LABELS: Final = frozenset({"PERSON", "ORG", "NORP"})
 
 
+#: Types of act a state does by its government's word: "condemnation *from Japan*" is
+#: Japan's, while "rockets *from Gaza*" only come from a place.
+_FROM_A_STATE: Final = frozenset({*VERBAL_TYPES, "AID"})
+#: Verbs an act noun comes to someone through, with its source hung on the verb: "drew
+#: criticism *from Moscow*", "came under attack *from ISIS fighters*", "met with
+#: condemnation *from the UN*".
+_DRAWN: Final = frozenset(
+    {"draw", "receive", "face", "attract", "earn", "win", "get", "prompt", "spark", "come",
+     "meet", "provoke", "trigger", "elicit"}
+)  # fmt: skip
+
+
 def _named_source(noun: Token) -> Token | None:
     """A person, organisation or people an act noun comes from: "attacks *from Senator
-    Marco Rubio*", "criticism *from the UN*" — not a place ("rockets *from Gaza*")."""
-    return next(
-        (
-            c
-            for c in noun.children
-            if c.dep_ == "nmod" and case_of(c) == "from" and c.ent_type_ in _PARTY_LABELS
-        ),
-        None,
+    Marco Rubio*", "criticism *from the UN*", "attack from *ISIS fighters*" — not a place
+    ("rockets *from Gaza*"), except a state for an act of words or aid ("condemnation *from
+    Japan*"). The phrase may hang on the verb the act comes through ("drew criticism *from
+    Moscow*")."""
+    trigger = next((NOUN_TRIGGERS[f] for f in forms_of(noun) if f in NOUN_TRIGGERS), None)
+    labels = _PARTY_LABELS | {"GPE"} if trigger and trigger.type in _FROM_A_STATE else _PARTY_LABELS
+    hosts = [noun]
+    through = noun.dep_ == "obj" or (noun.dep_ == "obl" and case_of(noun) in ("under", "with"))
+    if through and noun.head.i != noun.i and _DRAWN.intersection(forms_of(noun.head)):
+        hosts.append(noun.head)
+    for host in hosts:
+        for c in host.children:
+            if c.dep_ in ("nmod", "obl") and case_of(c) == "from" and _source_party(c, labels):
+                return c
+    return None
+
+
+def _source_party(head: Token, labels: frozenset[str]) -> bool:
+    """A name of one of ``labels``, or a plural the name of a party modifies ("*ISIS*
+    fighters", "*Russian* jets"; not "Russian territory")."""
+    if head.ent_type_ in labels:
+        return True
+    return head.tag_ in ("NNS", "NNPS") and any(
+        c.dep_ in ("compound", "amod") and c.ent_type_ in _PARTY_LABELS | {"GPE"}
+        for c in head.children
     )
 
 

@@ -15,7 +15,7 @@ from typing import Final
 from spacy.tokens import Span, Token
 
 from parallax.extract.event_lexicon import assault_mode
-from parallax.extract.syntax import NAMED, case_of, mark_of
+from parallax.extract.syntax import NAMED, case_of, is_people, mark_of
 from parallax.nlp.lemmas import forms_of
 from parallax.schema import Actor
 
@@ -389,6 +389,31 @@ def allied_as_attribute(verb: Token) -> bool:
 #: Entity labels of what a fight can be *for* and still be one with arms: a place
 #: ("the battle for Mosul") or a party fought for ("fought for ISIS").
 _FOUGHT_OVER: Final = frozenset({"GPE", "LOC", "FAC", "ORG", "NORP"})
+
+
+#: Trigger lemmas that are acts of force only when an armed party does them or suffers them:
+#: "the army *defeated* the Tamil Tigers", "troops *surrounded* Marawi"; not "Trump defeated
+#: Clinton", "surrounded by supporters".
+_FORCE_BETWEEN_ARMED: Final = frozenset({"defeat", "surround"})
+
+
+def unarmed_contest(trigger: Token, actor: Actor | None, recipient: Actor | None) -> bool:
+    """A win or an encirclement with no armed party on either side is no act of force."""
+    if not _FORCE_BETWEEN_ARMED.intersection(forms_of(trigger)):
+        return False
+    return not (_armed(actor) or _armed(recipient))
+
+
+def hung_not_hanged(verb: Token) -> bool:
+    """ "Iran *hanged* two men" is an execution; "hung up", "hangs over the talks", "hang on"
+    are not: English keeps the form "hanged" for the execution, and it is done to people
+    ("a millstone be hanged around their necks" is not)."""
+    if "hang" not in forms_of(verb):
+        return False
+    if verb.lower_ != "hanged":
+        return True
+    hanged = next((c for c in verb.children if c.dep_ in ("obj", "nsubj:pass")), None)
+    return hanged is not None and not is_people(hanged)
 
 
 def fought_for_a_cause(trigger: Token, actor: Actor | None) -> bool:

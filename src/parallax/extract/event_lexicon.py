@@ -186,6 +186,15 @@ VERB_TRIGGERS: Final[dict[str, Trigger]] = {
     **_entries("AID", None, "airlift"),
     **_entries("MOBILIZE", "troops", "redeploy"),
     **_entries("SUPPORT", None, "acclaim compliment sympathize sympathise"),
+    # Acts of force only between armed parties (event_figurative.unarmed_contest): "the army
+    # defeated the Tamil Tigers", "troops surrounded Marawi" - not "Trump defeated Clinton".
+    **_entries("ASSAULT", None, "defeat"),
+    # Executed by hanging; only the form "hanged" (event_figurative.hung_not_hanged).
+    **_entries("ASSAULT", None, "hang"),
+    **_entries("COERCE", "restrict", "surround"),
+    # Weapons tests are a show of force short of its use (PLOVER manual: MOBILIZE "weapons");
+    # the pipeline keeps these hyphenated verbs one token (parallax.nlp.pipeline).
+    **_entries("MOBILIZE", "weapons", "test-fire test-launch"),
 }
 
 #: Noun lemmas that report an act ("the downing of", "air strikes", "talks").
@@ -279,6 +288,10 @@ VERB_OBJECT_TRIGGERS: Final[dict[tuple[str, str], Trigger]] = {
         (verb, noun): Trigger("AID", None)
         for verb in ("provide", "send", "give", "deliver", "offer")
         for noun in ("aid", "assistance", "weapons", "arms", "supplies", "support", "training")
+    },
+    **{
+        ("test", noun): Trigger("MOBILIZE", "weapons")
+        for noun in ("missile", "missiles", "rocket", "rockets", "warhead", "warheads", "bomb")
     },
     ("impose", "sanction"): Trigger("SANCTION", "discontinue"),
     ("impose", "curfew"): Trigger("COERCE", "curfew"),
@@ -427,7 +440,8 @@ VERB_OBJECT_TRIGGERS: Final[dict[tuple[str, str], Trigger]] = {
         )
     },
     # RETREAT "access" (manual 0.8; CAMEO 086, 0861-0863): letting observers, inspectors,
-    # peacekeepers or aid in.
+    # peacekeepers or aid in. Aid *received* is the giver's act (the noun "aid", AID), not a
+    # door opened: "Kiev received military aid from Washington".
     **{
         (verb, noun): Trigger("RETREAT", "access")
         for verb in ("receive", "admit", "accept", "allow", "welcome", "permit")
@@ -443,6 +457,7 @@ VERB_OBJECT_TRIGGERS: Final[dict[tuple[str, str], Trigger]] = {
             "convoy",
             "convoys",
         )
+        if not (verb == "receive" and noun == "aid")
     },
     # AID (CAMEO 074): providing military protection or peacekeepers is aid, not a mobilization.
     **{
@@ -724,6 +739,11 @@ COMPOUND_TRIGGERS: Final[dict[tuple[str, str], Trigger]] = {
         for noun in ("exercises", "exercise", "drills", "drill", "maneuvers", "manoeuvres")
     },
     ("cyber", "attacks"): Trigger("COERCE", "cyber"),
+    **{
+        (modifier, noun): Trigger("MOBILIZE", "weapons")
+        for modifier in ("missile", "nuclear", "rocket", "weapons", "weapon")
+        for noun in ("test", "tests", "launch", "launches")
+    },
 }
 
 #: Types that are verbal acts about another act: "urged X to withdraw" is one REQUEST, "agreed

@@ -41,6 +41,7 @@ from parallax.extract.event_figurative import (
     electoral,
     figurative_object,
     fought_for_a_cause,
+    hung_not_hanged,
     lost_nothing_of_ground,
     no_interaction,
     part_of_a_name,
@@ -50,6 +51,7 @@ from parallax.extract.event_figurative import (
     question_asked,
     removed_from_office,
     seized_on,
+    unarmed_contest,
     verbal_attack,
 )
 from parallax.extract.event_lexicon import (
@@ -242,6 +244,7 @@ def _verb_reports_no_act(verb: Token, trigger: Trigger) -> bool:
         sense(verb)
         for sense in (
             lost_nothing_of_ground,
+            hung_not_hanged,
             question_asked,
             politeness,
             seized_on,
@@ -623,9 +626,10 @@ class EventExtractor:
             if actor_head is None:
                 actor_head = _instrument_actor(token)
             if recipient_head is not None and _is_act_object(recipient_head):
-                # "opened fire *on tourists*", "dropped bombs *on Idlib*"
-                recipient_head = prepositional(token, _AIMED_AT) or prepositional(
-                    recipient_head, _AIMED_AT
+                # "opened fire *on tourists*", "dropped bombs *on Idlib*", "fired dozens of
+                # rockets *into northern Israel*"
+                recipient_head = prepositional(token, _FIRED_AT) or prepositional(
+                    recipient_head, _FIRED_AT
                 )
         else:
             actor_head, recipient_head = nominal_arguments(token)
@@ -673,6 +677,8 @@ class EventExtractor:
             return None  # "Ted Cruz has captured Texas": an election won, not ground
         if trigger.type == "ASSAULT" and fought_for_a_cause(token, actor):
             return None  # "he has fought for our religious liberty"
+        if unarmed_contest(token, actor, recipient):
+            return None  # "Trump defeated Clinton", "surrounded by supporters"
         if trigger.type == "COERCE" and prevented_by_no_authority(token, actor):
             return None  # "to prevent super PACs from buying elections"
         if token.pos_ == "VERB" and (
@@ -1254,10 +1260,29 @@ def _own_thing(head: Token | None, recipient: Actor | None, actor: Actor | None)
     )
 
 
+#: Where a weapon's object is aimed: also "fired rockets *into* Israel", "*towards* Sderot".
+_FIRED_AT: Final = _AIMED_AT | {"into", "toward", "towards"}
+#: Numbers and measures of weapons: "*dozens* of rockets", "a *barrage* of missiles".
+_WEAPON_MEASURES: Final = frozenset(
+    {"dozens", "hundreds", "thousands", "scores", "barrage", "barrages", "hail", "volley",
+     "salvo", "wave", "waves", "number", "series", "couple", "pair", "handful"}
+)  # fmt: skip
+
+
 def _is_act_object(head: Token) -> bool:
     """Only these words: another act noun as object ("demanded the withdrawal of Serbian
-    forces", "imposed sanctions on Moscow") names its party inside itself."""
-    return head.dep_ == "obj" and head.lower_ in _ACT_OBJECTS
+    forces", "imposed sanctions on Moscow") names its party inside itself; so does a
+    measure of them ("fired *dozens of rockets*")."""
+    if head.dep_ != "obj":
+        return False
+    if head.lower_ in _ACT_OBJECTS:
+        return True
+    if head.lower_ in _WEAPON_MEASURES or head.like_num:
+        return any(
+            c.dep_ == "nmod" and c.lower_ in _ACT_OBJECTS and case_of(c) == "of"
+            for c in head.children
+        )
+    return False
 
 
 def _is_act(head: Token) -> bool:

@@ -144,6 +144,33 @@ def _dateline(token: Token) -> bool:
     return any(t.text in _DATELINE_DASHES for t in window)
 
 
+#: Plural nouns of people that no agent-noun ending gives away.
+_PEOPLE_NOUNS: Final = frozenset(
+    {"people", "men", "women", "children", "forces", "troops", "police", "rebels", "youths",
+     "residents", "students", "opponents", "parents", "agents", "crowds", "civilians",
+     "families", "guards", "staff", "personnel", "militias", "insurgents", "allies", "rivals",
+     "prisoners", "detainees", "hostages", "victims", "colleagues", "relatives", "elders"}
+)  # fmt: skip
+#: Endings of plural agent nouns ("protesters", "militants", "activists", "politicians").
+_AGENT_ENDINGS: Final = ("ers", "ors", "ists", "ants", "ians", "ees", "men", "iers")
+#: Pronouns that stand for people.
+_PERSONAL: Final = frozenset({"he", "she", "him", "her", "they", "them", "we", "us"})
+
+
+def is_people(token: Token) -> bool:
+    """Whether a noun names people or a party of them: a person, people or organisation name,
+    a personal pronoun, or a plural noun of people ("protesters", "two men", "rebels"); not
+    "our whole lives", "villages" or "messages"."""
+    if token.ent_type_ in ("PERSON", "NORP", "ORG"):
+        return True
+    lower = token.lower_
+    if lower in _PERSONAL:
+        return True
+    if token.tag_ not in ("NNS", "NNPS") or token.ent_type_:
+        return False
+    return lower in _PEOPLE_NOUNS or (len(lower) > 5 and lower.endswith(_AGENT_ENDINGS))
+
+
 def compound_head(noun: Token) -> Token:
     """The head of the compound a noun modifies ("*rebel* positions" → "positions")."""
     while noun.dep_ == "compound" and noun.head.i > noun.i:

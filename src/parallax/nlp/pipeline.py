@@ -14,10 +14,13 @@ from pathlib import Path
 from typing import Final
 
 import spacy
+from spacy.attrs import ORTH
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from thinc.api import use_ops
 
 from parallax.errors import ParallaxError
+from parallax.nlp.lemmas import inflections
 
 #: Where the trained pipeline lives inside the installed package.
 MODEL_PATH: Final = Path(__file__).resolve().parent / "model"
@@ -36,6 +39,22 @@ COMPONENTS: Final = (
 
 class ModelNotFoundError(ParallaxError):
     """The trained pipeline is missing from the package."""
+
+
+#: Hyphenated verbs the tokenizer would split at the hyphen: "North Korea test-fired two
+#: missiles" was parsed with "test" a noun, the state its modifier and "fired" subjectless.
+HYPHENATED_VERBS: Final = ("test-fire", "test-launch")
+
+
+def keep_hyphenated_verbs(nlp: Language) -> None:
+    """Make every inflection of :data:`HYPHENATED_VERBS` one token, as the verb it is."""
+    tokenizer = nlp.tokenizer
+    if not isinstance(tokenizer, Tokenizer):
+        return  # a custom tokenizer keeps its own rules
+    for verb in HYPHENATED_VERBS:
+        for form in inflections(verb):
+            for written in (form, form.capitalize()):
+                tokenizer.add_special_case(written, [{ORTH: written}])
 
 
 def load_pipeline(
@@ -66,6 +85,7 @@ def load_pipeline(
     for name in enable:
         if name in nlp.component_names and name in nlp.disabled:
             nlp.enable_pipe(name)
+    keep_hyphenated_verbs(nlp)
     if "parser" in nlp.pipe_names:
         from parallax.nlp.paragraphs import COMPONENT  # registers the factory
         from parallax.nlp.verb_repair import COMPONENT as VERB_REPAIR

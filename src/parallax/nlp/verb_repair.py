@@ -75,7 +75,94 @@ def verb_repair(doc: Doc) -> Doc:
             token.pos_ = "VERB"
     _reroot_stranded_verbs(doc, numpy.flatnonzero(deps == doc.vocab.strings["ROOT"]).tolist())
     _join_split_subjects(doc, subjects.tolist())
+    _free_clause_subjects(doc, numpy.flatnonzero(deps == doc.vocab.strings["advcl"]).tolist())
+    objects = numpy.flatnonzero(deps == doc.vocab.strings["obj"])
+    _lift_verbs_inside_objects(doc, [i for i in objects.tolist() if pos[heads[i] + i] in _NOUNS])
     return doc
+
+
+_NOUNS: Final = frozenset({NOUN, PROPN})
+
+
+def _lift_verbs_inside_objects(doc: Doc, objects: list[int]) -> None:
+    """A noun has no object; where the parse gives one a finite or past verb it read as the
+    object's adjective stands between them: "Wagner *mercenaries* executed *dozens* of
+    civilians, the UN said" parsed with "dozens" the object of "mercenaries" and "executed"
+    its modifier. That verb heads the clause: the noun is its subject, the object its object,
+    and the verb takes the noun's place (a reported clause before "…, the UN said" is that
+    verb's complement)."""
+    found = []
+    for i in objects:
+        obj = doc[i]
+        noun = obj.head
+        verb = next(
+            (
+                c
+                for c in obj.children
+                if c.dep_ in _MODIFIER_DEPS and c.tag_ in ("VBD", "VBN") and noun.i < c.i < obj.i
+            ),
+            None,
+        )
+        if verb is None or verb.left_edge.i != verb.i:
+            continue
+        # the noun's own phrase ("Wagner mercenaries", "troops in Mali") ends at the verb
+        own = [c.right_edge.i for c in noun.children if c.i != obj.i and c.i < verb.i]
+        if max([noun.i, *own]) + 1 == verb.i:
+            found.append((noun, verb, obj))
+    if not found:
+        return
+    heads = [t.head.i for t in doc]
+    deps = [t.dep_ for t in doc]
+    for noun, verb, obj in found:
+        if noun.dep_ == "ROOT":
+            heads[verb.i], deps[verb.i] = verb.i, "ROOT"
+        elif noun.dep_ == "nsubj" and noun.head.i > obj.right_edge.i:
+            heads[verb.i], deps[verb.i] = noun.head.i, "ccomp"  # "…, the UN said"
+        else:
+            continue
+        heads[noun.i], deps[noun.i] = verb.i, "nsubj"
+        heads[obj.i], deps[obj.i] = verb.i, "obj"
+    _write_arcs(doc, heads, deps)
+    for _, verb, _ in found:
+        verb.pos_ = "VERB"
+
+
+#: Words that open a clause and that the parse can take for a preposition: "after", "before",
+#: "since", "until" are both; the rest are read as ``case`` only in parse errors.
+_SUBORDINATORS: Final = frozenset(
+    {"after", "before", "since", "until", "as", "when", "while", "because", "once", "though"}
+)
+#: Tags of a finite verb, which must have a subject of its own.
+_FINITE: Final = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def _free_clause_subjects(doc: Doc, clauses: list[int]) -> None:
+    """Give a subordinate clause back the subject the parse took for the object of its
+    conjunction: "…deployed 600 troops to Papua *after rebels killed* 19 workers" was read as
+    "deployed … after rebels", with "killed" a subjectless clause, so the main clause's
+    subject became the killer. A finite clause verb without a subject, right after a noun the
+    parse hung on the same verb behind "after"/"before"/"since"/…, has that noun as subject
+    and the conjunction as its mark."""
+    found = []
+    for i in clauses:
+        verb = doc[i]
+        if verb.tag_ not in _FINITE or any(c.dep_.startswith("nsubj") for c in verb.children):
+            continue
+        noun = doc[verb.left_edge.i - 1] if verb.left_edge.i > 0 else None
+        if noun is None or noun.dep_ != "obl" or noun.head.i != verb.head.i:
+            continue
+        opener = next((c for c in noun.children if c.dep_ == "case"), None)
+        if opener is None or opener.i != noun.left_edge.i or opener.lower_ not in _SUBORDINATORS:
+            continue
+        found.append((verb, noun, opener))
+    if not found:
+        return
+    heads = [t.head.i for t in doc]
+    deps = [t.dep_ for t in doc]
+    for verb, noun, opener in found:
+        heads[noun.i], deps[noun.i] = verb.i, "nsubj"
+        heads[opener.i], deps[opener.i] = verb.i, "mark"
+    _write_arcs(doc, heads, deps)
 
 
 def _join_split_subjects(doc: Doc, subjects: list[int]) -> None:
