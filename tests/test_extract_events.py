@@ -1986,3 +1986,14 @@ def test_a_reported_act_the_parse_hid_in_a_noun_phrase(nlp: Language) -> None:
     assert executed.actor is not None
     assert executed.actor.actor_id == "WAGNER_GROUP"
     assert executed.status == "reported"
+
+
+def test_aid_goes_to_whom_it_is_given_even_when_hung_on_the_aid(nlp: Language) -> None:
+    provided = the_event(nlp, "The US provided aid to the rebels.", "provided")
+    assert provided.recipient is not None
+    assert provided.recipient.text == "the rebels"
+    delivered = events(nlp, "The UN delivered aid to Aleppo.")
+    assert [e.type for e in delivered] == ["AID"]  # the verb restates its object: one act
+    sent = the_event(nlp, "Washington sent more weapons to Kiev.", "sent")
+    assert sent.recipient is not None
+    assert sent.recipient.actor_id == "UKRGOV"  # a capital given aid is its government

@@ -212,3 +212,18 @@ def test_a_verb_read_as_the_adjective_of_a_nouns_object_heads_the_clause() -> No
     assert (doc[0].dep_, doc[0].head.i) == ("nsubj", 1)
     assert (doc[2].dep_, doc[2].head.i) == ("obj", 1)
     assert doc[1].pos_ == "VERB"
+
+
+def test_a_participle_with_its_own_subject_on_a_noun_root_is_the_verb() -> None:
+    # "The UN delivered aid." parsed as a noun phrase headed by "aid", "delivered" (VBN) its
+    # adjective with a subject of its own.
+    doc = parsed(
+        ["The", "UN", "delivered", "aid", "."],
+        [1, 2, 3, 3, 3],
+        ["det", "nsubj", "amod", "ROOT", "punct"],
+        ["DET", "PROPN", "VERB", "NOUN", "PUNCT"],
+        ["DT", "NNP", "VBN", "NN", "."],
+    )
+    assert doc[2].dep_ == "ROOT"
+    assert (doc[3].dep_, doc[3].head.i) == ("obj", 2)
+    assert (doc[1].dep_, doc[1].head.i) == ("nsubj", 2)

@@ -155,22 +155,31 @@ def find_triggers(doc: Doc) -> list[tuple[Token, Trigger]]:
         ):
             continue  # "killed in air strikes": the noun says how the verb's act was done
         if (
-            token.dep_ == "nsubj:pass"
+            token.dep_ in ("nsubj:pass", "obj")
             and token.head.i in verbs
             and by_index[token.head.i].type == trigger.type
         ):
-            continue  # "sanctions *were imposed*": the passive verb restates its subject
+            # "sanctions *were imposed*", "*delivered* aid to Aleppo": the verb restates the
+            # act its subject or object names
+            continue
         if _content_of_verbal_act(token, by_index):
             continue
         kept.append((token, trigger))
     return kept
 
 
+#: What is given as aid, whose own "to" phrase names the receiver ("provided *aid to the
+#: rebels*"; not "to fund *a search for* the black boxes").
+_AID_GOODS: Final = frozenset(
+    {"aid", "assistance", "help", "support", "weapons", "arms", "supplies", "equipment",
+     "training", "funds", "funding", "money", "food", "medicine", "medicines", "loans",
+     "ammunition", "protection", "relief", "shelter", "fuel", "vaccines"}
+)  # fmt: skip
 _INSTRUMENT_CASES: Final = frozenset({"in", "by", "with", "from", "through", "using"})
 #: Acts addressed to a government, whose capital stands for it as recipient ("warned
 #: *Ankara*", "talks with *Beijing*"); the capital of an attack, a protest or a deployment is
 #: the place it happens.
-_ADDRESSED_TYPES: Final = VERBAL_TYPES | {"CONSULT", "CONCEDE", "SANCTION", "COOPERATE"}
+_ADDRESSED_TYPES: Final = VERBAL_TYPES | {"CONSULT", "CONCEDE", "SANCTION", "COOPERATE", "AID"}
 
 
 def _instrument(noun: Token) -> bool:
@@ -694,7 +703,10 @@ class EventExtractor:
             and prepositional(token, frozenset({"with"})) is None  # "provided X *with* arms"
         ):
             # "provide humanitarian assistance (to X)": the object is what is given.
-            given_to = prepositional(token, _GIVEN_TO)
+            given_to = prepositional(token, _GIVEN_TO) or prepositional(
+                recipient_head,
+                _GIVEN_TO,  # "provided aid *to the rebels*" hung on "aid"
+            )
             recipient = code_actor(doc, given_to, self.resolver) if given_to else None
         mode = trigger.mode
         if trigger.type == "ASSAULT":

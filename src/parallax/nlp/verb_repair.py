@@ -203,7 +203,18 @@ def _stranded_verb(root: Token) -> Token | None:
     "Thousands of farmers *staged* protests" with "protests" a modifier of "Thousands")."""
     if root.pos_ not in _NOMINAL or any(c.dep_ == "cop" for c in root.children):
         return None
-    direct = next((c for c in root.children if c.tag_ == "VBD" and c.dep_ in _MODIFIER_DEPS), None)
+    direct = next(
+        (
+            c
+            for c in root.children
+            if c.dep_ in _MODIFIER_DEPS
+            # a participle with a subject of its own is no adjective: "The UN *delivered* aid"
+            and (
+                c.tag_ == "VBD" or (c.tag_ == "VBN" and any(g.dep_ == "nsubj" for g in c.children))
+            )
+        ),
+        None,
+    )
     if direct is not None:
         return direct
     for noun in root.children:
