@@ -21,6 +21,7 @@ this re-rooted 15 sentences, 14 of them rightly ("David Axelrod on Wednesday cal
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Final
 
 import numpy
@@ -109,22 +110,17 @@ def _lift_verbs_inside_objects(doc: Doc, objects: list[int]) -> None:
         own = [c.right_edge.i for c in noun.children if c.i != obj.i and c.i < verb.i]
         if max([noun.i, *own]) + 1 == verb.i:
             found.append((noun, verb, obj))
-    if not found:
-        return
-    heads = [t.head.i for t in doc]
-    deps = [t.dep_ for t in doc]
+    moves: list[tuple[int, int, str | None]] = []
     for noun, verb, obj in found:
         if noun.dep_ == "ROOT":
-            heads[verb.i], deps[verb.i] = verb.i, "ROOT"
+            moves.append((verb.i, verb.i, "ROOT"))
         elif noun.dep_ == "nsubj" and noun.head.i > obj.right_edge.i:
-            heads[verb.i], deps[verb.i] = noun.head.i, "ccomp"  # "…, the UN said"
+            moves.append((verb.i, noun.head.i, "ccomp"))  # "…, the UN said"
         else:
             continue
-        heads[noun.i], deps[noun.i] = verb.i, "nsubj"
-        heads[obj.i], deps[obj.i] = verb.i, "obj"
-    _write_arcs(doc, heads, deps)
-    for _, verb, _ in found:
+        moves += [(noun.i, verb.i, "nsubj"), (obj.i, verb.i, "obj")]
         verb.pos_ = "VERB"
+    _move(doc, moves)
 
 
 #: Words that open a clause and that the parse can take for a preposition: "after", "before",
@@ -155,14 +151,7 @@ def _free_clause_subjects(doc: Doc, clauses: list[int]) -> None:
         if opener is None or opener.i != noun.left_edge.i or opener.lower_ not in _SUBORDINATORS:
             continue
         found.append((verb, noun, opener))
-    if not found:
-        return
-    heads = [t.head.i for t in doc]
-    deps = [t.dep_ for t in doc]
-    for verb, noun, opener in found:
-        heads[noun.i], deps[noun.i] = verb.i, "nsubj"
-        heads[opener.i], deps[opener.i] = verb.i, "mark"
-    _write_arcs(doc, heads, deps)
+    _move(doc, [m for v, n, o in found for m in ((n.i, v.i, "nsubj"), (o.i, v.i, "mark"))])
 
 
 def _join_split_subjects(doc: Doc, subjects: list[int]) -> None:
@@ -186,14 +175,7 @@ def _join_split_subjects(doc: Doc, subjects: list[int]) -> None:
         )
         if cc is not None and cc.lower_ in ("and", "&"):
             joins.append((first, second, cc))
-    if not joins:
-        return
-    heads = [t.head.i for t in doc]
-    deps = [t.dep_ for t in doc]
-    for first, second, cc in joins:
-        heads[second.i], deps[second.i] = first.i, "conj"
-        heads[cc.i] = second.i
-    _write_arcs(doc, heads, deps)
+    _move(doc, [m for f, s, cc in joins for m in ((s.i, f.i, "conj"), (cc.i, s.i, None))])
 
 
 def _stranded_verb(root: Token) -> Token | None:
@@ -275,6 +257,19 @@ def _reroot_stranded_verbs(doc: Doc, roots: list[int]) -> None:
     for _, verb in found:
         if verb.pos_ not in ("VERB", "AUX"):
             verb.pos_ = "VERB"  # the morphologizer called it an adjective: "*clashed*/VBD/ADJ"
+
+
+def _move(doc: Doc, moves: Sequence[tuple[int, int, str | None]]) -> None:
+    """Give each (token, new head, new relation or None to keep it) its arc, all at once."""
+    if not moves:
+        return
+    heads = [t.head.i for t in doc]
+    deps = [t.dep_ for t in doc]
+    for token, head, dep in moves:
+        heads[token] = head
+        if dep is not None:
+            deps[token] = dep
+    _write_arcs(doc, heads, deps)
 
 
 def _write_arcs(doc: Doc, heads: list[int], deps: list[str]) -> None:
