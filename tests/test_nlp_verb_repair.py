@@ -227,3 +227,36 @@ def test_a_participle_with_its_own_subject_on_a_noun_root_is_the_verb() -> None:
     assert doc[2].dep_ == "ROOT"
     assert (doc[3].dep_, doc[3].head.i) == ("obj", 2)
     assert (doc[1].dep_, doc[1].head.i) == ("nsubj", 2)
+
+
+def test_a_past_verb_buried_in_a_verbless_sentence_becomes_its_root() -> None:
+    # "Troops loyal to Kiir clashed with rebels." parsed with "clashed" a modifier of "Kiir"
+    # and the plural noun root called a verb by the morphologizer.
+    doc = parsed(
+        ["Troops", "loyal", "to", "Kiir", "clashed", "with", "rebels", "."],
+        [0, 0, 3, 1, 3, 6, 4, 0],
+        ["ROOT", "amod", "case", "obl", "amod", "case", "obl", "punct"],
+        ["VERB", "ADJ", "ADP", "PROPN", "VERB", "ADP", "NOUN", "PUNCT"],
+        ["NNS", "JJ", "IN", "NNP", "VBD", "IN", "NNS", "."],
+    )
+    assert doc[4].dep_ == "ROOT"
+    assert (doc[0].dep_, doc[0].head.i) == ("nsubj", 4)
+    assert doc[3].head.i == 1  # "to Kiir" stays in the subject
+    assert doc[7].head.i == 4
+
+
+def test_a_verb_after_a_relative_clause_is_the_sentences() -> None:
+    # "Police, who were deployed, clashed with gangs." with "clashed" (JJ) a conjunct of the
+    # relative clause.
+    doc = parsed(
+        ["Police", ",", "who", "were", "deployed", ",", "clashed", "with", "gangs", "."],
+        [0, 4, 4, 4, 0, 6, 4, 8, 6, 0],
+        ["ROOT", "punct", "nsubj:pass", "aux:pass", "acl:relcl", "punct", "conj", "case", "obl",
+         "punct"],
+        ["NOUN", "PUNCT", "PRON", "AUX", "VERB", "PUNCT", "ADJ", "ADP", "NOUN", "PUNCT"],
+        ["NNS", ",", "WP", "VBD", "VBN", ",", "JJ", "IN", "NNS", "."],
+    )  # fmt: skip
+    assert doc[6].dep_ == "ROOT"
+    assert doc[6].pos_ == "VERB"
+    assert (doc[0].dep_, doc[0].head.i) == ("nsubj", 6)
+    assert doc[4].head.i == 0  # the relative clause still describes the police

@@ -38,6 +38,8 @@ _VERB_DEPENDENTS: Final = frozenset({"obj", "compound:prt"})
 #: passive auxiliary, the word is the clause's verb ("is *determined*" stays an adjective).
 _VERB_TAGS: Final = frozenset({"VBD", "VBZ", "VBP", "VBN"})
 _NOT_ACTIVE: Final = frozenset({"cop", "aux:pass", "nsubj:pass"})
+#: Subject relations: a verb that has one heads its own clause already.
+_SUBJECTS: Final = frozenset({"nsubj", "nsubj:pass", "csubj"})
 #: Parts of speech of a sentence root that is a noun phrase, not a predicate.
 _NOMINAL: Final = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 #: What a stranded finite verb is attached as: a clause or an adjective describing the root.
@@ -183,8 +185,11 @@ def _stranded_verb(root: Token) -> Token | None:
     root itself, or as the adjective of a noun the root's name or number phrase runs into
     ("Chadian President Idriss Deby *accused* Sudan…" with "Sudan" an apposition of "Idriss",
     "Thousands of farmers *staged* protests" with "protests" a modifier of "Thousands")."""
-    if root.pos_ not in _NOMINAL or any(c.dep_ == "cop" for c in root.children):
+    if any(c.dep_ == "cop" for c in root.children):
         return None
+    if root.pos_ not in _NOMINAL:
+        # the morphologizer may call a plural noun root a verb ("troops"/NNS/VERB)
+        return _buried_verb(root) if root.tag_ in ("NN", "NNS", "NNP", "NNPS") else None
     direct = next(
         (
             c
@@ -214,6 +219,42 @@ def _stranded_verb(root: Token) -> Token | None:
         verb = next((c for c in noun.children if c.tag_ == "VBD" and c.dep_ == "amod"), None)
         if verb is not None and verb.i < noun.i:
             return verb
+    return _buried_verb(root)
+
+
+def _by_agent(child: Token) -> bool:
+    """A passive verb's "by" phrase."""
+    return child.dep_ == "obl:agent" or (
+        child.dep_ == "obl" and any(g.dep_ == "case" and g.lower_ == "by" for g in child.children)
+    )
+
+
+def _buried_verb(root: Token) -> Token | None:
+    """A past verb the parse buried deeper in a verbless sentence: "Government troops loyal
+    to President Salva *Kiir* clashed with…" ("clashed" a modifier of "Kiir"), "Kenyan
+    police, who were deployed to Haiti, *clashed* with gangs" (a conjunct of the relative
+    clause, tagged JJ). Only the first such word, and only one with no subject of its own."""
+    for word in root.subtree:
+        if word.i <= root.i or any(c.dep_ in _SUBJECTS for c in word.children):
+            continue
+        if (
+            word.tag_ == "VBD"
+            and word.dep_ in _MODIFIER_DEPS
+            and word.head.i < word.i
+            # not a participle set off by a comma or taking a "by" phrase: ", *supported*
+            # by the entire liberal media"
+            and word.doc[word.i - 1].text != ","
+            and not any(_by_agent(c) for c in word.children)
+        ):
+            return word
+        after_clause = (
+            word.dep_ == "conj"
+            and word.head.dep_ == "acl:relcl"
+            and word.doc[word.i - 1].text == ","
+            and (word.tag_ in ("VBD", "VBN") or (word.tag_ == "JJ" and word.lower_.endswith("ed")))
+        )
+        if after_clause:
+            return word
     return None
 
 
@@ -227,8 +268,9 @@ def _reroot_stranded_verbs(doc: Doc, roots: list[int]) -> None:
     deps = [t.dep_ for t in doc]
     for root, verb in found:
         heads[verb.i], deps[verb.i] = verb.i, "ROOT"
-        on_conjunct = verb.head.dep_ == "conj" and verb.head.i < verb.i
-        if verb.head.i != root.i and not on_conjunct:
+        # a head before the verb is in its subject ("the FARC *rebels* signed", "troops loyal
+        # to *Kiir* clashed"); one after it is the noun it described, its object
+        if verb.head.i != root.i and verb.head.i > verb.i:
             # "Idriss Deby accused Sudan": the noun it described
             noun = verb.head
             heads[noun.i], deps[noun.i] = verb.i, "obj"
