@@ -194,3 +194,27 @@ def test_acronyms_that_name_other_things_too_are_not_armed_groups(
 ) -> None:
     """ "ADF" is also the Australian Defence Force, "KIA" killed in action, "OPM" a US office."""
     assert actor_id(resolver, word) is None
+
+
+@pytest.mark.parametrize(
+    ("mention", "day", "person", "country"),
+    [
+        ("Kiir", dt.date(2016, 1, 1), "SALVA_KIIR", "SSD"),
+        ("Machar", dt.date(2015, 1, 1), "RIEK_MACHAR", "SSD"),
+        ("Hemedti", dt.date(2023, 6, 1), "MOHAMED_HAMDAN_DAGALO", "SDN"),
+        ("Modi", dt.date(2019, 1, 1), "NARENDRA_MODI", "IND"),
+        ("Tshisekedi", dt.date(2023, 1, 1), "FELIX_TSHISEKEDI", "COD"),
+    ],
+)
+def test_leaders_of_the_other_wars(
+    resolver: ActorResolver, mention: str, day: dt.date, person: str, country: str
+) -> None:
+    found = resolver.resolve(mention, day=day)
+    assert found is not None
+    assert (found.actor_id, found.country) == (person, country)
+
+
+def test_a_rebel_leaders_role_of_the_day_gives_his_sector(resolver: ActorResolver) -> None:
+    """Machar led the armed opposition from December 2013; in 2012 he was vice president."""
+    assert resolver.resolve("Machar", day=dt.date(2015, 1, 1)).sector == "REB"  # type: ignore[union-attr]
+    assert resolver.resolve("Machar", day=dt.date(2012, 1, 1)).sector == "GOV"  # type: ignore[union-attr]
