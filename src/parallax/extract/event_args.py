@@ -53,7 +53,7 @@ from parallax.nlp.doc_text import (
     entities_within,
     entity_at,
 )
-from parallax.nlp.lemmas import forms_of
+from parallax.nlp.lemmas import forms_of, lexicon_lemma
 from parallax.schema import Actor
 
 #: Prepositions that introduce the recipient of a verbal or nominal trigger.
@@ -647,8 +647,9 @@ def _named_source(noun: Token) -> Token | None:
     ("rockets *from Gaza*"), except a state for an act of words or aid ("condemnation *from
     Japan*"). The phrase may hang on the verb the act comes through ("drew criticism *from
     Moscow*")."""
-    trigger = next((NOUN_TRIGGERS[f] for f in forms_of(noun) if f in NOUN_TRIGGERS), None)
-    labels = _PARTY_LABELS | {"GPE"} if trigger and trigger.type in _FROM_A_STATE else _PARTY_LABELS
+    lemma = lexicon_lemma(noun, NOUN_TRIGGERS)
+    of_words = lemma is not None and NOUN_TRIGGERS[lemma].type in _FROM_A_STATE
+    labels = _PARTY_LABELS | {"GPE"} if of_words else _PARTY_LABELS
     hosts = [noun]
     through = noun.dep_ == "obj" or (noun.dep_ == "obl" and case_of(noun) in ("under", "with"))
     if through and noun.head.i != noun.i and _DRAWN.intersection(forms_of(noun.head)):

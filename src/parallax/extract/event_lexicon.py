@@ -189,9 +189,9 @@ VERB_TRIGGERS: Final[dict[str, Trigger]] = {
     # Acts of force only between armed parties (event_figurative.unarmed_contest): "the army
     # defeated the Tamil Tigers", "troops surrounded Marawi" - not "Trump defeated Clinton".
     **_entries("ASSAULT", None, "defeat"),
+    **_entries("COERCE", "restrict", "surround"),
     # Executed by hanging; only the form "hanged" (event_figurative.hung_not_hanged).
     **_entries("ASSAULT", None, "hang"),
-    **_entries("COERCE", "restrict", "surround"),
     # Weapons tests are a show of force short of its use (PLOVER manual: MOBILIZE "weapons");
     # the pipeline keeps these hyphenated verbs one token (parallax.nlp.pipeline).
     **_entries("MOBILIZE", "weapons", "test-fire test-launch"),

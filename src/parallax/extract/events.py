@@ -168,13 +168,6 @@ def find_triggers(doc: Doc) -> list[tuple[Token, Trigger]]:
     return kept
 
 
-#: What is given as aid, whose own "to" phrase names the receiver ("provided *aid to the
-#: rebels*"; not "to fund *a search for* the black boxes").
-_AID_GOODS: Final = frozenset(
-    {"aid", "assistance", "help", "support", "weapons", "arms", "supplies", "equipment",
-     "training", "funds", "funding", "money", "food", "medicine", "medicines", "loans",
-     "ammunition", "protection", "relief", "shelter", "fuel", "vaccines"}
-)  # fmt: skip
 _INSTRUMENT_CASES: Final = frozenset({"in", "by", "with", "from", "through", "using"})
 #: Acts addressed to a government, whose capital stands for it as recipient ("warned
 #: *Ankara*", "talks with *Beijing*"); the capital of an attack, a protest or a deployment is

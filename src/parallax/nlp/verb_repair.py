@@ -40,6 +40,8 @@ _VERB_TAGS: Final = frozenset({"VBD", "VBZ", "VBP", "VBN"})
 _NOT_ACTIVE: Final = frozenset({"cop", "aux:pass", "nsubj:pass"})
 #: Subject relations: a verb that has one heads its own clause already.
 _SUBJECTS: Final = frozenset({"nsubj", "nsubj:pass", "csubj"})
+#: Parts of speech of a noun that cannot take an object (as ``spacy.symbols`` ids).
+_NOUNS: Final = frozenset({NOUN, PROPN})
 #: Parts of speech of a sentence root that is a noun phrase, not a predicate.
 _NOMINAL: Final = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 #: What a stranded finite verb is attached as: a clause or an adjective describing the root.
@@ -82,9 +84,6 @@ def verb_repair(doc: Doc) -> Doc:
     objects = numpy.flatnonzero(deps == doc.vocab.strings["obj"])
     _lift_verbs_inside_objects(doc, [i for i in objects.tolist() if pos[heads[i] + i] in _NOUNS])
     return doc
-
-
-_NOUNS: Final = frozenset({NOUN, PROPN})
 
 
 def _lift_verbs_inside_objects(doc: Doc, objects: list[int]) -> None:
