@@ -184,6 +184,16 @@ def test_a_place_name_opening_an_organisation_name(nlp: Language) -> None:
     assert [e.label_ for e in doc.ents] == ["ORG", "ORG"]  # the entity stays an organisation
 
 
+def test_a_name_that_a_settlement_phrase_calls_a_place(nlp: Language) -> None:
+    text = (
+        "Troops entered Mekelle , the capital of the region , and the town of Axum ; "
+        "Smith , the city official , met the village of Hope ."
+    )
+    doc = linked(nlp, text, [(2, 3, "PERSON")])
+    assert places(doc) == {"Mekelle": "ETH", "Axum": "ETH", "Hope": "USA"}
+    assert "Smith" not in {e.text for e in doc.ents}
+
+
 def test_words_the_model_left_off_and_state_abbreviations(nlp: Language) -> None:
     doc = linked(nlp, "A man from New Jersey moved to Dover , Del. last year", [(4, 5, "GPE")])
     assert places(doc) == {"New Jersey": "USA", "Del.": "USA"}

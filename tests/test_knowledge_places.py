@@ -63,7 +63,9 @@ def test_countries_have_coordinates(gazetteer: Gazetteer) -> None:
     assert 38 < iraq.lon < 49
 
 
-@pytest.mark.parametrize("name", ["Sinai", "Rojava", "the Levant", "Anbar", "Kurdistan"])
+@pytest.mark.parametrize(
+    "name", ["Sinai", "Rojava", "the Levant", "Anbar", "Kurdistan", "Tigray", "Donetsk region"]
+)
 def test_curated_regions(gazetteer: Gazetteer, name: str) -> None:
     place = gazetteer.resolve(name)
     assert place is not None
@@ -153,6 +155,18 @@ def test_subdivisions_without_geonames_codes_use_a_namesake_town(gazetteer: Gaze
     assert (lagos.kind, lagos.country) == ("subdivision", "NGA")
     assert lagos.lat is not None
     assert 6 < lagos.lat < 7
+
+
+def test_numeric_iso_codes_are_not_read_as_geonames_codes(gazetteer: Gazetteer) -> None:
+    """ISO MM-01 is Sagaing Region; GeoNames' Myanmar 01 is Rakhine, on the coast 500 km away:
+    the region sits around the towns GeoNames files with its namesake town, Sagaing."""
+    sagaing = next(c for c in gazetteer.candidates("Sagaing") if c.kind == "subdivision")
+    assert sagaing.lat is not None
+    assert sagaing.lon is not None
+    assert 21.5 < sagaing.lat < 27
+    assert 94 < sagaing.lon < 97
+    hokkaido = next(c for c in gazetteer.candidates("Hokkaido") if c.kind == "subdivision")
+    assert hokkaido.lat is None or hokkaido.lat > 41  # not Aichi, GeoNames' Japan 01
 
 
 @pytest.mark.parametrize(

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Final
 
 import numpy
-from spacy.attrs import ENT_TYPE, IS_ALPHA, ORTH, POS
+from spacy.attrs import ENT_TYPE, IS_ALPHA, LOWER, ORTH, POS
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.strings import hash_string  # type: ignore[attr-defined]
@@ -79,6 +79,35 @@ _DATELINE = re.compile(
     r"(?m)^[ \t]*([A-Z][A-Z'’.-]+(?:[ \t]+[A-Z][A-Z'’.-]+){0,3})(?=[ \t]*[,(—–:-])"
 )
 _ARTICLES = frozenset({"the", "a", "an"})
+#: Nouns whose "of" phrase is a place: "the town of Palmyra", "the city of Mekelle".
+_SETTLEMENT_NOUNS = frozenset(
+    {
+        "capital",
+        "town",
+        "towns",
+        "city",
+        "cities",
+        "village",
+        "villages",
+        "province",
+        "region",
+        "district",
+        "governorate",
+        "prefecture",
+        "county",
+        "oblast",
+        "municipality",
+        "port",
+        "island",
+        "enclave",
+        "suburb",
+        "neighbourhood",
+        "neighborhood",
+    }
+)
+#: Words that may follow a place noun heading its phrase ("the capital of", "the city where").
+_AFTER_PLACE = frozenset({"of", "in", "on", "near", "where", "which", "that", "and"})
+_SETTLEMENT_KEYS: Final = numpy.array([hash_string(w) for w in _SETTLEMENT_NOUNS], "uint64")
 _MODIFIED = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
 _LINKS = frozenset({"-", "–", "/"})
 
@@ -297,6 +326,7 @@ class Linker:
                 if longer is not None:
                     found.append(longer)
         found.extend(self._bare_names(doc))
+        found.extend(self._settlement_names(doc))
         if found:
             found = filter_spans(found)
             taken = {i for span in found for i in range(span.start, span.end)}
@@ -349,6 +379,49 @@ class Linker:
                     after = stop
                     break
         return found
+
+    def _settlement_names(self, doc: Doc) -> list[Span]:
+        """The capitalised name after "the town of", "the city of", "the province of", and
+        the one such a phrase stands beside ("Mekelle, the capital of Tigray", "Sirte, the
+        coastal city"): the phrase says it is a place, so any gazetteer reading will do,
+        however small the town ("the town of Axum") and whatever the model made of the word
+        ("Palmyra" as a plural noun, "Mekelle" as a person)."""
+        found = []
+        for i in positions_of(doc, LOWER, _SETTLEMENT_KEYS):
+            if not doc[i].is_lower:
+                continue
+            if i + 2 < len(doc) and doc[i + 1].lower_ == "of":
+                end = i + 2
+                while end < len(doc) and end - i < 6 and doc[end].is_title:
+                    end += 1
+                found.extend(self._place_run(doc, i + 2, end, longest_first=True))
+            the = i - 1 if doc[i - 1].lower_ == "the" else i - 2
+            heads_phrase = (
+                i + 1 == len(doc) or doc[i + 1].is_punct or doc[i + 1].lower_ in _AFTER_PLACE
+            )
+            if heads_phrase and the >= 2 and doc[the].lower_ == "the" and doc[the - 1].text == ",":
+                start = the - 1
+                while start > 0 and the - 1 - start < 4 and doc[start - 1].is_title:
+                    start -= 1
+                found.extend(self._place_run(doc, start, the - 1, longest_first=False))
+        return found
+
+    def _place_run(self, doc: Doc, start: int, end: int, *, longest_first: bool) -> list[Span]:
+        """The run's longest part the gazetteer knows, anchored at the end nearest the
+        settlement noun ("the town of [Axum]", "[Mekelle], the capital"); none if the model
+        already made its first word a place."""
+        if start >= end or doc[start].ent_type_ in PLACE_LABELS:
+            return []
+        bounds = (
+            [(start, stop) for stop in range(end, start, -1)]
+            if longest_first
+            else [(first, end) for first in range(start, end)]
+        )
+        for first, stop in bounds:
+            span = Span(doc, first, stop, label="GPE")
+            if self.gazetteer.resolve(span.text) is not None:
+                return [span]
+        return []
 
     def _relabel_places(self, doc: Doc) -> None:
         """Relabel as places the model's PERSON and ORG names that are toponyms: "talks in

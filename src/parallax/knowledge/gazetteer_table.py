@@ -304,19 +304,32 @@ def _add_subdivisions(
     towns: Mapping[tuple[str | None, str], tuple[int, int]],
 ) -> None:
     """ISO 3166-2 subdivisions, placed at the middle of their towns' extent where GeoNames
-    files towns under the same code (US states, UK nations, Swiss cantons...), else at a
-    namesake town of the same country ("Lagos State" at Lagos), else nowhere."""
+    files towns under the same code (US states, UK nations, Swiss cantons...), else at the
+    middle of the area GeoNames files a namesake town under if the subdivision is itself
+    first-level ("Sagaing Region" around the towns of Sagaing's area; not the London borough
+    of Harrow around England's), else at that town ("Lagos State" at Lagos), else
+    nowhere.
+
+    Only a code with a letter is trusted to mean the same in both: for most countries
+    GeoNames numbers first-level areas with FIPS codes, which ISO's numbers match only by
+    chance (ISO MM-01 is Sagaing, GeoNames' Myanmar 01 is Rakhine; ISO JP-01 is Hokkaido,
+    GeoNames' Japan 01 is Aichi)."""
     import pycountry
 
     for sub in pycountry.subdivisions:
         iso3 = _iso3(sub.country_code)
         short = _SUBDIVISION_SUFFIX.sub("", sub.name)
         code = sub.code.split("-", 1)[1]
-        lat, lon = _middle(admin.get((sub.country_code, code)))
+        same_code = any(c.isalpha() for c in code)
+        lat, lon = _middle(admin.get((sub.country_code, code))) if same_code else (None, None)
         if lat is None:
             town = towns.get((iso3, key_of(short))) or towns.get((iso3, key_of(sub.name)))
             if town is not None:
-                lat, lon = table.rows[town[0]]["lat"], table.rows[town[0]]["lon"]
+                row = table.rows[town[0]]
+                if getattr(sub, "parent_code", None) is None:  # a first-level area
+                    lat, lon = _middle(admin.get((sub.country_code, str(row["admin1"] or ""))))
+                if lat is None:
+                    lat, lon = row["lat"], row["lon"]
         number = table.add_candidate("subdivision", sub.name, iso3, lat, lon, "A", admin1=code)
         table.add_name(sub.name, number)
         if short != sub.name:
