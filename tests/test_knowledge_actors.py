@@ -196,6 +196,17 @@ def test_acronyms_that_name_other_things_too_are_not_armed_groups(
     assert actor_id(resolver, word) is None
 
 
+def test_a_shared_acronym_goes_to_the_national_body_only_in_its_country(
+    resolver: ActorResolver,
+) -> None:
+    """ "RSF" is Reporters Without Borders, or Sudan's Rapid Support Forces in a Sudan story."""
+    assert actor_id(resolver, "RSF") == "RSF"
+    sudan = resolver.resolve("RSF", context={"SDN": 2, "USA": 1})
+    assert sudan is not None
+    assert (sudan.actor_id, sudan.country) == ("RAPID_SUPPORT_FORCES", "SDN")
+    assert resolver.resolve("RSF", context={"FRA": 1}).actor_id == "RSF"  # type: ignore[union-attr]
+
+
 @pytest.mark.parametrize(
     ("mention", "day", "person", "country"),
     [

@@ -216,13 +216,15 @@ class ActorResolver:
     def _pick(
         self, targets: list[_Target], day: dt.date | None, context: Mapping[str, int]
     ) -> ResolvedActor:
-        def score(target: _Target) -> tuple[int, int]:
+        # A national body needs its country in the document to beat a transnational namesake:
+        # "RSF" is Reporters Without Borders unless the article is about Sudan.
+        def score(target: _Target) -> tuple[int, int, int]:
             if target.person is not None:
                 role = target.person.role_on(day)
                 active = int(role is not None and day is not None and role.active(day))
-                return active, context.get(role.country or "", 0) if role else 0
+                return active, context.get(role.country or "", 0) if role else 0, 0
             code = target.iso3 or (target.org.country if target.org else None)
-            return 0, context.get(code or "", 0)
+            return 0, context.get(code or "", 0), int(code is None)
 
         return self._as_actor(max(targets, key=score), day)
 
