@@ -1038,6 +1038,15 @@ def test_a_consequence_of_a_coordinated_verb_is_its_doers(nlp: Language) -> None
     assert killing.actor.text.startswith("Militants")
 
 
+def test_forces_of_a_rebel_leader_are_his_groups(nlp: Language) -> None:
+    text = "Forces loyal to Riek Machar attacked the town of Bor in South Sudan."
+    attacked = the_event(nlp, text, "attacked")
+    assert attacked.actor is not None
+    assert (attacked.actor.actor_id, attacked.actor.sector) == ("SPLM_IO", "REB")
+    assert attacked.place is not None
+    assert attacked.place.country_code == "SSD"
+
+
 def test_a_qualifier_opening_a_phrase_keeps_its_at(nlp: Language) -> None:
     text = "A car bomb exploded in Mogadishu, killing at least 10 people."
     killing = the_event(nlp, text, "killing")

@@ -207,6 +207,17 @@ def test_a_shared_acronym_goes_to_the_national_body_only_in_its_country(
     assert resolver.resolve("RSF", context={"FRA": 1}).actor_id == "RSF"  # type: ignore[union-attr]
 
 
+def test_the_armed_body_a_person_leads(resolver: ActorResolver) -> None:
+    """Machar's office of 2021 is the vice presidency, but his forces are still the SPLM-IO's;
+    a minister's office (the Pentagon) is no armed body he leads."""
+    machar = resolver.armed_group_of("RIEK_MACHAR", dt.date(2021, 1, 1))
+    assert machar is not None
+    assert (machar.actor_id, machar.sector) == ("SPLM_IO", "REB")
+    assert resolver.armed_group_of("RIEK_MACHAR", dt.date(2012, 1, 1)) is None
+    assert resolver.armed_group_of("ASHTON_CARTER", dt.date(2016, 1, 1)) is None
+    assert resolver.armed_group_of("ISIS", None) is None
+
+
 @pytest.mark.parametrize(
     ("mention", "day", "person", "country"),
     [

@@ -1037,9 +1037,12 @@ def code_actor(
     codes: list[tuple[str, str, str | None]] = []
     for mention in mentions:
         resolved = mention._.actor
+        modifies = not mention.start <= phrase.root.i < mention.end
+        if modifies and head_sector is not None and resolver is not None:
+            # "forces loyal to Riek Machar", "Haftar's fighters": the body the man leads
+            resolved = resolver.armed_group_of(resolved.actor_id, doc._.published) or resolved
         country = resolved.country
         actor_id, name = resolved.actor_id, resolved.name
-        modifies = not mention.start <= phrase.root.i < mention.end
         if (modifies or implied) and country and head_sector and not _own_body(resolved):
             # "Syrian warplanes", "Syrian government forces": the state's sector the head
             # names (SYRMIL), not the modifier's own reading (Syria, Syria government).

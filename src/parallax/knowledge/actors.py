@@ -44,6 +44,8 @@ _HONORIFICS = re.compile(
     re.IGNORECASE,
 )
 _POSSESSIVE = re.compile(r"(’s|'s|’|')$")
+#: Sectors of the non-state armed bodies whose leader's name stands for them ("Machar's fighters").
+_ARMED_SECTORS = frozenset({"REB", "INS", "UAF"})
 
 
 # A few thousand entries hold the common words; a bigger cache grew every worker's memory
@@ -227,6 +229,21 @@ class ActorResolver:
             return 0, context.get(code or "", 0), int(code is None)
 
         return self._as_actor(max(targets, key=score), day)
+
+    def armed_group_of(self, actor_id: str, day: dt.date | None) -> ResolvedActor | None:
+        """The armed body a person leads on ``day`` (any office held then, or ever without a
+        date, whose ``org`` is a rebel, insurgent or militia body): "forces loyal
+        to Riek Machar" are the SPLM-IO's, though his office of the day may be the vice
+        presidency. ``None`` for anyone else."""
+        person = self.kb.people.get(actor_id)
+        if person is None:
+            return None
+        roles = [r for r in person.roles if r.org and (day is None or r.active(day))]
+        for role in sorted(roles, key=lambda r: r.start, reverse=True):
+            org = self.kb.organisations.get(role.org or "")
+            if org is not None and org.sector in _ARMED_SECTORS:
+                return self._as_actor(_Target(org=org), day)
+        return None
 
     def _as_actor(self, target: _Target, day: dt.date | None) -> ResolvedActor:
         if target.iso3:
