@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from parallax.extract.event_args import verbal_arguments
+from parallax.extract.event_args import code_actor, verbal_arguments
 from parallax.extract.syntax import appositive_subject, misread_passive, subject_of
+from parallax.knowledge.components import register_extensions
 from parses import hand_parsed
 
 
@@ -59,3 +60,40 @@ def test_a_name_read_as_an_apposition_of_a_leading_time_phrase_is_the_subject() 
     # Without a name there, no subject is made up ("the favourite" alone is not taken).
     doc.ents = [Span(doc, 1, 2, "DATE")]
     assert appositive_subject(doc[8]) is None
+
+
+def test_a_place_name_split_by_the_parse_stays_whole_as_a_party() -> None:
+    # A parse seen on "Nagorno-Karabakh, an exclave, drove…": "Karabakh" an apposition.
+    register_extensions()
+    doc = hand_parsed(
+        ["Nagorno", "-", "Karabakh", ",", "an", "exclave", ",", "demanded", "a", "vote", "."],
+        [7, 2, 0, 5, 5, 0, 7, 7, 9, 7, 7],
+        [
+            "nsubj",
+            "punct",
+            "appos",
+            "punct",
+            "det",
+            "appos",
+            "punct",
+            "ROOT",
+            "det",
+            "obj",
+            "punct",
+        ],
+        [
+            "PROPN",
+            "PUNCT",
+            "PROPN",
+            "PUNCT",
+            "DET",
+            "NOUN",
+            "PUNCT",
+            "VERB",
+            "DET",
+            "NOUN",
+            "PUNCT",
+        ],
+    )
+    doc.ents = [Span(doc, 0, 3, label="LOC")]
+    assert code_actor(doc, doc[0], None, acting=True).text == "Nagorno - Karabakh"

@@ -1122,12 +1122,16 @@ def _with_whole_name(phrase: Span, head: Token) -> Span:
 
     An unknown name can split the parse ("Serbian President Vojislav Kostunica promised…"
     read with two subjects), leaving the phrase "Kostunica" without the title that says
-    whose president he is."""
+    whose president he is; "Nagorno-Karabakh" read as "Nagorno" with "Karabakh" its
+    apposition."""
     doc = head.doc
     entity = entity_at(doc, head.i)
-    if entity is None or entity.label_ not in ("PERSON", "ORG"):
+    if entity is None or entity.label_ not in ("PERSON", "ORG", "GPE", "LOC", "FAC"):
         return phrase
-    start, end = min(phrase.start, entity.start), max(phrase.end, entity.end)
+    named = entity.start
+    while named < head.i and doc[named].pos_ == "DET":
+        named += 1  # "[The Iran] deal": the model's entity took the article
+    start, end = min(phrase.start, named), max(phrase.end, entity.end)
     first = head.sent.start
     while (
         start > first
