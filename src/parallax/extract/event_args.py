@@ -45,6 +45,7 @@ from parallax.extract.syntax import (
     stray_by_phrase,
 )
 from parallax.knowledge.actors import ActorResolver, fold
+from parallax.knowledge.components import PLACE_LABELS
 from parallax.knowledge.models import ResolvedActor
 from parallax.knowledge.places import PlaceCandidate
 from parallax.nlp.doc_text import (
@@ -1117,6 +1118,10 @@ def _bare_state(mentions: list[Span]) -> bool:
 _TITLE_DEPS: Final = frozenset({"nmod:desc", "amod", "compound"})
 
 
+#: Entities a party's phrase grows to cover whole: names of people, bodies and places.
+_WHOLE_NAME_LABELS: Final = frozenset({"PERSON", "ORG"}) | PLACE_LABELS
+
+
 def _with_whole_name(phrase: Span, head: Token) -> Span:
     """The phrase grown to the whole name its head is part of, with the title before it.
 
@@ -1126,7 +1131,7 @@ def _with_whole_name(phrase: Span, head: Token) -> Span:
     apposition."""
     doc = head.doc
     entity = entity_at(doc, head.i)
-    if entity is None or entity.label_ not in ("PERSON", "ORG", "GPE", "LOC", "FAC"):
+    if entity is None or entity.label_ not in _WHOLE_NAME_LABELS:
         return phrase
     named = entity.start
     while named < head.i and doc[named].pos_ == "DET":

@@ -395,11 +395,13 @@ class Linker:
                 while end < len(doc) and end - i < 6 and doc[end].is_title:
                     end += 1
                 found.extend(self._place_run(doc, i + 2, end, longest_first=True))
+            if i < 3:
+                continue  # no room for "X, the city" before it
             the = i - 1 if doc[i - 1].lower_ == "the" else i - 2
             heads_phrase = (
                 i + 1 == len(doc) or doc[i + 1].is_punct or doc[i + 1].lower_ in _AFTER_PLACE
             )
-            if heads_phrase and the >= 2 and doc[the].lower_ == "the" and doc[the - 1].text == ",":
+            if heads_phrase and doc[the].lower_ == "the" and doc[the - 1].text == ",":
                 start = the - 1
                 while start > 0 and the - 1 - start < 4 and doc[start - 1].is_title:
                     start -= 1
