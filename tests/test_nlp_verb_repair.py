@@ -138,6 +138,44 @@ def test_a_rerooted_verb_the_morphologizer_called_an_adjective_is_a_verb() -> No
     assert doc[1].pos_ == "VERB"
 
 
+def test_a_past_form_tagged_as_an_adjective_rooting_a_clause_with_a_subject_is_a_verb() -> None:
+    # "Rebels clashed with the army": the tagger's JJ on a root with a subject, no copula.
+    doc = parsed(
+        ["Rebels", "clashed", "with", "the", "army"],
+        [1, 1, 4, 4, 1],
+        ["nsubj", "ROOT", "case", "det", "obl"],
+        ["NOUN", "ADJ", "ADP", "DET", "NOUN"],
+        ["NNS", "JJ", "IN", "DT", "NN"],
+    )
+    assert doc[1].pos_ == "VERB"
+
+
+def test_a_past_form_tagged_as_an_adjective_with_a_by_phrase_stays_an_adjective() -> None:
+    # "Residents frightened by the shelling": a participle, not the clause's act.
+    doc = parsed(
+        ["Residents", "frightened", "by", "the", "shelling"],
+        [1, 1, 4, 4, 1],
+        ["nsubj", "ROOT", "case", "det", "obl"],
+        ["NOUN", "ADJ", "ADP", "DET", "NOUN"],
+        ["NNS", "JJ", "IN", "DT", "NN"],
+    )
+    assert doc[1].pos_ == "ADJ"
+
+
+def test_a_past_form_tagged_as_an_adjective_after_a_noun_root_becomes_the_root() -> None:
+    # "Troops clashed with rebels" rooted on "Troops", "clashed" (JJ) its adjectival clause.
+    doc = parsed(
+        ["Troops", "clashed", "with", "rebels"],
+        [0, 0, 3, 1],
+        ["ROOT", "acl", "case", "obl"],
+        ["NOUN", "ADJ", "ADP", "NOUN"],
+        ["NNS", "JJ", "IN", "NNS"],
+    )
+    assert doc[1].dep_ == "ROOT"
+    assert (doc[0].dep_, doc[0].head.i) == ("nsubj", 1)
+    assert doc[1].pos_ == "VERB"
+
+
 def test_two_subjects_split_by_an_and_on_the_verb_are_coordinated() -> None:
     # "Kiev and Moscow exchanged prisoners" with both names and the "and" hung on the verb.
     doc = parsed(

@@ -70,7 +70,9 @@ def verb_repair(doc: Doc) -> Doc:
     for h in set((subjects + heads[subjects]).tolist()):
         if pos[h] == ADJ:
             token = doc[h]
-            if token.tag_ in _VERB_TAGS and not any(c.dep_ in _NOT_ACTIVE for c in token.children):
+            if (token.tag_ in _VERB_TAGS or _past_root_read_as_adjective(token)) and not any(
+                c.dep_ in _NOT_ACTIVE for c in token.children
+            ):
                 token.pos_ = "VERB"  # "Hundreds of Palestinians *clashed*/VBD/ADJ with…"
             continue
         if pos[h] not in (NOUN, PROPN):
@@ -196,7 +198,9 @@ def _stranded_verb(root: Token) -> Token | None:
             if c.dep_ in _MODIFIER_DEPS
             # a participle with a subject of its own is no adjective: "The UN *delivered* aid"
             and (
-                c.tag_ == "VBD" or (c.tag_ == "VBN" and any(g.dep_ == "nsubj" for g in c.children))
+                c.tag_ == "VBD"
+                or (c.tag_ == "VBN" and any(g.dep_ == "nsubj" for g in c.children))
+                or _past_read_as_adjective(c)
             )
         ),
         None,
@@ -219,6 +223,32 @@ def _stranded_verb(root: Token) -> Token | None:
         if verb is not None and verb.i < noun.i:
             return verb
     return _buried_verb(root)
+
+
+def _past_read_as_adjective(word: Token) -> bool:
+    """A past form the tagger called an adjective (JJ) in a clause after the noun root of a
+    verbless sentence: "Government troops *clashed* with forces loyal to Machar". Not one set
+    off by a comma or taking a "by" phrase (", *backed* by Iran")."""
+    return (
+        word.tag_ == "JJ"
+        and word.dep_ == "acl"
+        and word.lower_.endswith("ed")
+        and word.i > word.head.i
+        and word.doc[word.i - 1].text != ","
+        and not any(_by_agent(c) for c in word.children)
+    )
+
+
+def _past_root_read_as_adjective(word: Token) -> bool:
+    """A past form tagged JJ that roots a sentence with a subject: "Rebels *clashed* with the
+    army" (the caller has ruled out a copula); not one with a "by" phrase ("Residents
+    *frightened* by the shelling")."""
+    return (
+        word.tag_ == "JJ"
+        and word.dep_ == "ROOT"
+        and word.lower_.endswith("ed")
+        and not any(_by_agent(c) for c in word.children)
+    )
 
 
 def _by_agent(child: Token) -> bool:
