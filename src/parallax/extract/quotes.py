@@ -31,6 +31,7 @@ from parallax.extract.quote_model import (
     batches,
     model_attributions,
 )
+from parallax.extract.quote_transcripts import transcript_attributions
 from parallax.nlp.doc_text import actor_mentions_of, entities_of, text_of
 from parallax.schema import Quote, Speaker
 
@@ -42,6 +43,12 @@ def find_attributions(doc: Doc, spans: Sequence[RoleSpan] | None = None) -> list
     :func:`_with_model` for how they join the rules.
     """
     direct = direct_attributions(doc)
+    quoted = [part for a in direct for part in a.content]
+    direct += [
+        line
+        for line in transcript_attributions(doc)
+        if not any(overlap(part, other) for part in line.content for other in quoted)
+    ]
     covered = [part for a in direct for part in a.content]
     found = direct + indirect_attributions(doc, covered)
     if spans:
