@@ -213,6 +213,30 @@ def test_unambiguous_towns_give_the_document_its_country(nlp: Language) -> None:
     assert doc._.countries.get("LBN", 0) == 0  # actors' context is left to named states
 
 
+def test_a_named_person_gives_a_document_naming_no_state_its_country(nlp: Language) -> None:
+    text = "Fighters loyal to Riek Machar entered Bor ."
+    doc = linked(nlp, text, [(3, 5, "PERSON"), (6, 7, "GPE")])
+    assert places(doc) == {"Bor": "SSD"}  # not Bor, Russia, the most populous reading
+    assert doc._.countries.get("SSD", 0) == 0  # actors' context is left to named states
+
+
+def test_a_surname_alone_or_a_named_state_outweighs_people(nlp: Language) -> None:
+    doc = linked(nlp, "Machar spoke in Bor .", [(0, 1, "PERSON"), (3, 4, "GPE")])
+    assert places(doc) == {"Bor": "RUS"}  # "Machar" alone may be anyone
+    text = "Riek Machar spoke of Russia and of Bor ."
+    doc = linked(nlp, text, [(0, 2, "PERSON"), (4, 5, "GPE"), (7, 8, "GPE")])
+    assert places(doc) == {"Russia": "RUS", "Bor": "RUS"}
+
+
+def test_an_entity_run_into_a_date_phrase_is_cut_before_it(nlp: Language) -> None:
+    text = "Rebels attacked Bor on Sunday and the Federal Election Commission in March ."
+    doc = linked(nlp, text, [(2, 5, "GPE"), (7, 13, "ORG")])
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Bor", "GPE"),
+        ("Federal Election Commission", "ORG"),
+    ]
+
+
 def test_a_sea_or_region_reading_gives_the_document_no_country(nlp: Language) -> None:
     """Alone in a text, "Gulf" once counted as an unambiguous Papua New Guinean toponym and
     so resolved to Gulf Province."""

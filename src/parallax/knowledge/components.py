@@ -11,6 +11,7 @@ Both work on ``spacy.blank("en")`` too, which keeps their tests model-free.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 import unicodedata
@@ -40,6 +41,10 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _ABBREVIATION_KEYS: Final = numpy.array([hash_string(a) for a in ABBREVIATIONS], "uint64")
 _LOCATIVE = frozenset({"in", "at", "from", "to", "near", "outside", "into", "across", "around"})
 _ADMIN_WORDS = frozenset({"state", "province", "governorate", "region", "district", "oblast"})
+#: Day and month names: an entity running into "on Sunday", "in March" took a date phrase.
+_CALENDAR_WORDS: Final = frozenset(
+    name.lower() for name in (*calendar.day_name, *calendar.month_name) if name
+)
 _PERSON_TITLES = frozenset(
     {
         "mr",
@@ -224,7 +229,7 @@ class Linker:
             if code and not self.resolver.names_two_states(ent.text):
                 countries[code] += 1
         doc._.countries = countries
-        self._link_places(doc, countries)
+        self._link_places(doc, countries or self._countries_of_people(doc, day))
         actors: list[Span] = []
         for ent in doc.ents:
             if ent.label_ in ACTOR_LABELS:
@@ -239,6 +244,23 @@ class Linker:
                 span._.actor = self.resolver.resolve(span.text, day=day, context=countries)
         doc.spans["actors"] = [s for s in spans if s._.actor is not None]
         return doc
+
+    def _countries_of_people(self, doc: Doc, day: dt.date | None) -> Counter[str]:
+        """The countries of the registry's people the document names, the place context of a
+        document that names no state: "forces loyal to Riek Machar attacked the town of Bor"
+        is about South Sudan's Bor, not Russia's. Only then: the American politicians of an
+        article about Brussels would otherwise pull "Paris" to Texas."""
+        found: Counter[str] = Counter()
+        for ent in doc.ents:
+            if ent.label_ == "PERSON" and len(ent) > 1:  # a surname alone may be anyone's
+                actor = self.resolver.resolve(ent.text, day=day)
+                if (
+                    actor is not None
+                    and actor.country
+                    and actor.actor_id in self.resolver.kb.people
+                ):
+                    found[actor.country] += 1
+        return found
 
     def _link_places(self, doc: Doc, states: Counter[str]) -> None:
         """Set ``ent._.place`` on toponyms and on adjectives used as place modifiers, and
@@ -321,7 +343,10 @@ class Linker:
             ):
                 found.append(Span(doc, token.i, token.i + 1, label="GPE"))
         for ent in doc.ents:
-            if ent.label_ in ("GPE", "LOC", "NORP"):
+            without_date = _without_date_phrase(ent)
+            if without_date is not None:
+                found.append(without_date)
+            elif ent.label_ in ("GPE", "LOC", "NORP"):
                 longer = self._grown(doc, ent)
                 if longer is not None:
                     found.append(longer)
@@ -538,6 +563,16 @@ def make_actor_ruler(nlp: Language, name: str, kb_files: list[str]) -> ActorRule
 def make_linker(nlp: Language, name: str, kb_files: list[str]) -> Linker:
     """Actor and place links for entities; actor mentions in ``doc.spans["actors"]``."""
     return Linker(nlp, name, kb_files)
+
+
+def _without_date_phrase(ent: Span) -> Span | None:
+    """The entity cut before a date phrase the model ran it into ("[Bor] on Sunday", "the
+    [Federal Election Commission] on Tuesday"), or None when it has none."""
+    doc = ent.doc
+    for k in range(ent.start + 1, ent.end - 1):
+        if doc[k].lower_ in ("on", "in") and doc[k + 1].lower_ in _CALENDAR_WORDS:
+            return Span(doc, ent.start, k, label=ent.label)
+    return None
 
 
 def _modifies(doc: Doc, ent: Span) -> bool:
