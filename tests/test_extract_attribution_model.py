@@ -11,6 +11,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from parallax.evaluation.quotes import quote_pipeline
 from parallax.extract.attribution import Attribution
 from parallax.extract.quote_model import (
     AttributionTagger,
@@ -24,12 +25,7 @@ from parallax.schema import Quote
 
 @pytest.fixture(scope="module")
 def nlp() -> Language:
-    import parallax.extract.quotes  # noqa: F401 - registers the factory
-    from parallax.nlp.pipeline import build_pipeline
-
-    pipeline = build_pipeline()
-    pipeline.add_pipe("parallax_quotes")
-    return pipeline
+    return quote_pipeline()
 
 
 def tagger_of(nlp: Language) -> AttributionTagger:

@@ -9,17 +9,13 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
+from parallax.evaluation.quotes import quote_pipeline
 from parallax.schema import Quote
 
 
 @pytest.fixture(scope="module")
 def nlp() -> Language:
-    import parallax.extract.quotes  # noqa: F401 - registers the factory
-    from parallax.nlp.pipeline import build_pipeline
-
-    pipeline = build_pipeline()
-    pipeline.add_pipe("parallax_quotes")
-    return pipeline
+    return quote_pipeline()
 
 
 def by_speaker(nlp: Language, text: str) -> dict[str, list[str]]:

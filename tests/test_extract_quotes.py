@@ -11,7 +11,13 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
-from parallax.evaluation.quotes import Counts, GoldAttribution, read_brat, score_document
+from parallax.evaluation.quotes import (
+    Counts,
+    GoldAttribution,
+    quote_pipeline,
+    read_brat,
+    score_document,
+)
 from parallax.extract.attribution import Attribution
 from parallax.extract.quote_cues import is_cue_verb, lemma_of
 from parallax.extract.quote_indirect import indirect_attributions
@@ -21,12 +27,7 @@ from parallax.schema import Quote
 
 @pytest.fixture(scope="module")
 def nlp() -> Language:
-    import parallax.extract.quotes  # noqa: F401 - registers the factory
-    from parallax.nlp.pipeline import build_pipeline
-
-    pipeline = build_pipeline()
-    pipeline.add_pipe("parallax_quotes")
-    return pipeline
+    return quote_pipeline()
 
 
 def quotes(nlp: Language, text: str) -> list[Quote]:
