@@ -225,17 +225,30 @@ def _stranded_verb(root: Token) -> Token | None:
     return _buried_verb(root)
 
 
+def _tagged_adjective_past(word: Token) -> bool:
+    """A past form ("-ed") the tagger called an adjective (JJ): "Rebels *clashed*/JJ…"."""
+    return word.tag_ == "JJ" and word.lower_.endswith("ed")
+
+
+def _takes_by_phrase(word: Token) -> bool:
+    """Whether a participle takes a "by" phrase: passive ("*frightened* by the shelling")."""
+    return any(_by_agent(c) for c in word.children)
+
+
+def _participle_phrase(word: Token) -> bool:
+    """A participle set off by a comma or taking a "by" phrase (", *backed* by Iran"): it
+    describes the noun before it, it is not the clause's verb."""
+    return word.doc[word.i - 1].text == "," or _takes_by_phrase(word)
+
+
 def _past_read_as_adjective(word: Token) -> bool:
-    """A past form the tagger called an adjective (JJ) in a clause after the noun root of a
-    verbless sentence: "Government troops *clashed* with forces loyal to Machar". Not one set
-    off by a comma or taking a "by" phrase (", *backed* by Iran")."""
+    """A past form tagged JJ in a clause after the noun root of a verbless sentence:
+    "Government troops *clashed* with forces loyal to Machar"; not a participle phrase."""
     return (
-        word.tag_ == "JJ"
+        _tagged_adjective_past(word)
         and word.dep_ == "acl"
-        and word.lower_.endswith("ed")
         and word.i > word.head.i
-        and word.doc[word.i - 1].text != ","
-        and not any(_by_agent(c) for c in word.children)
+        and not _participle_phrase(word)
     )
 
 
@@ -243,12 +256,7 @@ def _past_root_read_as_adjective(word: Token) -> bool:
     """A past form tagged JJ that roots a sentence with a subject: "Rebels *clashed* with the
     army" (the caller has ruled out a copula); not one with a "by" phrase ("Residents
     *frightened* by the shelling")."""
-    return (
-        word.tag_ == "JJ"
-        and word.dep_ == "ROOT"
-        and word.lower_.endswith("ed")
-        and not any(_by_agent(c) for c in word.children)
-    )
+    return _tagged_adjective_past(word) and word.dep_ == "ROOT" and not _takes_by_phrase(word)
 
 
 def _by_agent(child: Token) -> bool:
@@ -270,17 +278,14 @@ def _buried_verb(root: Token) -> Token | None:
             word.tag_ == "VBD"
             and word.dep_ in _MODIFIER_DEPS
             and word.head.i < word.i
-            # not a participle set off by a comma or taking a "by" phrase: ", *supported*
-            # by the entire liberal media"
-            and word.doc[word.i - 1].text != ","
-            and not any(_by_agent(c) for c in word.children)
+            and not _participle_phrase(word)  # ", *supported* by the entire liberal media"
         ):
             return word
         after_clause = (
             word.dep_ == "conj"
             and word.head.dep_ == "acl:relcl"
             and word.doc[word.i - 1].text == ","
-            and (word.tag_ in ("VBD", "VBN") or (word.tag_ == "JJ" and word.lower_.endswith("ed")))
+            and (word.tag_ in ("VBD", "VBN") or _tagged_adjective_past(word))
         )
         if after_clause:
             return word
