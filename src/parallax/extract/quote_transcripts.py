@@ -44,9 +44,12 @@ def transcript_attributions(doc: Doc) -> list[Attribution]:
             continue
         end = text.find("\n", token.idx)
         content = trimmed(text, token.idx + 1, len(text) if end < 0 else end)
-        if content is None or not any(c.isalpha() for c in text[content[0] : content[1]]):
+        if content is None:
             continue
-        if kind == "name" and len(text[content[0] : content[1]].split()) < MIN_NAMED_LINE_WORDS:
+        said = text[content[0] : content[1]]
+        if not any(c.isalpha() for c in said):
+            continue
+        if kind == "name" and len(said.split()) < MIN_NAMED_LINE_WORDS:
             continue
         lines.append((kind, Attribution((content,), True, cue=(i, i + 1), source=(start, i))))
     capitals = {doc[a.source[1] - 1].text for kind, a in lines if kind == "capitals" and a.source}
