@@ -138,6 +138,35 @@ def test_scare_quotes_are_not_speech(nlp: Language) -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "“Russia has its own interests,” Mr. Manafort said on CBS's “Face the Nation.”",
+        "“The tax laws are unfair,” Perez said on NBC's “Meet the Press.”",
+    ],
+)
+def test_a_quoted_show_title_is_no_part_of_the_quote(nlp: Language, text: str) -> None:
+    found = quotes(nlp, text)
+    assert [q.text for q in found if q.direct] == [found[0].text]
+    assert "the" not in found[0].text.split()[-2:]
+    assert all("Nation" not in q.text and "Press" not in q.text for q in found)
+
+
+def test_a_phrase_after_the_cue_of_a_direct_quote_is_not_reported_speech(
+    nlp: Language,
+) -> None:
+    text = "“They are using it to rebuild China,” Trump said, harping on his favorite theme."
+    (quote,) = quotes(nlp, text)
+    assert quote.direct
+    assert quote.text == "They are using it to rebuild China"
+
+
+def test_a_clause_after_the_cue_of_a_direct_quote_is_still_reported(nlp: Language) -> None:
+    text = "“We are ready,” Kerry said, and he added that the talks would resume in Vienna."
+    found = quotes(nlp, text)
+    assert any(not q.direct and "talks would resume" in q.text for q in found)
+
+
+@pytest.mark.parametrize(
     ("text", "start"),
     [
         ("“Nobody here feels safe any more,” said one Syrian in Paris.", "one Syrian"),
@@ -192,6 +221,20 @@ def test_parenthetical_cue_reports_its_host_clause(nlp: Language) -> None:
     assert quote.text == "The war is far from over"
     assert quote.speaker is not None
     assert quote.speaker.text == "the general"
+
+
+def test_a_speaker_after_a_trailing_cue_the_parser_left_without_subject(
+    nlp: Language,
+) -> None:
+    text = (
+        "Mr. Manafort was a pragmatic strategist who helped shape decisions about major American "
+        "investments in Ukraine, said a former spokesman for Ukraine's Foreign Ministry, Oleg "
+        "Voloshyn, who also ran as a candidate in the new bloc Mr. Manafort helped form."
+    )
+    (quote,) = quotes(nlp, text)
+    assert quote.text.startswith("Mr. Manafort was a pragmatic strategist")
+    assert quote.speaker is not None
+    assert quote.speaker.text.startswith("a former spokesman")
 
 
 def test_pronoun_speaker_resolves_to_the_person_named_before(nlp: Language) -> None:

@@ -33,6 +33,8 @@ LEFT_REACH: Final = 25
 RIGHT_REACH: Final = 12
 #: A quote with fewer words and no cue, inside a clause, is a scare quote.
 MIN_STANDALONE_WORDS: Final = 5
+#: A quoted title ("Meet the Press", "Fareed Zakaria GPS") has at most this many words.
+MAX_TITLE_WORDS: Final = 6
 _SENTENCE_END = frozenset({".", "!", "?"})
 _LABELS_OF_SPEAKERS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
@@ -47,6 +49,8 @@ def direct_attributions(doc: Doc) -> list[Attribution]:
         span = doc.char_span(quote.inner_start, quote.inner_end, alignment_mode="expand")
         part = trimmed(text, quote.inner_start, quote.inner_end)
         if span is None or len(span) == 0 or part is None:
+            continue
+        if _is_title(doc, span):
             continue
         previous_end = quoted[index - 1].end if index > 0 else 0
         next_start = quoted[index + 1].start if index + 1 < len(quoted) else len(text)
@@ -234,6 +238,21 @@ def _embedded(span: Span, cue: TokenRange | None) -> bool:
         return False
     text = span.text.strip()
     return not (text[:1].isupper() and text[-1:] in ".!?,")
+
+
+def _is_title(doc: Doc, span: Span) -> bool:
+    """The quoted name of a show, book or film after a possessive or "on": "NBC's “Meet the
+    Press.”", "told CBS's ''Face the Nation''", "on “The Apprentice”" — a few capitalised words,
+    not speech."""
+    before = span.start - 1
+    while before >= 0 and _is_mark(doc[before]):
+        before -= 1
+    if before < 0 or not (doc[before].tag_ == "POS" or doc[before].lower_ == "on"):
+        return False
+    words = [t for t in span if not t.is_punct and not t.is_space]
+    return 0 < len(words) <= MAX_TITLE_WORDS and all(
+        t.text[:1].isupper() or (t.is_stop and len(t) <= 3) for t in words
+    )
 
 
 def _stands_alone(

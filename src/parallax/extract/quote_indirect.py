@@ -182,6 +182,8 @@ def _verb_attribution(doc: Doc, verb: Token) -> Attribution | None:
         return None
     cue = cue_phrase(verb)
     source = None
+    if subject is None and lemma in SPEECH_VERBS and content and max(content) < verb.i:
+        subject = _inverted_subject(verb)
     if subject is not None:
         phrase = noun_phrase(subject)
         source = (phrase.start, phrase.end)
@@ -197,6 +199,22 @@ def _verb_attribution(doc: Doc, verb: Token) -> Attribution | None:
         cue=(cue.start, cue.end),
         source=source,
     )
+
+
+def _inverted_subject(verb: Token) -> Token | None:
+    """The speaker after the verb of a trailing cue the parser left without a subject:
+    "…, *said a former spokesman for the ministry*, Oleg Voloshyn." The noun phrase must start
+    right after the verb (a determiner, adjective or name may open it)."""
+    doc = verb.doc
+    for i in range(verb.i + 1, min(verb.i + 5, len(doc))):
+        token = doc[i]
+        if token.pos_ in ("NOUN", "PROPN"):
+            if token.dep_ == "nmod:poss" or noun_phrase(token).start != verb.i + 1:
+                return None  # "…, said *McConnell's* trip was …": a clause's subject
+            return token
+        if token.pos_ not in ("DET", "ADJ", "NUM") and token.dep_ != "compound":
+            return None
+    return None
 
 
 def _content_of(verb: Token, lemma: str) -> set[int] | None:

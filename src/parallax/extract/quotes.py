@@ -50,11 +50,44 @@ def find_attributions(doc: Doc, spans: Sequence[RoleSpan] | None = None) -> list
         if not any(overlap(part, other) for part in line.content for other in quoted)
     ]
     covered = [part for a in direct for part in a.content]
-    found = direct + indirect_attributions(doc, covered)
+    found = direct + [
+        a for a in indirect_attributions(doc, covered) if not _beside_its_quote(doc, a, direct)
+    ]
     if spans:
-        found = _with_model(found, model_attributions(doc, spans))
+        found = _with_model(found, _not_a_speaker(doc, model_attributions(doc, spans), found))
     found.sort(key=lambda a: a.start)
     return _resolve_speakers(doc, _outermost(doc, found))
+
+
+def _beside_its_quote(doc: Doc, indirect: Attribution, direct: list[Attribution]) -> bool:
+    """The cue of a direct quote read again as indirect speech about words without a finite
+    verb: "“…,” Trump said, *harping on his theme*", "“…,” Perez said *Sunday on NBC*".
+    Kept when the quote sits inside the content ("said he would not “act like a puppy dog”")
+    or the content is a clause of its own ("He adds that Muslims have two choices: “…”")."""
+    start, end = indirect.content[0][0], indirect.content[-1][1]
+    if not any(
+        quote.cue == indirect.cue and not any(start <= s < end for s, _ in quote.content)
+        for quote in direct
+    ):
+        return False
+    words = doc.char_span(start, end, alignment_mode="expand")
+    if words is None or words[0].lower_ == "that":
+        return False
+    return not any("Fin" in token.morph.get("VerbForm", []) for token in words)
+
+
+def _not_a_speaker(
+    doc: Doc, model: list[Attribution], rules: list[Attribution]
+) -> list[Attribution]:
+    """The tagger's attributions less those without a speaker that open with the speaker a
+    rule found for the same cue: "…, said *a former spokesman for the ministry, Oleg
+    Voloshyn, who …*" (the tagger took the speaker for what was said)."""
+    speakers = {
+        (rule.cue, doc[rule.source[0]].idx)
+        for rule in rules
+        if rule.cue is not None and rule.source is not None
+    }
+    return [a for a in model if a.source is not None or (a.cue, a.start) not in speakers]
 
 
 def _with_model(rules: list[Attribution], model: list[Attribution]) -> list[Attribution]:
