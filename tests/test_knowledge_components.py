@@ -170,6 +170,19 @@ def test_names_of_places_the_model_took_for_people_or_organisations(nlp: Languag
     assert places(doc) == {"London": "GBR"}
 
 
+def test_another_spelling_of_a_town_in_a_state_the_text_names_is_that_town(
+    nlp: Language,
+) -> None:
+    syria = linked(
+        nlp,
+        "Turkey fired on Qamishli near the Syrian border .",
+        [(0, 1, "GPE"), (3, 4, "ORG"), (6, 7, "NORP")],
+    )
+    assert places(syria)["Qamishli"] == "SYR"
+    elsewhere = linked(nlp, "Turkey fired on Qamishli .", [(0, 1, "GPE"), (3, 4, "ORG")])
+    assert "Qamishli" not in places(elsewhere)
+
+
 def test_place_spans_are_trimmed_to_the_name(nlp: Language) -> None:
     doc = linked(
         nlp, "Fighting in eastern Ghouta and the Middle East .", [(2, 4, "LOC"), (5, 8, "LOC")]

@@ -10,7 +10,7 @@ import pytest
 from parallax.knowledge.components import knowledge
 from parallax.knowledge.gazetteer_table import TABLE_PATH, GazetteerTable, build_table
 from parallax.knowledge.loader import load_knowledge
-from parallax.knowledge.places import Gazetteer
+from parallax.knowledge.places import Gazetteer, spelling_variant
 
 
 @pytest.fixture(scope="module")
@@ -99,6 +99,32 @@ def test_a_reading_in_no_country_makes_a_name_ambiguous(gazetteer: Gazetteer) ->
     """ "Gulf" is the Persian Gulf or a province of Papua New Guinea: no country follows."""
     assert gazetteer.countries_of("Gulf") == {None, "PNG"}
     assert gazetteer.countries_of("Aleppo") == {"SYR"}
+
+
+@pytest.mark.parametrize(
+    ("name", "country"), [("Douma", "SYR"), ("Raqqa", "SYR"), ("Misrata", "LBY")]
+)
+def test_another_spelling_names_a_town_only_in_a_country_the_text_names(
+    gazetteer: Gazetteer, name: str, country: str
+) -> None:
+    assert gazetteer.named(name) is None  # not GeoNames' own spelling
+    assert gazetteer.named(name, variants_in={"FRA"}) is None
+    place = gazetteer.named(name, variants_in={country})
+    assert place is not None
+    assert place.country == country
+
+
+@pytest.mark.parametrize(
+    ("key", "own", "variant"),
+    [
+        ("qamishli", "al qamishli", True),
+        ("douma", "duma", True),
+        ("salvador", "san salvador", False),  # a word short
+        ("julia", "plovdiv", False),  # an old name, not a spelling
+    ],
+)
+def test_spelling_variants(key: str, own: str, variant: bool) -> None:
+    assert spelling_variant(key, own) is variant
 
 
 def test_unknown_names_resolve_to_nothing(gazetteer: Gazetteer) -> None:

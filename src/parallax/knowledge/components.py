@@ -221,8 +221,9 @@ class Linker:
 
     def __call__(self, doc: Doc) -> Doc:
         day: dt.date | None = doc._.published
-        self._add_place_ents(doc)
-        self._relabel_places(doc)
+        states = self._states_named(doc)
+        self._add_place_ents(doc, states)
+        self._relabel_places(doc, states)
         countries: Counter[str] = Counter()
         for ent in doc.ents:
             code = self.resolver.state_of(ent.text)
@@ -324,7 +325,14 @@ class Linker:
                 return [head]
         return []
 
-    def _add_place_ents(self, doc: Doc) -> None:
+    def _states_named(self, doc: Doc) -> frozenset[str]:
+        """The states the model's entities name: where another spelling of a town's name
+        may be read as that town ("Douma" in an article naming Syria)."""
+        return frozenset(
+            code for ent in doc.ents if (code := self.resolver.state_of(ent.text)) is not None
+        )
+
+    def _add_place_ents(self, doc: Doc, states: frozenset[str]) -> None:
         """Add the toponyms the model misses or clips: capitalised datelines ("BEIRUT (AP) -"),
         state abbreviations after a town ("Dover, Del."), and a capitalised word the model
         left off a known name ("New [Jersey]", "Central [American]")."""
@@ -350,7 +358,7 @@ class Linker:
                 longer = self._grown(doc, ent)
                 if longer is not None:
                     found.append(longer)
-        found.extend(self._bare_names(doc))
+        found.extend(self._bare_names(doc, states))
         found.extend(self._settlement_names(doc))
         if found:
             found = filter_spans(found)
@@ -380,7 +388,7 @@ class Linker:
                 return Span(doc, start, end, label="GPE" if ent.label_ == "GPE" else "LOC")
         return None
 
-    def _bare_names(self, doc: Doc) -> list[Span]:
+    def _bare_names(self, doc: Doc, states: frozenset[str]) -> list[Span]:
         """Runs of proper nouns outside any entity that name a place outright ("in Kosice",
         "NEW JERSEY"): the model misses rarer names and capitalised text."""
         if not doc.has_annotation("POS"):
@@ -399,7 +407,7 @@ class Linker:
                 if any(ent_type[i:stop]):
                     continue
                 span = Span(doc, i, stop, label="GPE")
-                if self.gazetteer.named(span.text):
+                if self.gazetteer.named(span.text, variants_in=states if stop == end else ()):
                     found.append(span)
                     after = stop
                     break
@@ -450,7 +458,7 @@ class Linker:
                 return [span]
         return []
 
-    def _relabel_places(self, doc: Doc) -> None:
+    def _relabel_places(self, doc: Doc, states: frozenset[str]) -> None:
         """Relabel as places the model's PERSON and ORG names that are toponyms: "talks in
         Geneva", "London said", "WASHINGTON (AP)". The name must be no actor in the registry and
         name a place outright (``Gazetteer.named``: a state, region, subdivision or a town of
@@ -472,7 +480,7 @@ class Linker:
         fixed = []
         changed = False
         for ent in doc.ents:
-            if ent.label_ in ("PERSON", "ORG") and self._is_place(doc, ent, people):
+            if ent.label_ in ("PERSON", "ORG") and self._is_place(doc, ent, people, states):
                 fixed.append(Span(doc, ent.start, ent.end, label="GPE"))
                 changed = True
             elif ent.label_ in PLACE_LABELS and self._is_person(doc, ent, names):
@@ -497,10 +505,10 @@ class Linker:
             and self.gazetteer.named(ent.text) is None
         )
 
-    def _is_place(self, doc: Doc, ent: Span, people: set[str]) -> bool:
+    def _is_place(self, doc: Doc, ent: Span, people: set[str], states: frozenset[str]) -> bool:
         if self.resolver.resolve(ent.text, day=None) is not None:
             return False
-        if self.gazetteer.named(ent.text) is None:
+        if self.gazetteer.named(ent.text, variants_in=states) is None:
             return False
         before = doc[ent.start - 1].lower_.rstrip(".") if ent.start > 0 else ""
         if before in _LOCATIVE or ent.label_ == "ORG":

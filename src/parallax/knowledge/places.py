@@ -16,9 +16,11 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from functools import lru_cache
+from typing import Final
 
 import numpy as np
 
@@ -198,11 +200,19 @@ class Gazetteer:
             found = areas or found
         return list(found or ())
 
-    def named(self, toponym: str, *, min_population: int = 100_000) -> PlaceCandidate | None:
+    def named(
+        self,
+        toponym: str,
+        *,
+        min_population: int = 100_000,
+        variants_in: Collection[str] = (),
+    ) -> PlaceCandidate | None:
         """The place ``toponym`` names outright, or ``None``: a state, region or subdivision,
-        or a town of ``min_population`` whose own GeoNames name it is. Stricter than
-        ``resolve``: it decides whether a name the model took for a person or organisation
-        ("London said", "CBS") is a place."""
+        or a town of ``min_population`` whose own GeoNames name it is — or another spelling
+        of it ("Douma" for Dūmā, "Raqqa" for Ar Raqqah; not "Julia", an old name of Plovdiv)
+        in one of the countries ``variants_in`` (the ones the document names: "Levi" the dog
+        is no Lévis in Quebec). Stricter than ``resolve``: it decides whether a name the
+        model took for a person or organisation ("London said", "CBS") is a place."""
         key = key_of(toponym)
         admin = _ADMIN_SUFFIX.search(key)
         if not (
@@ -217,7 +227,10 @@ class Gazetteer:
         best = self.resolve(toponym)
         if best is None or best.kind != "city":
             return best
-        if best.population >= min_population and key_of(best.name) == key:
+        if best.population >= min_population and (
+            key_of(best.name) == key
+            or (best.country in variants_in and spelling_variant(key, key_of(best.name)))
+        ):
             return best
         return None
 
@@ -278,3 +291,19 @@ class Gazetteer:
 def _shared_table() -> GazetteerTable:
     """The compiled GeoNames table, read once per process (it is read-only)."""
     return GazetteerTable.load()
+
+
+#: The Arabic article GeoNames writes before many names ("Ar Raqqah", "Al Qāmishlī").
+_ARABIC_ARTICLE = re.compile(r"^(?:a[lrsdntz]|ash|el)[ -]")
+#: How alike (difflib ratio) two spellings of one name must be.
+VARIANT_SIMILARITY: Final = 0.8
+
+
+def spelling_variant(key: str, own: str) -> bool:
+    """Whether ``key`` spells the name ``own`` another way: same number of words once the
+    Arabic article is dropped, and letters mostly shared ("misrata" / "misratah", "douma" /
+    "duma"); "salvador" is no spelling of "san salvador"."""
+    own = _ARABIC_ARTICLE.sub("", own)
+    if len(key.split()) != len(own.split()):
+        return False
+    return SequenceMatcher(None, key, own).ratio() >= VARIANT_SIMILARITY
