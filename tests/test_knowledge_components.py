@@ -183,6 +183,11 @@ def test_another_spelling_of_a_town_in_a_state_the_text_names_is_that_town(
     assert "Qamishli" not in places(elsewhere)
 
 
+def test_a_state_opening_an_organisation_name_is_a_place(nlp: Language) -> None:
+    doc = linked(nlp, "The New York Times reported it .", [(0, 4, "ORG")])
+    assert places(doc) == {"New York": "USA"}
+
+
 def test_place_spans_are_trimmed_to_the_name(nlp: Language) -> None:
     doc = linked(
         nlp, "Fighting in eastern Ghouta and the Middle East .", [(2, 4, "LOC"), (5, 8, "LOC")]

@@ -114,6 +114,13 @@ def test_another_spelling_names_a_town_only_in_a_country_the_text_names(
     assert place.country == country
 
 
+def test_a_state_named_like_the_start_of_its_city_is_named_outright(gazetteer: Gazetteer) -> None:
+    state = gazetteer.named("New York")  # GeoNames' city is "New York City"
+    assert state is not None
+    assert (state.kind, state.country) == ("subdivision", "USA")
+    assert gazetteer.named("Victoria") is None  # no city "Victoria …" of 100,000 to lean on
+
+
 @pytest.mark.parametrize(
     ("key", "own", "variant"),
     [

@@ -208,7 +208,9 @@ class Gazetteer:
         variants_in: Collection[str] = (),
     ) -> PlaceCandidate | None:
         """The place ``toponym`` names outright, or ``None``: a state, region or subdivision,
-        or a town of ``min_population`` whose own GeoNames name it is — or another spelling
+        or a town of ``min_population`` whose own GeoNames name it is (or whose name it
+        opens, when it also names a subdivision: "New York" for the state, since GeoNames'
+        city is "New York City") — or another spelling
         of it ("Douma" for Dūmā, "Raqqa" for Ar Raqqah; not "Julia", an old name of Plovdiv)
         in one of the countries ``variants_in`` (the ones the document names: "Levi" the dog
         is no Lévis in Quebec). Stricter than ``resolve``: it decides whether a name the
@@ -232,7 +234,11 @@ class Gazetteer:
             or (best.country in variants_in and spelling_variant(key, key_of(best.name)))
         ):
             return best
-        return None
+        if not key_of(best.name).startswith(key + " "):
+            return None
+        # "New York" is not New York City's own name, but it is the state's
+        areas = [c for c in self.candidates(toponym) if c.kind in ("subdivision", "region")]
+        return max(areas, key=lambda c: c.population, default=None)
 
     def adjective(self, word: str) -> PlaceCandidate | None:
         """The place an adjective names: "Syrian" → Syria, "European" → Europe."""
