@@ -208,13 +208,13 @@ class Gazetteer:
         variants_in: Collection[str] = (),
     ) -> PlaceCandidate | None:
         """The place ``toponym`` names outright, or ``None``: a state, region or subdivision,
-        or a town of ``min_population`` whose own GeoNames name it is (or whose name it
-        opens, when it also names a subdivision: "New York" for the state, since GeoNames'
-        city is "New York City") — or another spelling
+        or a town of ``min_population`` whose own GeoNames name it is — or another spelling
         of it ("Douma" for Dūmā, "Raqqa" for Ar Raqqah; not "Julia", an old name of Plovdiv)
         in one of the countries ``variants_in`` (the ones the document names: "Levi" the dog
-        is no Lévis in Quebec). Stricter than ``resolve``: it decides whether a name the
-        model took for a person or organisation ("London said", "CBS") is a place."""
+        is no Lévis in Quebec) — or the subdivision named like the start of that town's name
+        ("New York" for the state, since GeoNames' city is "New York City"). Stricter than
+        ``resolve``: it decides whether a name the model took for a person or organisation
+        ("London said", "CBS") is a place."""
         key = key_of(toponym)
         admin = _ADMIN_SUFFIX.search(key)
         if not (
@@ -229,12 +229,12 @@ class Gazetteer:
         best = self.resolve(toponym)
         if best is None or best.kind != "city":
             return best
+        own = key_of(best.name)
         if best.population >= min_population and (
-            key_of(best.name) == key
-            or (best.country in variants_in and spelling_variant(key, key_of(best.name)))
+            own == key or (best.country in variants_in and spelling_variant(key, own))
         ):
             return best
-        if not key_of(best.name).startswith(key + " "):
+        if not own.startswith(key + " "):
             return None
         # "New York" is not New York City's own name, but it is the state's
         areas = [c for c in self.candidates(toponym) if c.kind in ("subdivision", "region")]
