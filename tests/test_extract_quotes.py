@@ -314,3 +314,51 @@ def test_scorer_needs_half_of_both_spans_to_match() -> None:
     assert counts.speaker_right == 1
     assert counts.gold == 2
     assert counts.predicted == 2
+
+
+def _called(content: tuple[int, int], cue: tuple[int, int] = (1, 2)) -> Attribution:
+    return Attribution(content=(content,), direct=False, cue=cue, source=(0, 1))
+
+
+def test_a_tagged_content_cut_short_takes_the_rules_content_for_its_cue() -> None:
+    from parallax.extract.quotes import _with_model
+
+    # "Sweeney called him a political opportunist who has neglected his duties."
+    rule = _called((14, 70))
+    tagged = _called((14, 43))
+    (merged,) = _with_model([rule], [tagged])
+    assert merged.content == ((14, 70),)
+
+
+def test_a_longer_tagged_content_or_one_of_another_cue_is_kept() -> None:
+    from parallax.extract.quotes import _with_model
+
+    rule = _called((14, 43))
+    assert _with_model([rule], [_called((14, 70))])[0].content == ((14, 70),)
+    other_cue = _called((14, 70), cue=(5, 6))
+    assert _with_model([other_cue], [_called((14, 43))])[0].content == ((14, 43),)
+
+
+def test_a_rules_content_holding_another_tagged_content_is_not_taken() -> None:
+    from parallax.extract.quotes import _with_model
+
+    rule = _called((14, 70))
+    tagged = _called((14, 43))
+    second = _called((50, 70), cue=(9, 10))
+    merged = _with_model([rule], [tagged, second])
+    assert [m.content for m in merged] == [((14, 43),), ((50, 70),)]
+
+
+def test_speech_reported_inside_a_transcript_line_belongs_to_the_line() -> None:
+    import spacy
+
+    from parallax.extract.quotes import _cue_inside
+
+    text = "A: I thought that no one could relate to me.\nShe said that it was hard."
+    doc = spacy.blank("en")(text)
+    line = Attribution(content=((3, 44),), direct=True, cue=(1, 2), source=(0, 1))
+    thought = Attribution(content=((13, 44),), direct=False, cue=(3, 4), source=(2, 3))
+    said = Attribution(content=((54, 71),), direct=False, cue=(14, 15), source=(13, 14))
+    assert [doc[t.cue[0]].text for t in (thought, said) if t.cue] == ["thought", "said"]
+    assert _cue_inside(doc, thought, line)
+    assert not _cue_inside(doc, said, line)

@@ -44,17 +44,20 @@ def find_attributions(doc: Doc, spans: Sequence[RoleSpan] | None = None) -> list
     """
     direct = direct_attributions(doc)
     quoted = [part for a in direct for part in a.content]
-    direct += [
+    lines = [
         line
         for line in transcript_attributions(doc)
         if not any(overlap(part, other) for part in line.content for other in quoted)
     ]
+    direct += lines
     covered = [part for a in direct for part in a.content]
     found = direct + [
         a for a in indirect_attributions(doc, covered) if not _beside_its_quote(doc, a, direct)
     ]
     if spans:
-        found = _with_model(found, _not_a_speaker(doc, model_attributions(doc, spans), found))
+        model = _not_a_speaker(doc, model_attributions(doc, spans), found)
+        model = [m for m in model if not any(_cue_inside(doc, m, line) for line in lines)]
+        found = _with_model(found, model)
     found.sort(key=lambda a: a.start)
     return _resolve_speakers(doc, _outermost(doc, found))
 
@@ -90,9 +93,20 @@ def _not_a_speaker(
     return [a for a in model if a.source is not None or (a.cue, a.start) not in speakers]
 
 
+def _cue_inside(doc: Doc, tagged: Attribution, line: Attribution) -> bool:
+    """Whether the tagger's attribution is speech reported *within* a transcript line ("A: I
+    *thought* that no one could relate to me…"): its cue lies in the line's content. The line
+    is the attribution (PolNeAR gives each token one attribution, the outermost)."""
+    if tagged.cue is None or not _shared(tagged, line):
+        return False
+    cue = doc[tagged.cue[0]].idx
+    return any(start <= cue < end for start, end in line.content)
+
+
 def _with_model(rules: list[Attribution], model: list[Attribution]) -> list[Attribution]:
     """The tagger's attributions, then the rules' ones sharing no content with them; a tagged
-    attribution without a source borrows the one of the rule attribution it overlaps most.
+    attribution without a source borrows the one of the rule attribution it overlaps most,
+    and one that stops short of the rules' content for the same cue takes that content.
 
     Measured on PolNeAR (held-out train texts, then dev): the tagger's contents are the more
     precise where both find one, the rules add what the tagger misses, and their speaker is
@@ -100,6 +114,7 @@ def _with_model(rules: list[Attribution], model: list[Attribution]) -> list[Attr
     """
     merged = []
     for attribution in model:
+        attribution = _extended(attribution, rules, model)
         if attribution.source is None:
             best = max(rules, key=lambda r: _shared(attribution, r), default=None)
             if best is not None and best.source is not None and _shared(attribution, best):
@@ -107,6 +122,31 @@ def _with_model(rules: list[Attribution], model: list[Attribution]) -> list[Attr
         merged.append(attribution)
     merged += [r for r in rules if not any(_shared(r, m) for m in model)]
     return merged
+
+
+def _extended(
+    tagged: Attribution, rules: list[Attribution], model: list[Attribution]
+) -> Attribution:
+    """``tagged`` with the content of a rule attribution of the same cue that starts where it
+    starts and ends later, when no other tagged content lies in that longer one.
+
+    The tagger often stops a content at a relative clause, a comma or a second object ("called
+    *him a political opportunist* who has neglected his duties…", "told *that he spoke with
+    Comey right after his announcement*, asking him…"), where the parse gives the verb's whole
+    complement; PolNeAR's content is that complement more often than not (held-out train
+    X
+    (6 against 43): a tagged content that runs on is usually right.
+    """
+    for rule in rules:
+        if (
+            rule.cue is not None
+            and rule.cue == tagged.cue
+            and rule.start == tagged.start
+            and rule.content[-1][1] > tagged.content[-1][1]
+            and not any(other is not tagged and _shared(other, rule) for other in model)
+        ):
+            return replace(tagged, content=rule.content)
+    return tagged
 
 
 def _shared(a: Attribution, b: Attribution) -> int:
