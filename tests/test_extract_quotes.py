@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from parallax.evaluation.quotes import (
     Counts,
@@ -316,8 +317,17 @@ def test_scorer_needs_half_of_both_spans_to_match() -> None:
     assert counts.predicted == 2
 
 
+_CALLED = "Sweeney called him a political opportunist who has neglected his duties."
+
+
 def _called(content: tuple[int, int], cue: tuple[int, int] = (1, 2)) -> Attribution:
     return Attribution(content=(content,), direct=False, cue=cue, source=(0, 1))
+
+
+def _called_doc() -> Doc:
+    import spacy
+
+    return spacy.blank("en")(_CALLED)
 
 
 def test_a_tagged_content_cut_short_takes_the_rules_content_for_its_cue() -> None:
@@ -326,7 +336,7 @@ def test_a_tagged_content_cut_short_takes_the_rules_content_for_its_cue() -> Non
     # "Sweeney called him a political opportunist who has neglected his duties."
     rule = _called((14, 70))
     tagged = _called((14, 43))
-    (merged,) = _with_model([rule], [tagged])
+    (merged,) = _with_model(_called_doc(), [rule], [tagged])
     assert merged.content == ((14, 70),)
 
 
@@ -334,9 +344,9 @@ def test_a_longer_tagged_content_or_one_of_another_cue_is_kept() -> None:
     from parallax.extract.quotes import _with_model
 
     rule = _called((14, 43))
-    assert _with_model([rule], [_called((14, 70))])[0].content == ((14, 70),)
+    assert _with_model(_called_doc(), [rule], [_called((14, 70))])[0].content == ((14, 70),)
     other_cue = _called((14, 70), cue=(5, 6))
-    assert _with_model([other_cue], [_called((14, 43))])[0].content == ((14, 43),)
+    assert _with_model(_called_doc(), [other_cue], [_called((14, 43))])[0].content == ((14, 43),)
 
 
 def test_a_rules_content_holding_another_tagged_content_is_not_taken() -> None:
@@ -345,8 +355,25 @@ def test_a_rules_content_holding_another_tagged_content_is_not_taken() -> None:
     rule = _called((14, 70))
     tagged = _called((14, 43))
     second = _called((50, 70), cue=(9, 10))
-    merged = _with_model([rule], [tagged, second])
+    merged = _with_model(_called_doc(), [rule], [tagged, second])
     assert [m.content for m in merged] == [((14, 43),), ((50, 70),)]
+
+
+def test_a_rules_content_that_holds_the_speaker_is_not_taken() -> None:
+    from parallax.extract.quotes import _with_model
+
+    # '"We will crush Daesh," Iraqi Defence Minister Khaled al-Obeidi said.' misread as
+    # indirect speech: the rule's content runs over the speaker to the cue.
+    text = '"We will crush Daesh," Iraqi Defence Minister Khaled al-Obeidi said.'
+    import spacy
+
+    doc = spacy.blank("en")(text)
+    said = next(t.i for t in doc if t.text == "said")
+    minister = next(t.i for t in doc if t.text == "Iraqi")
+    tagged = Attribution(((1, 20),), direct=True, cue=(said, said + 1), source=(minister, said))
+    misread = Attribution(((1, 64),), direct=False, cue=(said, said + 1))
+    (merged,) = _with_model(doc, [misread], [tagged])
+    assert text[slice(*merged.content[0])] == "We will crush Daesh"
 
 
 def test_speech_reported_inside_a_transcript_line_belongs_to_the_line() -> None:
