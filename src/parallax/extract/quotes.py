@@ -139,18 +139,15 @@ def _extended(
     holds the speaker is a misparse ("“We will crush Daesh,” *the minister* said" read as
     indirect speech), not a complement.
     """
-    speaker = (
-        (doc[tagged.source[0]].idx, doc[tagged.source[1] - 1].idx + len(doc[tagged.source[1] - 1]))
-        if tagged.source is not None
-        else None
-    )
+    source = doc[tagged.source[0] : tagged.source[1]] if tagged.source is not None else None
+    speaker = (source.start_char, source.end_char) if source is not None else (0, 0)
     for rule in rules:
         if (
             rule.cue is not None
             and rule.cue == tagged.cue
             and rule.start == tagged.start
             and rule.content[-1][1] > tagged.content[-1][1]
-            and not (speaker and any(overlap(part, speaker) for part in rule.content))
+            and not any(overlap(part, speaker) for part in rule.content)
             and not any(other is not tagged and _shared(other, rule) for other in model)
         ):
             return replace(tagged, content=rule.content)
