@@ -97,10 +97,7 @@ def _cue_inside(doc: Doc, tagged: Attribution, line: Attribution) -> bool:
     """Whether the tagger's attribution is speech reported *within* a transcript line ("A: I
     *thought* that no one could relate to me…"): its cue lies in the line's content. The line
     is the attribution (PolNeAR gives each token one attribution, the outermost)."""
-    if tagged.cue is None or not _shared(tagged, line):
-        return False
-    cue = doc[tagged.cue[0]].idx
-    return any(start <= cue < end for start, end in line.content)
+    return _shared(tagged, line) > 0 and _cue_within(doc, tagged, line)
 
 
 def _with_model(doc: Doc, rules: list[Attribution], model: list[Attribution]) -> list[Attribution]:
@@ -162,17 +159,23 @@ def _shared(a: Attribution, b: Attribution) -> int:
 def _outermost(doc: Doc, attributions: list[Attribution]) -> list[Attribution]:
     """Drop attributions whose cue lies inside another one's content: in "X said that Y
     claimed Z" the reporter attributes to X; what Y claimed is part of X's words."""
-    kept = []
-    for attribution in attributions:
-        if attribution.cue is not None:
-            position = doc[attribution.cue[0]].idx
-            if any(
-                other is not attribution and any(s <= position < e for s, e in other.content)
-                for other in attributions
-            ):
-                continue
-        kept.append(attribution)
-    return kept
+    return [
+        attribution
+        for attribution in attributions
+        if not any(
+            other is not attribution and _cue_within(doc, attribution, other)
+            for other in attributions
+        )
+    ]
+
+
+def _cue_within(doc: Doc, attribution: Attribution, other: Attribution) -> bool:
+    """Whether ``attribution``'s cue lies inside ``other``'s content: its speech is part of
+    what ``other`` reports."""
+    if attribution.cue is None:
+        return False
+    position = doc[attribution.cue[0]].idx
+    return any(start <= position < end for start, end in other.content)
 
 
 def quotes_of(doc: Doc, attributions: list[Attribution]) -> list[Quote]:
