@@ -2006,3 +2006,33 @@ def test_aid_goes_to_whom_it_is_given_even_when_hung_on_the_aid(nlp: Language) -
     sent = the_event(nlp, "Washington sent more weapons to Kiev.", "sent")
     assert sent.recipient is not None
     assert sent.recipient.actor_id == "UKRGOV"  # a capital given aid is its government
+
+
+def test_an_object_the_parse_hangs_as_an_oblique_without_preposition_is_the_recipient() -> None:
+    """The parser, meeting the object of "forced out on Wednesday 1,000 refugees" after a date,
+    hangs it on the verb as an oblique with no preposition; it is still what was done to.
+    A bare date so hung ("met Sunday") is not."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from parallax.extract.event_args import verbal_arguments
+
+    vocab = spacy.blank("en").vocab
+    doc = Doc(
+        vocab,
+        words=["The", "army", "forced", "out", "on", "Wednesday", "1,000", "refugees"],
+        heads=[1, 2, 2, 2, 5, 2, 7, 2],
+        deps=["det", "nsubj", "ROOT", "compound:prt", "case", "obl", "nummod", "obl"],
+        pos=["DET", "NOUN", "VERB", "ADP", "ADP", "PROPN", "NUM", "NOUN"],
+    )
+    actor, recipient = verbal_arguments(doc[2])
+    assert (actor, recipient) == (doc[1], doc[7])
+    dated = Doc(
+        vocab,
+        words=["The", "ministers", "met", "Sunday"],
+        heads=[1, 2, 2, 2],
+        deps=["det", "nsubj", "ROOT", "obl"],
+        pos=["DET", "NOUN", "VERB", "PROPN"],
+        ents=["O", "O", "O", "B-DATE"],
+    )
+    assert verbal_arguments(dated[2])[1] is None

@@ -114,6 +114,8 @@ def verbal_arguments(trigger: Token) -> tuple[Token | None, Token | None]:
             recipient = child
         elif child.dep_ == "iobj" and recipient is None:
             recipient = child  # "warned *Turkey* of serious consequences"
+    if recipient is None:
+        recipient = _unmarked_object(trigger)
     if actor is not None and _is_time_word(actor):
         actor = None  # "Denmark today accepted…" parsed with "today" as the subject
     misread = misread_clause_verb(trigger)
@@ -229,6 +231,23 @@ def verbal_arguments(trigger: Token) -> tuple[Token | None, Token | None]:
     if actor is not None and actor.lower_ in _DOCUMENTS:
         actor = issuer(actor)  # "adopted a resolution *demanding*…": who adopted it
     return _antecedent_head(actor), _antecedent_head(recipient)
+
+
+def _unmarked_object(verb: Token) -> Token | None:
+    """A noun hung on the verb as an oblique with no preposition: the parser's reading of an
+    object it found far from its verb ("forced out on Wednesday *more than 1,000 Palestinian
+    refugees*"); a date or number so hung ("met Sunday") is not one."""
+    for child in verb.children:
+        if (
+            child.dep_ == "obl"
+            and child.i > verb.i
+            and case_of(child) is None
+            and child.pos_ in ("NOUN", "PROPN")
+            and not _is_time_word(child)
+            and not child.like_num
+        ):
+            return child
+    return None
 
 
 #: Papers that speak for whoever issued them: "a resolution demanding…", "a statement by the
