@@ -70,6 +70,8 @@ def test_states_by_name_adjective_and_demonym(resolver: ActorResolver) -> None:
         ("Russian warplanes", "RUSMIL"),
         ("Turkish police", "TURCOP"),
         ("Kurdish fighters", None),  # Kurds are not a state: no state sector to give
+        ("Egyptian newspaper", "EGYMED"),  # one paper, not only "newspapers"
+        ("the Turkish reporter", "TURMED"),
     ],
 )
 def test_sector_phrases(resolver: ActorResolver, mention: str, expected: str | None) -> None:
