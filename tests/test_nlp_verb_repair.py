@@ -190,6 +190,28 @@ def test_two_subjects_split_by_an_and_on_the_verb_are_coordinated() -> None:
     assert (doc[0].dep_, doc[0].head.i) == ("nsubj", 3)
 
 
+def test_a_title_and_the_name_after_it_split_into_two_subjects_are_one_phrase() -> None:
+    # "Band member Flea shared…" with "member" and "Flea" both subjects of the verb.
+    doc = parsed(
+        ["Band", "member", "Flea", "shared", "a", "photo"],
+        [1, 3, 3, 3, 5, 3],
+        ["compound", "nsubj", "nsubj", "ROOT", "det", "obj"],
+        ["NOUN", "NOUN", "PROPN", "VERB", "DET", "NOUN"],
+        ["NN", "NN", "NNP", "VBD", "DT", "NN"],
+    )
+    assert (doc[1].dep_, doc[1].head.i) == ("compound", 2)
+    assert [t.text for t in doc[2].subtree] == ["Band", "member", "Flea"]
+    # a dateline before the subject stays apart: "RENO, Nev. — Trump says"
+    dateline = parsed(
+        ["RENO", "—", "Trump", "says"],
+        [3, 0, 3, 3],
+        ["nsubj", "punct", "nsubj", "ROOT"],
+        ["PROPN", "PUNCT", "PROPN", "VERB"],
+        ["NNP", ":", "NNP", "VBZ"],
+    )
+    assert (dateline[0].dep_, dateline[0].head.i) == ("nsubj", 3)
+
+
 def test_a_finite_verb_hung_on_the_roots_conjunct_becomes_the_root() -> None:
     # "Kiev and the rebels signed a deal" rooted on "Kiev", "signed" a clause of "rebels".
     doc = parsed(

@@ -167,6 +167,7 @@ def _join_split_subjects(doc: Doc, subjects: list[int]) -> None:
         if token.head.i > token.i:
             by_verb.setdefault(token.head.i, []).append(token)
     joins = []
+    titles: list[tuple[Token, Token]] = []
     for verb_i, found in by_verb.items():
         if len(found) != 2:
             continue
@@ -178,7 +179,37 @@ def _join_split_subjects(doc: Doc, subjects: list[int]) -> None:
         )
         if cc is not None and cc.lower_ in ("and", "&"):
             joins.append((first, second, cc))
-    _move(doc, [m for f, s, cc in joins for m in ((s.i, f.i, "conj"), (cc.i, s.i, None))])
+        elif _name_after_its_title(first, second):
+            titles.append((first, second))
+    _move(
+        doc,
+        [m for f, s, cc in joins for m in ((s.i, f.i, "conj"), (cc.i, s.i, None))]
+        + [(f.i, s.i, "compound") for f, s in titles],
+    )
+
+
+def _name_after_its_title(first: Token, second: Token) -> bool:
+    """Whether two subjects of one verb are one phrase the parse cut at the name: "Band
+    *member* *Flea* shared", "Former Florida Gov. *Jeb* *Bush* says", "The *rebel*
+    *Kurdistan Workers' Party* issued". The first, a noun or name ending right where the
+    second, a name, begins, is a modifier of it: so the speaker or actor is the whole phrase,
+    not the title. A dateline ("RENO, Nev. (AP) — … Donald Trump says"), a date ("Monday")
+    or anything with punctuation between is left as the parse has it."""
+    if first.right_edge.i + 1 != second.left_edge.i or second.pos_ != "PROPN":
+        return False
+    if first.pos_ not in ("NOUN", "PROPN") or (first.is_upper and len(first) > 2):
+        return False
+    if any(t.pos_ == "ADP" and t.tag_ != "POS" for t in first.subtree):
+        return False  # "estimates *of* the number of refugees Obama will accept": a clause
+    phrase = first.doc[first.left_edge.i : second.right_edge.i + 1]
+    return not any(
+        t.text in _BREAKS or t.is_space or t.ent_type_ in ("DATE", "TIME") for t in phrase
+    )
+
+
+#: Punctuation that separates two phrases; an apostrophe or hyphen is part of a name
+#: ("Kurdistan Workers' Party", "front-runner").
+_BREAKS: Final = frozenset({",", ";", ":", "(", ")", "[", "]", "—", "–", "--", '"', "“", "”"})
 
 
 def _stranded_verb(root: Token) -> Token | None:
