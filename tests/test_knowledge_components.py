@@ -90,6 +90,29 @@ def test_ruler_overrides_overlapping_model_entities(nlp: Language) -> None:
     assert sinjar._.place.country == "IRQ"
 
 
+def test_a_surname_alias_inside_another_persons_full_name_is_not_that_person(
+    nlp: Language,
+) -> None:
+    """ "Ivanka Trump" and "Jeb Bush", which the model reads as one name, are not the
+    registry's Donald Trump and George W. Bush, whose surnames are aliases; a title or the
+    person's own first name before the surname leaves the link."""
+    register_extensions()
+    text = "Ivanka Trump met Secretary Kerry and Barack Obama in Washington."
+    doc = nlp.make_doc(text)
+    doc._.published = dt.date(2016, 6, 1)
+    doc.ents = [
+        Span(doc, 0, 2, label="PERSON"),
+        Span(doc, 3, 5, label="PERSON"),
+        Span(doc, 6, 8, label="PERSON"),
+    ]
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    linked = {e.text: e._.actor.actor_id if e._.actor else None for e in doc.ents}
+    assert linked["Ivanka Trump"] is None
+    assert linked["Kerry"] == "JOHN_KERRY"
+    assert linked["Barack Obama"] == "BARACK_OBAMA"
+
+
 def test_document_context_picks_the_namesake(nlp: Language) -> None:
     register_extensions()
     doc = nlp.make_doc("Lebanese officials said clashes in Tripoli left two dead in Lebanon.")

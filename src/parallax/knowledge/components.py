@@ -169,8 +169,29 @@ class ActorRuler:
             label = "GPE" if region.feature_class in ("A", "P") else "LOC"
             names = {n for n in {region.name, *region.aliases} if len(n) > 1}
             by_key.setdefault((label, ""), set()).update(names)
+        #: Words that may stand before a person's alias in the same name: titles and the
+        #: person's own names ("*Barack* Obama", "*Secretary* Kerry").
+        self.own_words: dict[int, frozenset[str]] = {}
+        self.titles = frozenset(
+            {
+                *_PERSON_TITLES,
+                *(w for t in GENERIC_TITLES for w in t.split()),
+                *(
+                    w.strip(".").lower()
+                    for person in resolver.kb.people.values()
+                    for role in person.roles
+                    for w in role.title.split()
+                ),
+            }
+        )
         for n, ((label, actor_id), aliases) in enumerate(by_key.items()):
             key = f"{self.name}:{n}"
+            if label == "PERSON":
+                person = resolver.kb.people.get(actor_id)
+                names = {person.name, *person.aliases} if person else aliases
+                self.own_words[nlp.vocab.strings.add(key)] = frozenset(
+                    w.strip(".").lower() for name in names for w in name.split()
+                )
             exact = sorted(a for a in aliases if _case_sensitive(a))
             folded = sorted({v for a in aliases if not _case_sensitive(a) for v in (a, _plain(a))})
             if exact:
@@ -185,12 +206,31 @@ class ActorRuler:
             if not any(t.text[:1].isupper() for t in doc[start:end]):
                 continue
             label, actor_id = self.labels[match_id]
-            found.append(Span(doc, start, end, label=label, kb_id=actor_id))
+            span = Span(doc, start, end, label=label, kb_id=actor_id)
+            found.append(self._someone_else(doc, span, match_id) or span)
         ours = filter_spans(found)
         taken = {i for span in ours for i in range(span.start, span.end)}
         kept = [e for e in doc.ents if not taken.intersection(range(e.start, e.end))]
         doc.ents = sorted([*kept, *ours], key=lambda s: s.start)
         return doc
+
+    def _someone_else(self, doc: Doc, alias: Span, match_id: int) -> Span | None:
+        """The statistical name a person's alias ends, when its first names are another
+        person's: "*Bill* Clinton", "*Jeb* Bush", "*Ivanka* Trump" are not the registry's
+        Hillary Clinton, George W. Bush or Donald Trump, whose surnames are their aliases.
+        The model's span, unlinked, replaces the alias; titles and the person's own first
+        names ("Secretary Kerry", "Barack Obama") leave the alias as it is."""
+        if alias.label_ != "PERSON":
+            return None
+        own = self.own_words.get(match_id, frozenset())
+        for ent in doc.ents:
+            if ent.label_ != "PERSON" or ent.end != alias.end or ent.start >= alias.start:
+                continue
+            before = [t.text.strip(".").lower() for t in doc[ent.start : alias.start]]
+            if all(w in own or w in self.titles or not w.isalpha() for w in before):
+                return None
+            return Span(doc, ent.start, ent.end, label="PERSON")
+        return None
 
 
 def _own_place(ent: Span, countries: Counter[str]) -> Counter[str]:
