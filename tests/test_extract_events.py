@@ -2036,3 +2036,22 @@ def test_an_object_the_parse_hangs_as_an_oblique_without_preposition_is_the_reci
         ents=["O", "O", "O", "B-DATE"],
     )
     assert verbal_arguments(dated[2])[1] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "recipient"),
+    [
+        ("Government troops fired artillery at the rebel-held village.", "fired", None),
+        ("Vietnamese forces launched artillery against Kampuchean camps.", "launched", "KHM"),
+    ],
+)
+def test_what_is_fired_or_launched_is_the_weapon_never_the_target(
+    nlp: Language, text: str, trigger: str, recipient: str | None
+) -> None:
+    event = the_event(nlp, text, trigger)
+    assert event.type == "ASSAULT"
+    if recipient is None:
+        assert event.recipient is None
+    else:
+        assert event.recipient is not None
+        assert event.recipient.country == recipient

@@ -38,6 +38,15 @@ _BLOCKED: Final = (
 )  # fmt: skip
 
 
+#: What is launched or fired at someone: the instrument of the attack, never its target.
+FIRED_WEAPONS: Final = frozenset(
+    {
+        "rockets", "missiles", "rocket", "missile", "shells", "mortars", "mortar",
+        "artillery", "grenades",
+    }
+)  # fmt: skip
+
+
 @dataclass(frozen=True)
 class Trigger:
     """A PLOVER type and mode for one trigger lemma; ``territory`` marks acts that take or
@@ -363,12 +372,9 @@ VERB_OBJECT_TRIGGERS: Final[dict[tuple[str, str], Trigger]] = {
     ("extend", "emergency"): Trigger("COERCE", "martial-law"),
     ("give", "aid"): Trigger("AID", None),
     **{
-        ("launch", noun): Trigger("ASSAULT", "heavy-weapons")
-        for noun in ("rockets", "missiles", "rocket", "missile", "shells", "mortars")
-    },
-    **{
-        ("fire", noun): Trigger("ASSAULT", "heavy-weapons")
-        for noun in ("rockets", "missiles", "rocket", "missile", "shells", "mortars")
+        (verb, noun): Trigger("ASSAULT", "heavy-weapons")
+        for verb in ("launch", "fire")
+        for noun in FIRED_WEAPONS
     },
     ("pull", "out"): Trigger("RETREAT", "withdraw"),
     # PLOVER SANCTION "withdraw": one's non-military resources (observers, diplomats,

@@ -58,6 +58,7 @@ from parallax.extract.event_lexicon import (
     COMPOUND_TRIGGERS,
     CONFLICT_TYPES,
     COOPERATIVE_TYPES,
+    FIRED_WEAPONS,
     LIGHT_VERBS,
     NOUN_TRIGGERS,
     PEACEKEEPING_WORDS,
@@ -687,6 +688,14 @@ class EventExtractor:
             not _names_party(recipient) or _own_thing(recipient_head, recipient, actor)
         ):
             recipient = self._party_recipient(doc, token, trigger, actor) or recipient
+        if (
+            trigger.type == "ASSAULT"
+            and recipient_head is not None
+            and recipient is not None
+            and recipient.start == recipient_head.left_edge.idx
+            and recipient_head.lower_ in FIRED_WEAPONS
+        ):
+            recipient = None  # "launched *artillery* at the village": the weapon, not the target
         if (
             trigger.type == "AID"
             and recipient is not None
