@@ -2055,3 +2055,14 @@ def test_what_is_fired_or_launched_is_the_weapon_never_the_target(
     else:
         assert event.recipient is not None
         assert event.recipient.country == recipient
+
+
+def test_a_surname_of_another_bearer_is_not_linked_through_the_actor_phrase(
+    nlp: Language,
+) -> None:
+    """ "Bush" after "Jeb Bush" is not the registry's George W. Bush, in the event's actor
+    either (its phrase text alone would resolve to him)."""
+    text = "Jeb Bush criticized Marco Rubio on Sunday. Later, Bush condemned Rubio again."
+    condemned = the_event(nlp, text, "condemned")
+    assert condemned.actor is not None
+    assert condemned.actor.actor_id is None

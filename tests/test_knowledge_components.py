@@ -113,6 +113,32 @@ def test_a_surname_alias_inside_another_persons_full_name_is_not_that_person(
     assert linked["Barack Obama"] == "BARACK_OBAMA"
 
 
+def _linked_people(nlp: Language, text: str, names: list[tuple[int, int]]) -> list[str | None]:
+    """The actor ids of the PERSON spans ``names`` (token ranges the model would find)."""
+    register_extensions()
+    doc = nlp.make_doc(text)
+    doc._.published = dt.date(2016, 6, 1)
+    doc.ents = [Span(doc, s, e, label="PERSON") for s, e in names]
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    return [e._.actor.actor_id if e._.actor else None for e in doc.ents if e.label_ == "PERSON"]
+
+
+def test_a_bare_surname_is_the_bearer_the_document_named_in_full(nlp: Language) -> None:
+    """After "Ivanka Trump", "Trump said" is hers, not the registry's Donald Trump; named in
+    full as well, he keeps the surname."""
+    assert _linked_people(nlp, "Ivanka Trump spoke. Trump said no.", [(0, 2), (4, 5)]) == [
+        None,
+        None,
+    ]
+    both = "Donald Trump and Ivanka Trump spoke. Trump said no."
+    assert _linked_people(nlp, both, [(0, 2), (3, 5), (7, 8)]) == [
+        "DONALD_TRUMP",
+        None,
+        "DONALD_TRUMP",
+    ]
+
+
 def test_document_context_picks_the_namesake(nlp: Language) -> None:
     register_extensions()
     doc = nlp.make_doc("Lebanese officials said clashes in Tripoli left two dead in Lebanon.")

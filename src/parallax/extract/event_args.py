@@ -1077,7 +1077,7 @@ def code_actor(
             resolved = earlier._.actor
             codes.append((resolved.actor_id, resolved.name, resolved.country))
             sector = resolved.sector or sector
-    if not codes and resolver is not None:
+    if not codes and resolver is not None and not _unlinked_person(doc, phrase):
         resolved = resolver.resolve(phrase.text, day=doc._.published)
         if resolved is not None:
             codes.append((resolved.actor_id, resolved.name, resolved.country))
@@ -1112,6 +1112,15 @@ def code_actor(
 _OWN_BODIES: Final = frozenset(
     {"INS", "REB", "UAF", "OPP", "NGO", "PTY", "MED", "MIL", "SPY", "COP", "IGO"}
 )
+
+
+def _unlinked_person(doc: Doc, phrase: Span) -> bool:
+    """Whether the phrase's head is a name the linker left unlinked: another bearer of a
+    registry surname ("Bush" after "Jeb Bush"), whom the phrase's text must not link again."""
+    return any(
+        e.label_ == "PERSON" and e._.actor is None and e.start <= phrase.root.i < e.end
+        for e in entities_within(doc, phrase.start, phrase.end)
+    )
 
 
 def _own_body(resolved: ResolvedActor) -> bool:

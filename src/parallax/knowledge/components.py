@@ -271,13 +271,16 @@ class Linker:
                 countries[code] += 1
         doc._.countries = countries
         self._link_places(doc, countries or self._countries_of_people(doc, day))
-        actors: list[Span] = []
         for ent in doc.ents:
             if ent.label_ in ACTOR_LABELS:
-                actor = self.resolver.resolve(ent.text, day=day, context=_own_place(ent, countries))
-                ent._.actor = actor
-                if actor is not None:
-                    actors.append(self._sector_span(doc, ent) or ent)
+                context = _own_place(ent, countries)
+                ent._.actor = self.resolver.resolve(ent.text, day=day, context=context)
+        self._unlink_other_bearers(doc)
+        actors: list[Span] = [
+            self._sector_span(doc, ent) or ent
+            for ent in doc.ents
+            if ent.label_ in ACTOR_LABELS and ent._.actor is not None
+        ]
         actors.extend(self._role_spans(doc, day, countries))
         spans = filter_spans(actors)
         for span in spans:
@@ -285,6 +288,33 @@ class Linker:
                 span._.actor = self.resolver.resolve(span.text, day=day, context=countries)
         doc.spans["actors"] = [s for s in spans if s._.actor is not None]
         return doc
+
+    def _unlink_other_bearers(self, doc: Doc) -> None:
+        """A bare surname is the person the document first named in full: after "Jeb Bush"
+        (another bearer of the registry's alias "Bush", left unlinked by the ruler), "Bush
+        said" is Jeb Bush, not George W. Bush — unless the registry's person is named in full
+        too, when the surname stays his."""
+        unlinked: set[str] = set()
+        registry: set[tuple[str, str]] = set()
+        for ent in doc.ents:
+            if ent.label_ == "PERSON" and len(ent) > 1:
+                surname = ent[-1].lower_
+                if ent._.actor is None:
+                    unlinked.add(surname)
+                else:
+                    registry.add((surname, ent._.actor.actor_id))
+        if not unlinked:
+            return
+        for ent in doc.ents:
+            actor = ent._.actor
+            if (
+                ent.label_ == "PERSON"
+                and len(ent) == 1
+                and actor is not None
+                and ent[0].lower_ in unlinked
+                and (ent[0].lower_, actor.actor_id) not in registry
+            ):
+                ent._.actor = None
 
     def _countries_of_people(self, doc: Doc, day: dt.date | None) -> Counter[str]:
         """The countries of the registry's people the document names, the place context of a
