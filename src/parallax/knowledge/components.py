@@ -27,7 +27,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.strings import hash_string  # type: ignore[attr-defined]
 from spacy.symbols import PROPN
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from parallax.knowledge.actors import GENERIC_TITLES, ActorResolver
@@ -220,17 +220,29 @@ class ActorRuler:
         Hillary Clinton, George W. Bush or Donald Trump, whose surnames are their aliases.
         The model's span, unlinked, replaces the alias; titles and the person's own first
         names ("Secretary Kerry", "Barack Obama") leave the alias as it is."""
-        if alias.label_ != "PERSON":
-            return None
+        if alias.label_ != "PERSON" or len(alias) > 1:
+            return None  # a full name ("Hillary Clinton") is its bearer, whatever stands before
         own = self.own_words.get(match_id, frozenset())
         for ent in doc.ents:
             if ent.label_ != "PERSON" or ent.end != alias.end or ent.start >= alias.start:
                 continue
-            before = [t.text.strip(".").lower() for t in doc[ent.start : alias.start]]
-            if all(w in own or w in self.titles or not w.isalpha() for w in before):
-                return None
+            before = doc[ent.start : alias.start]
+            if not all(_given_name(t) for t in before):
+                return None  # "*Former* Obama", "*Rival* Hillary Clinton": the model overran
+            words = [t.text.strip(".").lower() for t in before]
+            if any(w in own for w in words) or all(w in self.titles or len(w) < 2 for w in words):
+                return None  # "Rival *Hillary* Clinton" is still her
             return Span(doc, ent.start, ent.end, label="PERSON")
         return None
+
+
+def _given_name(token: Token) -> bool:
+    """Whether a capitalised word before a surname may be a first name or an initial: a
+    proper noun (when tagged) in title case, not a word of the sentence the model ran into
+    ("*Former* Obama", "*Yet* Trump", "FAVORS TRUMP")."""
+    if not token.text[:1].isupper() or (token.is_upper and len(token.text.strip(".")) > 2):
+        return False
+    return not token.pos_ or token.pos_ == "PROPN"
 
 
 def _own_place(ent: Span, countries: Counter[str]) -> Counter[str]:
