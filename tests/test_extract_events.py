@@ -2060,9 +2060,14 @@ def test_what_is_fired_or_launched_is_the_weapon_never_the_target(
 def test_a_surname_of_another_bearer_is_not_linked_through_the_actor_phrase(
     nlp: Language,
 ) -> None:
-    """ "Bush" after "Jeb Bush" is not the registry's George W. Bush, in the event's actor
-    either (its phrase text alone would resolve to him)."""
-    text = "Jeb Bush criticized Marco Rubio on Sunday. Later, Bush condemned Rubio again."
+    """After "Ivanka Trump", "Trump" is not the registry's Donald Trump, in the event's
+    actor either (its phrase text alone would resolve to him); after "Jeb Bush", "Bush" is
+    Jeb Bush."""
+    text = "Ivanka Trump criticized Marco Rubio on Sunday. Later, Trump condemned Rubio again."
     condemned = the_event(nlp, text, "condemned")
     assert condemned.actor is not None
     assert condemned.actor.actor_id is None
+    text = "Jeb Bush criticized Marco Rubio on Sunday. Later, Bush condemned Rubio again."
+    condemned = the_event(nlp, text, "condemned")
+    assert condemned.actor is not None
+    assert condemned.actor.actor_id == "JEB_BUSH"

@@ -131,6 +131,8 @@ def test_a_bare_surname_is_the_bearer_the_document_named_in_full(nlp: Language) 
         None,
         None,
     ]
+    titled = "Ivanka Trump spoke. President Trump said no."
+    assert _linked_people(nlp, titled, [(0, 2), (5, 6)]) == [None, "DONALD_TRUMP"]
     both = "Donald Trump and Ivanka Trump spoke. Trump said no."
     assert _linked_people(nlp, both, [(0, 2), (3, 5), (7, 8)]) == [
         "DONALD_TRUMP",

@@ -32,6 +32,7 @@ from spacy.util import filter_spans
 
 from parallax.knowledge.actors import GENERIC_TITLES, ActorResolver
 from parallax.knowledge.loader import load_knowledge
+from parallax.knowledge.models import ResolvedActor
 from parallax.knowledge.places import ABBREVIATIONS, Gazetteer
 from parallax.nlp.doc_text import after_stance_prefix, positions_of, text_of
 
@@ -79,6 +80,7 @@ _PERSON_TITLES = frozenset(
         "prof",
     }
 )
+_COURTESY_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady"})
 #: An all-capitals place name opening a line and followed by the agency or a dash.
 _DATELINE = re.compile(
     r"(?m)^[ \t]*([A-Z][A-Z'’.-]+(?:[ \t]+[A-Z][A-Z'’.-]+){0,3})(?=[ \t]*[,(—–:-])"
@@ -266,6 +268,12 @@ class Linker:
         people = self.resolver.kb.people.values()
         titles = {role.title.lower() for person in people for role in person.roles}
         titles.update(GENERIC_TITLES)
+        #: Titles that say which office holder is meant ("President Trump"); courtesy titles
+        #: ("Ms. Trump") do not tell the bearers of a surname apart.
+        self.title_words = (
+            frozenset({*_PERSON_TITLES, *(w.strip(".") for t in titles for w in t.split())})
+            - _COURTESY_TITLES
+        )
         self.roles = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.roles.add("ROLE", [nlp.make_doc(t) for t in sorted(titles)])
         self.cues = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -302,31 +310,41 @@ class Linker:
         return doc
 
     def _unlink_other_bearers(self, doc: Doc) -> None:
-        """A bare surname is the person the document first named in full: after "Jeb Bush"
-        (another bearer of the registry's alias "Bush", left unlinked by the ruler), "Bush
-        said" is Jeb Bush, not George W. Bush — unless the registry's person is named in full
-        too, when the surname stays his."""
-        unlinked: set[str] = set()
-        registry: set[tuple[str, str]] = set()
+        """A bare surname is the person the document named in full with it: after "Jeb
+        Bush", "Bush said" is Jeb Bush, not the registry's George W. Bush whose alias "Bush"
+        is; after "Ivanka Trump" (no registry person), "Trump said" is unlinked. With two
+        bearers named in full ("Hillary Clinton and Bill Clinton"), the surname keeps the
+        reading the registry gives it if that is one of them."""
+        bearers: dict[str, dict[str | None, ResolvedActor | None]] = {}
         for ent in doc.ents:
             if ent.label_ == "PERSON" and len(ent) > 1:
-                surname = ent[-1].lower_
-                if ent._.actor is None:
-                    unlinked.add(surname)
-                else:
-                    registry.add((surname, ent._.actor.actor_id))
-        if not unlinked:
+                actor = ent._.actor
+                found = bearers.setdefault(ent[-1].lower_, {})
+                found[actor.actor_id if actor is not None else None] = actor
+        if not bearers:
             return
         for ent in doc.ents:
+            # "President Trump", "Mr. Bush": a title names the registry's bearer as surely
+            # as his full name does.
             actor = ent._.actor
             if (
                 ent.label_ == "PERSON"
                 and len(ent) == 1
                 and actor is not None
-                and ent[0].lower_ in unlinked
-                and (ent[0].lower_, actor.actor_id) not in registry
+                and ent.start > 0
+                and doc[ent.start - 1].lower_.strip(".") in self.title_words
+                and ent[0].lower_ in bearers
             ):
-                ent._.actor = None
+                bearers[ent[0].lower_][actor.actor_id] = actor
+        for ent in doc.ents:
+            found = bearers.get(ent[0].lower_) if len(ent) == 1 else None
+            actor = ent._.actor
+            if ent.label_ != "PERSON" or actor is None or found is None:
+                continue
+            if actor.actor_id in found:
+                continue
+            if len(found) == 1:
+                ent._.actor = next(iter(found.values()))
 
     def _countries_of_people(self, doc: Doc, day: dt.date | None) -> Counter[str]:
         """The countries of the registry's people the document names, the place context of a
