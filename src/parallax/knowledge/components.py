@@ -324,8 +324,8 @@ class Linker:
         if not bearers:
             return
         for ent in doc.ents:
-            # "President Trump", "Mr. Bush": a title names the registry's bearer as surely
-            # as his full name does.
+            # "President Trump", "Secretary Kerry": a title names the registry's bearer as
+            # surely as his full name does.
             actor = ent._.actor
             if (
                 ent.label_ == "PERSON"
@@ -337,14 +337,12 @@ class Linker:
             ):
                 bearers[ent[0].lower_][actor.actor_id] = actor
         for ent in doc.ents:
-            found = bearers.get(ent[0].lower_) if len(ent) == 1 else None
+            named = bearers.get(ent[0].lower_) if len(ent) == 1 else None
             actor = ent._.actor
-            if ent.label_ != "PERSON" or actor is None or found is None:
+            if ent.label_ != "PERSON" or actor is None or named is None:
                 continue
-            if actor.actor_id in found:
-                continue
-            if len(found) == 1:
-                ent._.actor = next(iter(found.values()))
+            if actor.actor_id not in named and len(named) == 1:
+                ent._.actor = next(iter(named.values()))
 
     def _countries_of_people(self, doc: Doc, day: dt.date | None) -> Counter[str]:
         """The countries of the registry's people the document names, the place context of a
