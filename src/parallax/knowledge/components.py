@@ -80,6 +80,7 @@ _PERSON_TITLES = frozenset(
         "prof",
     }
 )
+#: Titles of address that name no office: they tell no bearer of a surname from another.
 _COURTESY_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady"})
 #: An all-capitals place name opening a line and followed by the agency or a dash.
 _DATELINE = re.compile(
@@ -174,18 +175,7 @@ class ActorRuler:
         #: Words that may stand before a person's alias in the same name: titles and the
         #: person's own names ("*Barack* Obama", "*Secretary* Kerry").
         self.own_words: dict[int, frozenset[str]] = {}
-        self.titles = frozenset(
-            {
-                *_PERSON_TITLES,
-                *(w for t in GENERIC_TITLES for w in t.split()),
-                *(
-                    w.strip(".").lower()
-                    for person in resolver.kb.people.values()
-                    for role in person.roles
-                    for w in role.title.split()
-                ),
-            }
-        )
+        self.titles = _title_words(resolver)
         for n, ((label, actor_id), aliases) in enumerate(by_key.items()):
             key = f"{self.name}:{n}"
             if label == "PERSON":
@@ -238,6 +228,23 @@ class ActorRuler:
         return None
 
 
+def _title_words(resolver: ActorResolver) -> frozenset[str]:
+    """Every word of a title that may stand before a surname ("Secretary", "Gov", "Mr"):
+    the courtesy and rank titles, the generic offices and the registry's role titles."""
+    return frozenset(
+        {
+            *_PERSON_TITLES,
+            *(w for t in GENERIC_TITLES for w in t.split()),
+            *(
+                w.strip(".").lower()
+                for person in resolver.kb.people.values()
+                for role in person.roles
+                for w in role.title.split()
+            ),
+        }
+    )
+
+
 def _given_name(token: Token) -> bool:
     """Whether a capitalised word before a surname may be a first name or an initial: a
     proper noun (when tagged) in title case, not a word of the sentence the model ran into
@@ -270,10 +277,7 @@ class Linker:
         titles.update(GENERIC_TITLES)
         #: Titles that say which office holder is meant ("President Trump"); courtesy titles
         #: ("Ms. Trump") do not tell the bearers of a surname apart.
-        self.title_words = (
-            frozenset({*_PERSON_TITLES, *(w.strip(".") for t in titles for w in t.split())})
-            - _COURTESY_TITLES
-        )
+        self.title_words = _title_words(self.resolver) - _COURTESY_TITLES
         self.roles = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.roles.add("ROLE", [nlp.make_doc(t) for t in sorted(titles)])
         self.cues = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -295,7 +299,7 @@ class Linker:
             if ent.label_ in ACTOR_LABELS:
                 context = _own_place(ent, countries)
                 ent._.actor = self.resolver.resolve(ent.text, day=day, context=context)
-        self._unlink_other_bearers(doc)
+        self._read_bare_surnames(doc)
         actors: list[Span] = [
             self._sector_span(doc, ent) or ent
             for ent in doc.ents
@@ -309,7 +313,7 @@ class Linker:
         doc.spans["actors"] = [s for s in spans if s._.actor is not None]
         return doc
 
-    def _unlink_other_bearers(self, doc: Doc) -> None:
+    def _read_bare_surnames(self, doc: Doc) -> None:
         """A bare surname is the person the document named in full with it: after "Jeb
         Bush", "Bush said" is Jeb Bush, not the registry's George W. Bush whose alias "Bush"
         is; after "Ivanka Trump" (no registry person), "Trump said" is unlinked. With two
