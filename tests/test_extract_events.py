@@ -2038,6 +2038,33 @@ def test_an_object_the_parse_hangs_as_an_oblique_without_preposition_is_the_reci
     assert verbal_arguments(dated[2])[1] is None
 
 
+def test_the_object_behind_a_particle_read_as_a_preposition_is_the_recipient() -> None:
+    """ "shot down her plane" parsed with "down" as the preposition of "her plane": the verb
+    and particle are a lexicon pair, so the noun is what was shot down; "marched down the
+    street" (no such pair) keeps the street out."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from parallax.extract.event_args import verbal_arguments
+
+    vocab = spacy.blank("en").vocab
+
+    def parsed(verb: str, lemma: str, noun: list[str]) -> Doc:
+        return Doc(
+            vocab,
+            words=["Rebels", verb, "down", *noun],
+            heads=[1, 1, 4, 4, 1],
+            deps=["nsubj", "ROOT", "case", "det", "obl"],
+            pos=["NOUN", "VERB", "ADP", "DET", "NOUN"],
+            lemmas=["rebel", lemma, "down", noun[0].lower(), noun[1]],
+        )
+
+    shot = parsed("shot", "shoot", ["her", "plane"])
+    assert verbal_arguments(shot[1]) == (shot[0], shot[4])
+    marched = parsed("marched", "march", ["the", "street"])
+    assert verbal_arguments(marched[1]) == (marched[0], None)
+
+
 @pytest.mark.parametrize(
     ("text", "trigger", "recipient"),
     [

@@ -19,6 +19,7 @@ from parallax.extract.event_lexicon import (
     LIGHT_VERBS,
     NOUN_TRIGGERS,
     VERB_TRIGGERS,
+    VERB_OBJECT_TRIGGERS,
     VERBAL_TYPES,
     Trigger,
 )
@@ -236,18 +237,35 @@ def verbal_arguments(trigger: Token) -> tuple[Token | None, Token | None]:
 def _unmarked_object(verb: Token) -> Token | None:
     """A noun hung on the verb as an oblique with no preposition: the parser's reading of an
     object it found far from its verb ("forced out on Wednesday *more than 1,000 Palestinian
-    refugees*"); a date or number so hung ("met Sunday") is not one."""
+    refugees*"); a date or number so hung ("met Sunday") is not one. Also the object behind a
+    particle the parse took for its preposition ("shot *down* her plane")."""
     for child in verb.children:
+        if child.dep_ != "obl" or child.i < verb.i:
+            continue
         if (
-            child.dep_ == "obl"
-            and child.i > verb.i
-            and case_of(child) is None
+            case_of(child) is None
             and child.pos_ in ("NOUN", "PROPN")
             and not _is_time_word(child)
             and not child.like_num
-        ):
+        ) or _behind_particle(verb, child):
             return child
     return None
+
+
+#: Words that are a verb's particle in the lexicon's pairs ("shoot down", "hand over") and a
+#: preposition elsewhere ("down the road", "over the border").
+_PARTICLES: Final = frozenset({"down", "up", "off", "out", "over", "back", "away"})
+
+
+def _behind_particle(verb: Token, oblique: Token) -> bool:
+    """Whether ``oblique``'s only preposition is a particle right after the verb that makes
+    a lexicon pair with it: "shot down her plane" parsed as "shot [down her plane]" is the
+    object of "shoot down"; "walked down the street" (no pair) and "pulled out of NATO" (a
+    second preposition) are not."""
+    cases = [c for c in oblique.children if c.dep_ == "case"]
+    if len(cases) != 1 or cases[0].i != verb.i + 1 or cases[0].lower_ not in _PARTICLES:
+        return False
+    return any((form, cases[0].lower_) in VERB_OBJECT_TRIGGERS for form in forms_of(verb))
 
 
 #: Papers that speak for whoever issued them: "a resolution demanding…", "a statement by the
