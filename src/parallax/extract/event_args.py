@@ -18,8 +18,8 @@ from spacy.tokens import Doc, Span, Token
 from parallax.extract.event_lexicon import (
     LIGHT_VERBS,
     NOUN_TRIGGERS,
-    VERB_TRIGGERS,
     VERB_OBJECT_TRIGGERS,
+    VERB_TRIGGERS,
     VERBAL_TYPES,
     Trigger,
 )
