@@ -111,6 +111,28 @@ def test_roles_with_a_state_in_the_phrase(resolver: ActorResolver) -> None:
     assert found.actor_id == actor_id(resolver, "John Kerry")
 
 
+def test_a_successor_takes_the_office_from_the_day_the_predecessor_left(
+    resolver: ActorResolver,
+) -> None:
+    """An office holder marked as still in office would keep the office for every later
+    article; the registry closes a role when its holder leaves and opens the successor's."""
+    before, after = dt.date(2025, 6, 1), dt.date(2026, 3, 1)
+    for phrase, old, new in (
+        ("the Czech prime minister", "Petr Fiala", "Andrej Babiš"),
+        ("Moldova's prime minister", "Dorin Recean", "Alexandru Munteanu"),
+        ("the Algerian prime minister", "Nadir Larbaoui", "Sifi Ghrieb"),
+        ("the Tanzanian prime minister", "Kassim Majaliwa", "Mwigulu Nchemba"),
+    ):
+        then, now = (
+            resolver.resolve_role(phrase, day=before),
+            resolver.resolve_role(phrase, day=after),
+        )
+        assert then is not None, phrase
+        assert now is not None, phrase
+        assert then.actor_id == actor_id(resolver, old), phrase
+        assert now.actor_id == actor_id(resolver, new), phrase
+
+
 def test_bare_role_without_context_or_date_stays_unresolved(resolver: ActorResolver) -> None:
     assert resolver.resolve_role("the president", day=MID_2015) is None
     assert resolver.resolve_role("the president", day=None, context={"USA": 3}) is None
