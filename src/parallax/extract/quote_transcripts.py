@@ -16,10 +16,13 @@ from __future__ import annotations
 
 from typing import Final
 
+import numpy
+from spacy.attrs import ORTH
+from spacy.strings import hash_string  # type: ignore[attr-defined]
 from spacy.tokens import Doc
 
 from parallax.extract.attribution import Attribution, trimmed
-from parallax.nlp.doc_text import text_of
+from parallax.nlp.doc_text import positions_of, text_of
 
 #: Words a label has at most: "SEN. LINDSEY GRAHAM".
 MAX_LABEL_WORDS: Final = 4
@@ -28,6 +31,7 @@ _INTERVIEW_LABELS: Final = frozenset({"Q", "A"})
 #: Words a named speaker's line has at least ("Rubio: Finish second" lists a goal).
 MIN_NAMED_LINE_WORDS: Final = 4
 _LETTERS_OF_CAPITALS: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ.'’-")
+_COLON_KEYS: Final = numpy.array([hash_string(":")], "uint64")
 
 
 def transcript_attributions(doc: Doc) -> list[Attribution]:
@@ -35,9 +39,10 @@ def transcript_attributions(doc: Doc) -> list[Attribution]:
     is the rest of the paragraph, its cue the colon and its source the label."""
     text = text_of(doc)
     lines: list[tuple[str, Attribution]] = []
-    for i, token in enumerate(doc):
-        if token.text != ":" or i == 0:
+    for i in positions_of(doc, ORTH, _COLON_KEYS):  # no Token built for the other words
+        if i == 0:
             continue
+        token = doc[i]
         start = _line_start(doc, i)
         kind = None if start is None else _label_kind(doc, start, i)
         if start is None or kind is None:

@@ -159,14 +159,18 @@ def _shared(a: Attribution, b: Attribution) -> int:
 def _outermost(doc: Doc, attributions: list[Attribution]) -> list[Attribution]:
     """Drop attributions whose cue lies inside another one's content: in "X said that Y
     claimed Z" the reporter attributes to X; what Y claimed is part of X's words."""
-    return [
-        attribution
-        for attribution in attributions
-        if not any(
-            other is not attribution and _cue_within(doc, attribution, other)
-            for other in attributions
-        )
-    ]
+    kept = []
+    for attribution in attributions:
+        if attribution.cue is not None:
+            position = doc[attribution.cue[0]].idx  # once, not once per other attribution
+            if any(
+                other is not attribution
+                and any(start <= position < end for start, end in other.content)
+                for other in attributions
+            ):
+                continue
+        kept.append(attribution)
+    return kept
 
 
 def _cue_within(doc: Doc, attribution: Attribution, other: Attribution) -> bool:
@@ -289,14 +293,15 @@ class _Mentions:
         first ("UK Prime Minister David Cameron" is Cameron, not the UK)."""
         root = span.root.i
         for mention in self.candidates:
+            if mention.start < span.start or mention.end > span.end:
+                continue
             if mention.label_ == "NORP" and mention.start <= root < mention.end:
                 continue  # "one Syrian in Paris" is a person of that nation, not its state
             if _in_institution_name(mention, span):
                 continue  # "director of the Center for … Russian … Studies"
-            if mention.start >= span.start and mention.end <= span.end:
-                actor = mention._.actor if self.linked else None
-                if actor is not None:
-                    return str(actor.actor_id)
+            actor = mention._.actor if self.linked else None
+            if actor is not None:
+                return str(actor.actor_id)
         return None
 
 
