@@ -163,11 +163,7 @@ def _outermost(doc: Doc, attributions: list[Attribution]) -> list[Attribution]:
     for attribution in attributions:
         if attribution.cue is not None:
             position = doc[attribution.cue[0]].idx  # once, not once per other attribution
-            if any(
-                other is not attribution
-                and any(start <= position < end for start, end in other.content)
-                for other in attributions
-            ):
+            if any(other is not attribution and _holds(other, position) for other in attributions):
                 continue
         kept.append(attribution)
     return kept
@@ -176,10 +172,12 @@ def _outermost(doc: Doc, attributions: list[Attribution]) -> list[Attribution]:
 def _cue_within(doc: Doc, attribution: Attribution, other: Attribution) -> bool:
     """Whether ``attribution``'s cue lies inside ``other``'s content: its speech is part of
     what ``other`` reports."""
-    if attribution.cue is None:
-        return False
-    position = doc[attribution.cue[0]].idx
-    return any(start <= position < end for start, end in other.content)
+    return attribution.cue is not None and _holds(other, doc[attribution.cue[0]].idx)
+
+
+def _holds(attribution: Attribution, position: int) -> bool:
+    """Whether the character ``position`` lies inside ``attribution``'s content."""
+    return any(start <= position < end for start, end in attribution.content)
 
 
 def quotes_of(doc: Doc, attributions: list[Attribution]) -> list[Quote]:
