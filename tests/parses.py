@@ -13,7 +13,19 @@ def hand_parsed(
     deps: list[str],
     pos: list[str],
     tags: list[str] | None = None,
+    *,
+    lemmas: list[str] | None = None,
+    ents: list[str] | None = None,
 ) -> Doc:
     """A Doc whose tokens have exactly these heads (absolute indices), labels, UPOS and (if
-    given) fine-grained tags."""
-    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
+    given) fine-grained tags, lemmas and IOB entity tags ("B-DATE", "O")."""
+    return Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        heads=heads,
+        deps=deps,
+        pos=pos,
+        tags=tags,
+        lemmas=lemmas,
+        ents=ents,
+    )

@@ -10,12 +10,14 @@ import datetime as dt
 
 import pytest
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from parallax.evaluation.plover import GoldRecord, countries_of, score_records, split_of
 from parallax.extract.event_acled import acled_code
 from parallax.extract.event_lexicon import assault_mode
 from parallax.nlp.lemmas import lemma_candidates
 from parallax.schema import Actor, Event
+from parses import hand_parsed
 
 
 @pytest.fixture(scope="module")
@@ -2012,27 +2014,21 @@ def test_an_object_the_parse_hangs_as_an_oblique_without_preposition_is_the_reci
     """The parser, meeting the object of "forced out on Wednesday 1,000 refugees" after a date,
     hangs it on the verb as an oblique with no preposition; it is still what was done to.
     A bare date so hung ("met Sunday") is not."""
-    import spacy
-    from spacy.tokens import Doc
-
     from parallax.extract.event_args import verbal_arguments
 
-    vocab = spacy.blank("en").vocab
-    doc = Doc(
-        vocab,
-        words=["The", "army", "forced", "out", "on", "Wednesday", "1,000", "refugees"],
-        heads=[1, 2, 2, 2, 5, 2, 7, 2],
-        deps=["det", "nsubj", "ROOT", "compound:prt", "case", "obl", "nummod", "obl"],
-        pos=["DET", "NOUN", "VERB", "ADP", "ADP", "PROPN", "NUM", "NOUN"],
+    doc = hand_parsed(
+        ["The", "army", "forced", "out", "on", "Wednesday", "1,000", "refugees"],
+        [1, 2, 2, 2, 5, 2, 7, 2],
+        ["det", "nsubj", "ROOT", "compound:prt", "case", "obl", "nummod", "obl"],
+        ["DET", "NOUN", "VERB", "ADP", "ADP", "PROPN", "NUM", "NOUN"],
     )
     actor, recipient = verbal_arguments(doc[2])
     assert (actor, recipient) == (doc[1], doc[7])
-    dated = Doc(
-        vocab,
-        words=["The", "ministers", "met", "Sunday"],
-        heads=[1, 2, 2, 2],
-        deps=["det", "nsubj", "ROOT", "obl"],
-        pos=["DET", "NOUN", "VERB", "PROPN"],
+    dated = hand_parsed(
+        ["The", "ministers", "met", "Sunday"],
+        [1, 2, 2, 2],
+        ["det", "nsubj", "ROOT", "obl"],
+        ["DET", "NOUN", "VERB", "PROPN"],
         ents=["O", "O", "O", "B-DATE"],
     )
     assert verbal_arguments(dated[2])[1] is None
@@ -2042,20 +2038,14 @@ def test_the_object_behind_a_particle_read_as_a_preposition_is_the_recipient() -
     """ "shot down her plane" parsed with "down" as the preposition of "her plane": the verb
     and particle are a lexicon pair, so the noun is what was shot down; "marched down the
     street" (no such pair) keeps the street out."""
-    import spacy
-    from spacy.tokens import Doc
-
     from parallax.extract.event_args import verbal_arguments
 
-    vocab = spacy.blank("en").vocab
-
     def parsed(verb: str, lemma: str, noun: list[str]) -> Doc:
-        return Doc(
-            vocab,
-            words=["Rebels", verb, "down", *noun],
-            heads=[1, 1, 4, 4, 1],
-            deps=["nsubj", "ROOT", "case", "det", "obl"],
-            pos=["NOUN", "VERB", "ADP", "DET", "NOUN"],
+        return hand_parsed(
+            ["Rebels", verb, "down", *noun],
+            [1, 1, 4, 4, 1],
+            ["nsubj", "ROOT", "case", "det", "obl"],
+            ["NOUN", "VERB", "ADP", "DET", "NOUN"],
             lemmas=["rebel", lemma, "down", noun[0].lower(), noun[1]],
         )
 
