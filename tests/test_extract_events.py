@@ -2088,3 +2088,62 @@ def test_a_surname_of_another_bearer_is_not_linked_through_the_actor_phrase(
     condemned = the_event(nlp, text, "condemned")
     assert condemned.actor is not None
     assert condemned.actor.actor_id == "JEB_BUSH"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "country"),
+    [
+        ("Kenya eased security measures in Somalia's border towns on Tuesday.", "eased", "SOM"),
+        (
+            "Peru lifted the state of emergency in three Bolivian border provinces.",
+            "lifted",
+            "BOL",
+        ),
+    ],
+)
+def test_a_party_named_further_in_the_phrase_is_whom_the_act_affects(
+    nlp: Language, text: str, trigger: str, country: str
+) -> None:
+    """The object is a thing ("security measures"); the state named later in the act's own
+    phrase is whom the act is done to (parallax.extract.event_affected)."""
+    recipient = the_event(nlp, text, trigger).recipient
+    assert recipient is not None
+    assert recipient.country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "not_country"),
+    [
+        ("Canada froze the assets of two traders who bought oil from Iran.", "froze", "IRN"),
+        ("Jordan agreed to hold joint drills soon, an Egyptian official said.", "agreed", "EGY"),
+        (
+            "Japan suspended talks after a call between Chinese and Korean leaders.",
+            "suspended",
+            "CHN",
+        ),
+        ("Britain sent 500 troops to Estonia.", "sent", "EST"),
+    ],
+)  # fmt: skip
+def test_a_party_in_a_clause_of_its_own_is_not_whom_the_act_affects(
+    nlp: Language, text: str, trigger: str, not_country: str
+) -> None:
+    """A party in a relative clause, an aside, a clause that says when, or where troops go is
+    not the recipient of the act."""
+    recipient = the_event(nlp, text, trigger).recipient
+    assert recipient is None or not_country not in (recipient.country or "")
+
+
+def test_which_acts_look_for_the_party_they_affect() -> None:
+    """A thing as recipient sends the search on; a coded party, a sector or an act type whose
+    recipient is settled otherwise (mobilisation, meeting, attack) does not."""
+    from parallax.extract.event_affected import needs_affected_party
+
+    thing = Actor(start=0, end=8, text="measures")
+    state = Actor(start=0, end=5, text="Syria", actor_id="SYR", country="SYR")
+    civilians = Actor(start=0, end=9, text="civilians", sector="CVL")
+    assert needs_affected_party("CONCEDE", None)
+    assert needs_affected_party("CONCEDE", thing)
+    assert not needs_affected_party("CONCEDE", state)
+    assert not needs_affected_party("CONCEDE", civilians)
+    assert not needs_affected_party("ASSAULT", None)
+    assert not needs_affected_party("MOBILIZE", thing)

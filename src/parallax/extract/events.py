@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from parallax.extract.attribution import Attribution
 from parallax.extract.event_acled import acled_code
+from parallax.extract.event_affected import TERRAIN, affected_party, needs_affected_party
 from parallax.extract.event_args import (
     accused_party,
     between_parties,
@@ -777,6 +778,9 @@ class EventExtractor:
                 recipient = self._host_state(place_record)
         actor = _placed(doc, token, actor, place_record)
         recipient = _placed(doc, token, recipient, place_record)
+        if needs_affected_party(trigger.type, recipient):
+            actor_tokens = _tokens(doc, actor) if actor is not None else (0, 0)
+            recipient = affected_party(doc, token, actor_tokens, self.resolver) or recipient
         return Event(
             start=sentence.start_char,
             end=sentence.end_char,
@@ -874,7 +878,7 @@ class EventExtractor:
         for head in alternatives:
             if actor_span[0] <= head.i < actor_span[1] or is_time(head):
                 continue
-            if head.lower_ in _TERRAIN:
+            if head.lower_ in TERRAIN:
                 continue  # "captured part of a stronghold *on the Thai border*": where
 
             if (head.i in moved and not _withdrawn_from(trigger, head)) or (
@@ -914,13 +918,6 @@ def _withdrawn_from(trigger: Trigger, head: Token) -> bool:
 _PARTNER_CASES: Final = frozenset({"with", "from"})
 #: Prepositions of what a complaint or accusation is about.
 _COMPLAINED_OF: Final = frozenset({"over", "about", "against"})
-#: Nouns of a stretch of land, which a phrase names as where, never as a party.
-_TERRAIN: Final = frozenset(
-    {
-        "border", "borders", "frontier", "coast", "coastline", "shore", "bank", "side",
-        "area", "region", "zone", "outskirts", "edge", "crossing", "territory",
-    }
-)  # fmt: skip
 
 
 def _protest_scope(trigger: Token) -> Iterable[Token]:
