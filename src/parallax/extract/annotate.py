@@ -35,7 +35,7 @@ if TYPE_CHECKING:  # spaCy (~110 MB) is imported only where a pipeline is built:
 
 #: Bumped whenever the pipeline or an extractor changes what it stores, so stored documents
 #: analysed by an older version are analysed again.
-EXTRACTOR_VERSION: Final = "5.9"
+EXTRACTOR_VERSION: Final = "6.0"
 
 #: Segment kinds whose text is analysed; boilerplate (menus, share buttons, bios) is not.
 ANALYSED_KINDS: Final = frozenset({"title", "byline", "dateline", "body", "caption", "comment"})
