@@ -2147,3 +2147,11 @@ def test_which_acts_look_for_the_party_they_affect() -> None:
     assert not needs_affected_party("CONCEDE", civilians)
     assert not needs_affected_party("ASSAULT", None)
     assert not needs_affected_party("MOBILIZE", thing)
+
+
+@pytest.mark.parametrize("verb", ["converged", "assembled", "gathered"])
+def test_who_goes_somewhere_for_a_protest_holds_it(nlp: Language, verb: str) -> None:
+    """The subject of a verb of going or gathering takes part in what it goes there for."""
+    text = f"Hundreds of Kenyan teachers {verb} for a protest outside parliament."
+    actor = actor_of(nlp, text, "protest")
+    assert actor.country == "KEN"

@@ -862,8 +862,11 @@ _PURPOSE: Final = frozenset({"for"})
 _GO_ON: Final = frozenset({"go", "stay", "remain"})
 #: Verbs of going somewhere, whose subject takes part in what it goes there for.
 _TRAVEL: Final = frozenset(
-    {"return", "come", "arrive", "go", "travel", "fly", "head", "gather", "convene", "meet"}
-)
+    {
+        "return", "come", "arrive", "go", "travel", "fly", "head", "gather", "convene", "meet",
+        "converge", "assemble", "flock",
+    }
+)  # fmt: skip
 
 
 def _modifier_actor(child: Token, act: Token) -> bool:
