@@ -14,8 +14,9 @@ off the strike *after* …").
 Measured (docs/quality.md): PLOVER GSR target country F1 dev 0.800 → 0.823, held out 0.626
 → 0.654, the team's unseen PLOVER-style sentences 0.837 → 0.864; MEANTIME participant F1 0.384
 → 0.391; the team's event gold and the cross-document merge gold unchanged. Acts whose
-recipient is settled otherwise are left alone: a mobilisation needs none (PLOVER), a meeting's place is its venue,
-and an attack's unnamed victims are placed where it happens (``events._placed``).
+recipient is settled otherwise are left alone: a mobilisation needs none (PLOVER), a
+meeting's place is its venue, and an attack's unnamed victims are placed where it happens
+(``events._placed``).
 """
 
 from __future__ import annotations
