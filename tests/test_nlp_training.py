@@ -314,3 +314,40 @@ def test_score_ner_ignores_predictions_on_unknown_tokens() -> None:
     assert scores["LOC"]["f"] == 1.0
     assert scores["ORG"]["p"] == 0.0  # "met" is a false positive
     assert scores["ALL"]["p"] == 2 / 3
+
+
+def _conllu_with_text(text: str) -> str:
+    return f"# sent_id = s1\n# text = {text}\n1\t{text}\t_\tX\tX\t_\t0\troot\t_\t_\n\n"
+
+
+def test_vector_text_leaves_every_evaluation_text_out(tmp_path: Path) -> None:
+    """Static vectors are trained on unlabelled text, never on a text we score on: EWT test,
+    GUM test and PolNeAR dev must not reach them, their train halves must."""
+    from parallax.nlp.training.vectors import raw_texts
+
+    data = tmp_path / "data"
+    for split in ("train", "dev"):
+        folder = data / "polnear" / "data" / split / "text"
+        folder.mkdir(parents=True)
+        (folder / "a.txt").write_text(f"polnear {split} text\n\nsecond paragraph", encoding="utf8")
+    ewt = data / "training" / "ud-ewt"
+    ewt.mkdir(parents=True)
+    for split in ("train", "dev", "test"):
+        (ewt / f"en_ewt-ud-{split}.conllu").write_text(
+            _conllu_with_text(f"ewt {split}"), encoding="utf8"
+        )
+    gum = data / "training" / "gum"
+    gum.mkdir(parents=True)
+    (gum / "splits.md").write_text(
+        "## train\n* GUM_a\n## dev\n* GUM_b\n## test\n* GUM_c\n", encoding="utf8"
+    )
+    for name, split in (("GUM_a", "train"), ("GUM_b", "dev"), ("GUM_c", "test")):
+        (gum / f"{name}.conllu").write_text(_conllu_with_text(f"gum {split}"), encoding="utf8")
+    crossner = data / "training" / "crossner-politics"
+    crossner.mkdir(parents=True)
+    for name in ("train", "dev", "test"):
+        (crossner / f"{name}.txt").write_text(f"crossner\tO\n{name}\tO\n\n", encoding="utf8")
+    texts = set(raw_texts(data, examples=tmp_path / "no-examples"))
+    assert {"polnear train text", "second paragraph", "ewt train", "ewt dev"} <= texts
+    assert {"gum train", "gum dev", "crossner train", "crossner test"} <= texts
+    assert not {"polnear dev text", "ewt test", "gum test"} & texts
