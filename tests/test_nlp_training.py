@@ -351,3 +351,20 @@ def test_vector_text_leaves_every_evaluation_text_out(tmp_path: Path) -> None:
     assert {"polnear train text", "second paragraph", "ewt train", "ewt dev"} <= texts
     assert {"gum train", "gum dev", "crossner train", "crossner test"} <= texts
     assert not {"polnear dev text", "ewt test", "gum test"} & texts
+
+
+def test_the_vectors_recipe_is_the_shipped_syntax_config_with_its_changes() -> None:
+    """The experiment's config is derived from syntax.cfg: the same pipeline, with static
+    vectors, the longer warmed-up schedule and averaging."""
+    from spacy.util import load_config
+
+    from parallax.nlp.training.syntax_all import SYNTAX_CONFIG, vectors_config
+
+    shipped = load_config(SYNTAX_CONFIG)
+    derived = vectors_config()
+    assert derived["nlp"]["pipeline"] == shipped["nlp"]["pipeline"]
+    assert derived["components"]["tok2vec"]["model"]["embed"]["include_static_vectors"] is True
+    assert not shipped["components"]["tok2vec"]["model"]["embed"]["include_static_vectors"]
+    assert derived["training"]["max_steps"] == 4000
+    assert derived["training"]["optimizer"]["use_averages"] is True
+    assert derived["training"]["optimizer"]["learn_rate"]["@schedules"] == "warmup_linear.v1"

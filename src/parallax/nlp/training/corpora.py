@@ -39,7 +39,8 @@ def gum_splits(splits_md: Path) -> dict[str, str]:
     return out
 
 
-def _save(docs: Iterable[Doc], path: Path) -> int:
+def save_docs(docs: Iterable[Doc], path: Path) -> int:
+    """Write ``docs`` as one ``DocBin`` file; returns how many."""
     path.parent.mkdir(parents=True, exist_ok=True)
     docbin = DocBin(store_user_data=False)
     count = 0
@@ -50,7 +51,8 @@ def _save(docs: Iterable[Doc], path: Path) -> int:
     return count
 
 
-def _ud_docs(vocab: spacy.vocab.Vocab, sents: list[conllu.Sentence]) -> list[Doc]:
+def ud_docs(vocab: spacy.vocab.Vocab, sents: list[conllu.Sentence]) -> list[Doc]:
+    """Treebank sentences as training ``Doc``s of ``SENTS_PER_DOC`` sentences of a document."""
     docs: list[Doc] = []
     for document in conllu.group_by_document(sents):
         for chunk in conllu.chunks(document, SENTS_PER_DOC):
@@ -92,11 +94,11 @@ def write_corpora(data: Path, out: Path) -> dict[str, int]:
         if split == "test" and path.stem.startswith("GUM_news_"):
             gum_ner["news"].extend(ner_docs)
 
-    counts["syntax/train"] = _save(
-        _ud_docs(vocab, ewt_train) + _ud_docs(vocab, gum["train"]), out / "syntax/train.spacy"
+    counts["syntax/train"] = save_docs(
+        ud_docs(vocab, ewt_train) + ud_docs(vocab, gum["train"]), out / "syntax/train.spacy"
     )
-    counts["syntax/dev"] = _save(_ud_docs(vocab, ewt_dev), out / "syntax/dev.spacy")
-    counts["syntax/test"] = _save(_ud_docs(vocab, ewt_test), out / "syntax/test.spacy")
+    counts["syntax/dev"] = save_docs(ud_docs(vocab, ewt_dev), out / "syntax/dev.spacy")
+    counts["syntax/test"] = save_docs(ud_docs(vocab, ewt_test), out / "syntax/test.spacy")
 
     by_id_dev = {s.sent_id: s for s in ewt_dev}
     by_id_test = {s.sent_id: s for s in ewt_test}
@@ -122,12 +124,12 @@ def write_corpora(data: Path, out: Path) -> dict[str, int]:
         text = (data / "crossner-politics" / name).read_text(encoding="utf8")
         crossner.extend(ner_sources.crossner_docs(vocab, text))
 
-    counts["ner/train"] = _save(
+    counts["ner/train"] = save_docs(
         uner_dev + gum_ner["train"] + re3d["train"] + crossner, out / "ner/train.spacy"
     )
-    counts["ner/dev"] = _save(gum_ner["dev"] + re3d["dev"], out / "ner/dev.spacy")
-    counts["ner/uner-test"] = _save(uner_test, out / "ner/uner-test.spacy")
-    counts["ner/gum-test"] = _save(gum_ner["test"], out / "ner/gum-test.spacy")
-    counts["ner/gum-news-test"] = _save(gum_ner["news"], out / "ner/gum-news-test.spacy")
-    counts["ner/re3d-test"] = _save(re3d["test"], out / "ner/re3d-test.spacy")
+    counts["ner/dev"] = save_docs(gum_ner["dev"] + re3d["dev"], out / "ner/dev.spacy")
+    counts["ner/uner-test"] = save_docs(uner_test, out / "ner/uner-test.spacy")
+    counts["ner/gum-test"] = save_docs(gum_ner["test"], out / "ner/gum-test.spacy")
+    counts["ner/gum-news-test"] = save_docs(gum_ner["news"], out / "ner/gum-news-test.spacy")
+    counts["ner/re3d-test"] = save_docs(re3d["test"], out / "ner/re3d-test.spacy")
     return counts

@@ -9,8 +9,9 @@ tokenizer's, lower-cased (the vectors are looked up by ``LOWER``).
 
 ``python -m parallax.nlp.training.vectors --data ../shared/data --out training-work/vectors``
 writes ``raw.txt``, ``vectors.floret`` and the spaCy vectors pipeline ``vectors/`` that
-``syntax_vectors.cfg`` takes as ``paths.vectors``. One thread, so the vectors are the same on
-every run (the session-35 measurement used two threads; see docs/model.md).
+``syntax_vectors.cfg`` (written by :mod:`.syntax_all`) takes as ``paths.vectors``. One
+thread, so the vectors are the same on every run (the session-35 measurement used two
+threads; see docs/model.md).
 """
 
 from __future__ import annotations
@@ -23,16 +24,17 @@ from pathlib import Path
 
 import spacy
 
-from parallax.nlp.training import corpora
+from parallax.nlp.pipeline import COMPONENTS, MODEL_PATH
+from parallax.nlp.training import conllu, corpora
 
-MODEL_PATH = Path(__file__).resolve().parents[1] / "model"
 EXAMPLES = Path(__file__).resolve().parents[4] / "examples"
 
 
 def _conllu_texts(path: Path) -> Iterator[str]:
-    for line in path.read_text(encoding="utf8").splitlines():
-        if line.startswith("# text = "):
-            yield line[len("# text = ") :]
+    """The ``# text`` of every sentence of a CoNLL-U file."""
+    for sentence in conllu.read_conllu(path):
+        if "text" in sentence.comments:
+            yield sentence.comments["text"]
 
 
 def _lines(path: Path) -> Iterator[str]:
@@ -66,7 +68,7 @@ def raw_texts(data: Path, examples: Path = EXAMPLES) -> Iterator[str]:
 
 def write_raw(data: Path, out: Path) -> int:
     """Tokenise and lower-case :func:`raw_texts` into ``out`` (a paragraph a line)."""
-    nlp = spacy.load(MODEL_PATH, exclude=list(spacy.load(MODEL_PATH).pipe_names))
+    nlp = spacy.load(MODEL_PATH, exclude=list(COMPONENTS))  # the tokenizer only
     tokens = 0
     with out.open("w", encoding="utf8") as handle:
         for doc in nlp.pipe(raw_texts(data), batch_size=256):
