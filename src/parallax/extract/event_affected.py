@@ -46,12 +46,18 @@ TERRAIN: Final = frozenset(
 _OWN_CLAUSE: Final = frozenset({"acl", "acl:relcl", "parataxis", "ccomp", "csubj", "appos"})
 
 
+def names_party(actor: Actor | None) -> bool:
+    """Whether a coded argument names someone (an actor or at least its country)."""
+    return actor is not None and bool(actor.actor_id or actor.country)
+
+
 def needs_affected_party(event_type: str, recipient: Actor | None) -> bool:
     """Whether an act of ``event_type`` with this recipient should look for the party it
-    affects: it has no recipient, or one that is only a thing ("emergency measures")."""
+    affects: it has no recipient, or one that is only a thing ("emergency measures"), not a
+    party and not a kind of party ("civilians")."""
     if event_type in NO_AFFECTED_PARTY:
         return False
-    return recipient is None or not (recipient.country or recipient.actor_id or recipient.sector)
+    return not names_party(recipient) and (recipient is None or not recipient.sector)
 
 
 def affected_party(
@@ -72,7 +78,7 @@ def affected_party(
         if root.head.lower_ in TERRAIN or _inside_own_clause(root, trigger):
             continue
         candidate = code_actor(doc, root, resolver, conjuncts=False)
-        if candidate.country or candidate.actor_id:
+        if names_party(candidate):
             return candidate
     return None
 

@@ -23,7 +23,12 @@ from spacy.tokens import Doc, Span, Token
 
 from parallax.extract.attribution import Attribution
 from parallax.extract.event_acled import acled_code
-from parallax.extract.event_affected import TERRAIN, affected_party, needs_affected_party
+from parallax.extract.event_affected import (
+    TERRAIN,
+    affected_party,
+    names_party,
+    needs_affected_party,
+)
 from parallax.extract.event_args import (
     accused_party,
     between_parties,
@@ -675,7 +680,7 @@ class EventExtractor:
             if recipient_head is not None
             else None
         )
-        if trigger.type == "ACCUSE" and recipient_head is not None and not _names_party(recipient):
+        if trigger.type == "ACCUSE" and recipient_head is not None and not names_party(recipient):
             recipient = self._doer_accused(doc, recipient_head, acts) or recipient
         if trigger.type == "ASSAULT" and electoral(token, sentence, actor):
             return None  # "Ted Cruz has captured Texas": an election won, not ground
@@ -686,7 +691,7 @@ class EventExtractor:
         if trigger.type == "COERCE" and prevented_by_no_authority(token, actor):
             return None  # "to prevent super PACs from buying elections"
         if token.pos_ == "VERB" and (
-            not _names_party(recipient) or _own_thing(recipient_head, recipient, actor)
+            not names_party(recipient) or _own_thing(recipient_head, recipient, actor)
         ):
             recipient = self._party_recipient(doc, token, trigger, actor) or recipient
         if (
@@ -702,7 +707,7 @@ class EventExtractor:
             and recipient is not None
             and recipient_head is not None
             and recipient_head.dep_ == "obj"
-            and not _names_party(recipient)
+            and not names_party(recipient)
             and prepositional(token, frozenset({"with"})) is None  # "provided X *with* arms"
         ):
             # "provide humanitarian assistance (to X)": the object is what is given.
@@ -818,7 +823,7 @@ class EventExtractor:
         if doer is None or not _can_act(doer):
             return None
         coded = code_actor(doc, doer, self.resolver, acting=True)
-        return coded if _names_party(coded) else None
+        return coded if names_party(coded) else None
 
     def _protested(self, doc: Doc, trigger: Token, actor: Actor | None) -> Actor | None:
         """Whom a protest is against when its clause names a state party after it: "a
@@ -836,7 +841,7 @@ class EventExtractor:
             ):
                 continue
             candidate = code_actor(doc, mention.root, self.resolver, addressed=True)
-            if _names_party(candidate):
+            if names_party(candidate):
                 return candidate
         return None
 
@@ -892,7 +897,7 @@ class EventExtractor:
             )
             if _actors_own(head, candidate, actor):
                 continue  # "Morocco and Algeria agreed to reopen *their* border"
-            if _names_party(candidate):
+            if names_party(candidate):
                 return candidate
             if fallback is None and candidate.sector and case_of(head) in _PARTNER_CASES:
                 fallback = candidate
@@ -979,11 +984,6 @@ _GIVEN_TO: Final = frozenset({"to", "for"})
 
 #: Prepositions of where forces go, not whom an act is done to.
 _DESTINATION: Final = frozenset({"to", "into"})
-
-
-def _names_party(actor: Actor | None) -> bool:
-    """Whether a coded argument names someone (an actor or at least its country)."""
-    return actor is not None and bool(actor.actor_id or actor.country)
 
 
 #: Sectors of actors that belong where they act (the PLOVER convention for domestic actors):
