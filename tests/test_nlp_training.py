@@ -368,3 +368,26 @@ def test_the_vectors_recipe_is_the_shipped_syntax_config_with_its_changes() -> N
     assert derived["training"]["max_steps"] == 4000
     assert derived["training"]["optimizer"]["use_averages"] is True
     assert derived["training"]["optimizer"]["learn_rate"]["@schedules"] == "warmup_linear.v1"
+
+
+def test_the_exported_attribution_tagger_leaves_the_static_vectors_to_the_pipeline(
+    tmp_path: Path,
+) -> None:
+    """The tagger reads the pipeline's tok2vec output, so its export carries neither the
+    tok2vec nor a second copy of the syntax model's static vectors — only its own weights."""
+    import numpy
+
+    from parallax.nlp.training.attribution import export
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("tok2vec")
+    tagger = nlp.add_pipe("ner", name="attribution")
+    tagger.add_label("CUE")
+    nlp.vocab.set_vector("said", numpy.ones(4, dtype="float32"))
+    nlp.initialize()
+    nlp.to_disk(tmp_path / "trained")
+    export(tmp_path / "trained", tmp_path / "out")
+    exported = spacy.load(tmp_path / "out")
+    assert exported.pipe_names == ["attribution"]
+    assert exported.vocab.vectors.shape[0] == 0
+    assert exported.get_pipe("attribution").labels == ("CUE",)

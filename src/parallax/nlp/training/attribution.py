@@ -34,6 +34,7 @@ from spacy.language import Language
 from spacy.strings import StringStore
 from spacy.tokens import Doc, DocBin, Span
 from spacy.util import filter_spans
+from spacy.vectors import Vectors
 
 from parallax.evaluation.quotes import read_brat_parts
 from parallax.nlp import architectures
@@ -162,6 +163,9 @@ def export(trained: Path, out: Path) -> None:
     # The string store holds every word of the training texts; the component needs none of
     # them (its features are the tok2vec's hashes), only its labels.
     labels: tuple[str, ...] = getattr(nlp.get_pipe("attribution"), "labels", ())
+    # Nor the static vectors of the syntax model (8 MB): the component reads the pipeline's
+    # tok2vec output, which the pipeline computes with its own copy.
+    nlp.vocab.vectors = Vectors(strings=nlp.vocab.strings)
     write_model(
         nlp,
         out,
