@@ -2155,3 +2155,25 @@ def test_who_goes_somewhere_for_a_protest_holds_it(nlp: Language, verb: str) -> 
     text = f"Hundreds of Kenyan teachers {verb} for a protest outside parliament."
     actor = actor_of(nlp, text, "protest")
     assert actor.country == "KEN"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "country"),
+    [
+        (
+            "King Hassan of Morocco said he would host talks between Israel and Egypt.",
+            "host",
+            "MAR",
+        ),
+        ("President Dos Santos of Angola said he would visit Zambia and Namibia.", "visit", "AGO"),
+    ],
+)
+def test_he_stands_for_the_party_an_unknown_persons_own_phrase_names(
+    nlp: Language, text: str, trigger: str, country: str
+) -> None:
+    """A pronoun whose person the registry does not know is coded by the state that
+    person's own phrase names ("X of Morocco"), as the person would be (and not by the other
+    states of the sentence)."""
+    actor = actor_of(nlp, text, trigger)
+    assert actor.text == "he"
+    assert actor.country == country
