@@ -19,6 +19,7 @@ from functools import lru_cache
 import pycountry
 
 from parallax.knowledge.loader import KnowledgeBase
+from parallax.knowledge.misspelling import SlipIndex
 from parallax.knowledge.models import Organisation, Person, ResolvedActor, Role
 
 #: Words that turn a state into one of its sectors: "Iraqi forces", "the Syrian regime".
@@ -92,6 +93,7 @@ class ActorResolver:
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
         self._aliases: dict[str, list[_Target]] = defaultdict(list)
+        self._slips: SlipIndex | None = None
         self._adjectives: dict[str, str] = {}
         self.state_names: dict[str, str] = {}
         for code, names in kb.states.items():
@@ -150,6 +152,17 @@ class ActorResolver:
             if key in self._adjectives:
                 return self._adjectives[key]
         return None
+
+    def misspelled_state(self, word: str) -> ResolvedActor | None:
+        """The state a single word one typing slip from its name stands for ("Ethopia",
+        "Quatar's"); see :mod:`parallax.knowledge.misspelling`. Adjectives and demonyms
+        are no targets: surnames sit one slip from them ("Berman", "Gelman": German)."""
+        if self._slips is None:
+            names = [(k, t.iso3) for k, ts in self._aliases.items() for t in ts if t.iso3]
+            known = set(self._aliases) | set(self._adjectives)
+            self._slips = SlipIndex(names, known=known)
+        code = self._slips.target_of(fold(_POSSESSIVE.sub("", word.strip())))
+        return self._state(code) if code else None
 
     def names_two_states(self, word: str) -> bool:
         """Whether ``word`` is a name several states go by ("Congo"): it then says nothing

@@ -160,7 +160,8 @@ class ActorRuler:
     def __init__(self, nlp: Language, name: str, kb_files: Iterable[str]) -> None:
         register_extensions()
         self.name = name
-        resolver, _ = knowledge(tuple(kb_files))
+        resolver, self.gazetteer = knowledge(tuple(kb_files))
+        self.resolver = resolver
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.labels: dict[int, tuple[str, str]] = {}
@@ -202,9 +203,41 @@ class ActorRuler:
             found.append(self._someone_else(doc, span, match_id) or span)
         ours = filter_spans(found)
         taken = {i for span in ours for i in range(span.start, span.end)}
+        ours += self._misspelled_states(doc, taken)
+        taken = {i for span in ours for i in range(span.start, span.end)}
         kept = [e for e in doc.ents if not taken.intersection(range(e.start, e.end))]
         doc.ents = sorted([*kept, *ours], key=lambda s: s.start)
         return doc
+
+    def _misspelled_states(self, doc: Doc, taken: set[int]) -> list[Span]:
+        """Proper nouns one typing slip from the name of a state the document names rightly
+        elsewhere ("*Ethopia* agreed … between Ethiopia and its neighbour"), which the model
+        rarely marks as a state. Only a lone capitalised word: not beside another one or in
+        a person's name ("Judge *Brunel*", "Roland Smith"), not in an alias match, and
+        naming no gazetteer place ("Columbia" is a city, not Colombia misspelled)."""
+        names = {
+            i for e in doc.ents if e.label_ == "PERSON" or len(e) > 1 for i in range(e.start, e.end)
+        }
+        found = []
+        named: set[str] | None = None
+        for token in doc:
+            if (
+                token.tag_ not in ("NNP", "NNPS")
+                or not token.text[:1].isupper()
+                or token.i in taken
+                or token.i in names
+                or _beside_a_name(token)
+            ):
+                continue
+            actor = self.resolver.misspelled_state(token.text)
+            if actor is None or self.gazetteer.candidates(token.text):
+                continue
+            if named is None:
+                words = {t.text for t in doc if t.text[:1].isupper()}
+                named = {code for w in words if (code := self.resolver.state_of(w))}
+            if actor.actor_id in named:
+                found.append(Span(doc, token.i, token.i + 1, label="GPE", kb_id=actor.actor_id))
+        return found
 
     def _someone_else(self, doc: Doc, alias: Span, match_id: int) -> Span | None:
         """The statistical name a person's alias ends, when its first names are another
@@ -243,6 +276,14 @@ def _title_words(resolver: ActorResolver) -> frozenset[str]:
             ),
         }
     )
+
+
+def _beside_a_name(token: Token) -> bool:
+    """Whether a capitalised content word stands right before or after ``token``: a title or
+    another part of a name ("Judge Berman", "Roland Smith"); "In", "The" do not count."""
+    doc = token.doc
+    neighbours = [doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)]
+    return any(t.is_alpha and t.text[:1].isupper() and not t.is_stop for t in neighbours)
 
 
 def _given_name(token: Token) -> bool:
@@ -299,6 +340,8 @@ class Linker:
             if ent.label_ in ACTOR_LABELS:
                 context = _own_place(ent, countries)
                 ent._.actor = self.resolver.resolve(ent.text, day=day, context=context)
+                if ent._.actor is None and ent.kb_id_:
+                    ent._.actor = self.resolver.misspelled_state(ent.text)  # see ActorRuler
         self._read_bare_surnames(doc)
         actors: list[Span] = [
             self._sector_span(doc, ent) or ent
