@@ -992,6 +992,10 @@ _DESTINATION: Final = frozenset({"to", "into"})
 _LOCAL_SECTORS: Final = frozenset({"CVL", "OPP", "REB", "INS", "UAF", "COP", "JUD", "LEG", "MED"})
 
 
+#: Pronouns for a person, whose country is the person's, never where the act happens.
+_PERSONAL_PRONOUNS: Final = frozenset({"he", "she", "him", "her"})
+
+
 #: Head nouns of phrases that name states: never placed where they act ("a state of
 #: emergency" is not one).
 _STATE_NOUNS: Final = frozenset(
@@ -1043,6 +1047,8 @@ def _located(doc: Doc, actor: Actor | None, place: Place | None) -> Actor | None
         return actor
     if head.lower_ in _STATE_NOUNS:
         return actor  # "Western nations", "regional powers": states, not local people
+    if head.lower_ in _PERSONAL_PRONOUNS:
+        return actor  # "*he* would send troops to Iraq": someone named elsewhere, not a local
     return actor.model_copy(update={"country": place.country_code})
 
 
