@@ -343,3 +343,37 @@ def test_a_shared_state_name_is_the_state_its_places_point_to(nlp: Language) -> 
     congo = next(e for e in doc.ents if e.text == "Congo")
     assert (congo._.place.country, congo._.actor.actor_id) == ("COG", "COG")
     assert doc._.countries.get("COD", 0) == 0
+
+
+def _run_tagged(nlp: Language, text: str) -> Doc:
+    """The ruler and linker over ``text`` with capitalised words tagged as proper nouns (the
+    tagger's part in the shipped pipeline)."""
+    doc = nlp.make_doc(text)
+    for token in doc:
+        token.tag_ = "NNP" if token.text[:1].isupper() else "NN"
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    return doc
+
+
+def _coded(doc: Doc) -> dict[str, str]:
+    return {e.text: e._.actor.actor_id for e in doc.ents if e._.actor is not None}
+
+
+def test_a_misspelled_state_the_document_names_rightly_is_that_state(nlp: Language) -> None:
+    doc = _run_tagged(nlp, "Ethopia agreed to reopen the border with Eritrea, Ethiopia's rival.")
+    assert _coded(doc).get("Ethopia") == "ETH"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ethopia agreed to reopen the border with Eritrea.",  # the state is not named rightly
+        "Judge Berman met German officials in Germany.",  # a surname beside a title
+        "Students from Columbia protested in Colombia.",  # a place of its own
+        "Roland Smith flew from Poland to Paris.",  # part of a person's name
+    ],
+)
+def test_a_word_one_slip_from_a_state_is_left_alone_otherwise(nlp: Language, text: str) -> None:
+    coded = _coded(_run_tagged(nlp, text))
+    assert not {"Ethopia", "Berman", "Columbia", "Roland"} & set(coded)
