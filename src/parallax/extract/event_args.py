@@ -1057,13 +1057,13 @@ def code_actor(
     )
     mentions = _mentions(doc, phrase)
     if not mentions and head.pos_ == "PRON":
-        antecedent = _antecedent(doc, head)
-        if antecedent is not None:
+        antecedent = _antecedent_mention(doc, head)
+        if antecedent is not None and antecedent._.actor is not None:
             # Coded as its own phrase is: "Bosnian Serbs said *their* forces…" are Bosnia's.
             whole = _with_whole_name(noun_phrase(antecedent.root), antecedent.root)
             mentions = _mentions(doc, whole) or [antecedent]
-        else:
-            mentions = _unknown_persons_party(doc, head)
+        elif antecedent is not None and head.lower_ in _PERSONAL:
+            mentions = _unknown_persons_party(doc, antecedent)
     head_sector = _head_sector(phrase, head, resolver.sector_cues if resolver else {})
     if not mentions and acting and head_sector is not None:
         # "Russia said *its* warships had fired…": Russia's navy. Only a doer named by a
@@ -1347,15 +1347,12 @@ def _antecedent_mention(doc: Doc, pronoun: Token) -> Span | None:
     return earlier[-1] if earlier else None
 
 
-def _unknown_persons_party(doc: Doc, pronoun: Token) -> list[Span]:
-    """For "he"/"she" standing for a person the registry does not know, the parties the
-    person's own noun phrase names: "King Hassan *of Morocco* said *he* would host…" is
+def _unknown_persons_party(doc: Doc, person: Span) -> list[Span]:
+    """For "he"/"she" standing for ``person``, whom the registry does not know, the parties
+    the person's own noun phrase names: "King Hassan *of Morocco* said *he* would host…" is
     Morocco's. Only the phrase itself, without relative clauses or appositions: "Smith, who
     met Assad, said he…" says nothing of Smith's side."""
-    if pronoun.lower_ not in _PERSONAL:
-        return []
-    person = _antecedent_mention(doc, pronoun)
-    if person is None or person.label_ != "PERSON" or person._.actor is not None:
+    if person.label_ != "PERSON":
         return []
     whole = _with_whole_name(noun_phrase(person.root), person.root)
     return [m for m in _mentions(doc, whole) if m.end <= person.start or m.start >= person.end]
