@@ -162,7 +162,7 @@ class ActorResolver:
             known = set(self._aliases) | set(self._adjectives)
             self._slips = SlipIndex(names, known=known)
         code = self._slips.target_of(fold(_POSSESSIVE.sub("", word.strip())))
-        return self._state(code) if code else None
+        return self.state(code) if code else None
 
     def names_two_states(self, word: str) -> bool:
         """Whether ``word`` is a name several states go by ("Congo"): it then says nothing
@@ -225,7 +225,7 @@ class ActorResolver:
         for key in _lookup_keys(mention):
             code = self._adjectives.get(key)
             if code:
-                return self._state(code)
+                return self.state(code)
         return self.resolve_role(mention, day=day, context=context)
 
     def _pick(
@@ -260,7 +260,7 @@ class ActorResolver:
 
     def _as_actor(self, target: _Target, day: dt.date | None) -> ResolvedActor:
         if target.iso3:
-            return self._state(target.iso3)
+            return self.state(target.iso3)
         if target.org:
             org = target.org
             return ResolvedActor(
@@ -276,7 +276,8 @@ class ActorResolver:
             sector=role.sector if role else None,
         )
 
-    def _state(self, code: str) -> ResolvedActor:
+    def state(self, code: str) -> ResolvedActor:
+        """The state with ISO3 ``code`` as an actor."""
         return ResolvedActor(actor_id=code, name=self.state_names.get(code, code), country=code)
 
     def resolve_sector_phrase(self, mention: str) -> ResolvedActor | None:

@@ -340,8 +340,9 @@ class Linker:
             if ent.label_ in ACTOR_LABELS:
                 context = _own_place(ent, countries)
                 ent._.actor = self.resolver.resolve(ent.text, day=day, context=context)
-                if ent._.actor is None and ent.kb_id_:
-                    ent._.actor = self.resolver.misspelled_state(ent.text)  # see ActorRuler
+                if ent._.actor is None and ent.kb_id_ in self.resolver.state_names:
+                    # A misspelled state: the ruler found its code (_misspelled_states).
+                    ent._.actor = self.resolver.state(ent.kb_id_)
         self._read_bare_surnames(doc)
         actors: list[Span] = [
             self._sector_span(doc, ent) or ent
