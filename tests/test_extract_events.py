@@ -2180,10 +2180,17 @@ def test_he_stands_for_the_party_an_unknown_persons_own_phrase_names(
 
 
 @pytest.mark.parametrize(
-    "text", ["He will send troops to Iraq.", "She said she would send troops to Syria."]
+    "text",
+    [
+        "He will send troops to Iraq.",
+        "She said she would send troops to Syria.",
+        "His attack on Mosul killed 20 people.",
+    ],
 )
 def test_a_person_pronoun_is_not_placed_where_the_act_happens(nlp: Language, text: str) -> None:
     """ "He" stands for someone named elsewhere, not for a local of the place the act
     happens in (or troops are sent to), as an uncoded crowd would be."""
-    event = next(e for e in nlp(text)._.events if e.trigger and e.trigger.text == "send")
+    event = next(
+        e for e in nlp(text)._.events if e.trigger and e.trigger.text in ("send", "attack")
+    )
     assert event.actor is None or event.actor.country is None

@@ -1062,7 +1062,7 @@ def code_actor(
             # Coded as its own phrase is: "Bosnian Serbs said *their* forces…" are Bosnia's.
             whole = _with_whole_name(noun_phrase(antecedent.root), antecedent.root)
             mentions = _mentions(doc, whole) or [antecedent]
-        elif antecedent is not None and head.lower_ in _PERSONAL:
+        elif antecedent is not None and head.lower_ in PERSONAL_PRONOUNS:
             mentions = _unknown_persons_party(doc, antecedent)
     head_sector = _head_sector(phrase, head, resolver.sector_cues if resolver else {})
     if not mentions and acting and head_sector is not None:
@@ -1276,7 +1276,8 @@ def _definite_antecedent(doc: Doc, phrase: Span, sector_head: bool = False) -> S
     )
 
 
-_PERSONAL: Final = frozenset({"he", "him", "his", "she", "her"})
+#: Pronouns that stand for a person ("his attack" included), never for a crowd or a state.
+PERSONAL_PRONOUNS: Final = frozenset({"he", "him", "his", "she", "her"})
 _COLLECTIVE: Final = frozenset({"it", "its", "they", "them", "their"})
 _RELATIVE: Final = frozenset({"that", "which", "who", "whom", "whose"})
 
@@ -1301,7 +1302,7 @@ def _antecedent_mention(doc: Doc, pronoun: Token) -> Span | None:
     if _relative_pronoun(pronoun):
         noun = pronoun.head.head
         return next((m for m in mentions if m.start <= noun.i < m.end), None)
-    if word in _PERSONAL:
+    if word in PERSONAL_PRONOUNS:
         labels = {"PERSON"}
         # A person the registry does not know is still the nearest "he" or "she": "Actress
         # Amandla Stenberg said as *she* accepted…" is not the Clinton named before.
@@ -1390,7 +1391,7 @@ def _clause_of(token: Token) -> Token:
 
 def _same_kind(a: Token, b: Token) -> bool:
     """Whether two pronouns can stand for the same party: both personal or both collective."""
-    return (a.lower_ in _PERSONAL and b.lower_ in _PERSONAL) or (
+    return (a.lower_ in PERSONAL_PRONOUNS and b.lower_ in PERSONAL_PRONOUNS) or (
         a.lower_ in _COLLECTIVE and b.lower_ in _COLLECTIVE
     )
 

@@ -30,6 +30,7 @@ from parallax.extract.event_affected import (
     needs_affected_party,
 )
 from parallax.extract.event_args import (
+    PERSONAL_PRONOUNS,
     accused_party,
     between_parties,
     code_actor,
@@ -992,10 +993,6 @@ _DESTINATION: Final = frozenset({"to", "into"})
 _LOCAL_SECTORS: Final = frozenset({"CVL", "OPP", "REB", "INS", "UAF", "COP", "JUD", "LEG", "MED"})
 
 
-#: Pronouns for a person, whose country is the person's, never where the act happens.
-_PERSONAL_PRONOUNS: Final = frozenset({"he", "she", "him", "her"})
-
-
 #: Head nouns of phrases that name states: never placed where they act ("a state of
 #: emergency" is not one).
 _STATE_NOUNS: Final = frozenset(
@@ -1047,7 +1044,7 @@ def _located(doc: Doc, actor: Actor | None, place: Place | None) -> Actor | None
         return actor
     if head.lower_ in _STATE_NOUNS:
         return actor  # "Western nations", "regional powers": states, not local people
-    if head.lower_ in _PERSONAL_PRONOUNS:
+    if head.lower_ in PERSONAL_PRONOUNS:
         return actor  # "*he* would send troops to Iraq": someone named elsewhere, not a local
     return actor.model_copy(update={"country": place.country_code})
 
