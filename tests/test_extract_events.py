@@ -2194,3 +2194,22 @@ def test_a_person_pronoun_is_not_placed_where_the_act_happens(nlp: Language, tex
         e for e in nlp(text)._.events if e.trigger and e.trigger.text in ("send", "attack")
     )
     assert event.actor is None or event.actor.country is None
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "country"),
+    [
+        ("Spain refused any assistance to the US-led war against Iraq.", "refused", "USA"),
+        ("Italy offered support to the Saudi-led war against the Houthis.", "offered", "SAU"),
+        ("Germany refused to support the American war against Iraq.", "refused", "USA"),
+    ],
+)
+def test_the_adversary_inside_a_recipient_phrase_is_not_its_owner(
+    nlp: Language, text: str, trigger: str, country: str
+) -> None:
+    """Help for "the US-led war *against Iraq*" goes to the war's owner, not its adversary,
+    when the phrase names both."""
+    recipient = the_event(nlp, text, trigger).recipient
+    assert recipient is not None
+    assert recipient.country == country
+    assert recipient.actor_id is not None and "+" not in recipient.actor_id

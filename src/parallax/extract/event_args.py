@@ -1468,13 +1468,18 @@ _WHERE: Final = frozenset({"in", "near", "at", "inside", "outside", "around", "a
 def _owners(phrase: Span, candidates: list[Span]) -> list[Span]:
     """The mentions that say whose the phrase's head is: "*PKK* camps in northern Iraq" are
     the PKK's, not Iraq's. A place in a locative modifier codes the phrase only when nothing
-    else does ("targets in Syria")."""
-    where = [
-        (child.left_edge.i, child.right_edge.i)
-        for child in phrase.root.children
-        if child.dep_ == "nmod" and case_of(child) in _WHERE
+    else does ("targets in Syria"); so does the adversary named by an "against" modifier at
+    any depth: "assistance to the *US*-led war against Iraq" goes to the United States."""
+    aside = [
+        (token.left_edge.i, token.right_edge.i)
+        for token in phrase
+        if token.dep_ == "nmod"
+        and (
+            (token.head == phrase.root and case_of(token) in _WHERE)
+            or case_of(token) == "against"
+        )
     ]
-    owners = [m for m in candidates if not any(a <= m.start <= b for a, b in where)]
+    owners = [m for m in candidates if not any(a <= m.start <= b for a, b in aside)]
     return owners or candidates
 
 
