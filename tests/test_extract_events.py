@@ -2212,4 +2212,5 @@ def test_the_adversary_inside_a_recipient_phrase_is_not_its_owner(
     recipient = the_event(nlp, text, trigger).recipient
     assert recipient is not None
     assert recipient.country == country
-    assert recipient.actor_id is not None and "+" not in recipient.actor_id
+    assert recipient.actor_id is not None
+    assert "+" not in recipient.actor_id

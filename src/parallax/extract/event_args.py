@@ -1475,8 +1475,7 @@ def _owners(phrase: Span, candidates: list[Span]) -> list[Span]:
         for token in phrase
         if token.dep_ == "nmod"
         and (
-            (token.head == phrase.root and case_of(token) in _WHERE)
-            or case_of(token) == "against"
+            (token.head == phrase.root and case_of(token) in _WHERE) or case_of(token) == "against"
         )
     ]
     owners = [m for m in candidates if not any(a <= m.start <= b for a, b in aside)]
