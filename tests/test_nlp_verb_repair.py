@@ -10,10 +10,10 @@ from parallax.nlp.verb_repair import verb_repair
 from parses import hand_parsed
 
 
-def parsed(*columns: Any) -> Doc:
+def parsed(*columns: Any, lemmas: list[str] | None = None) -> Doc:
     """The hand-written parse (the columns of :func:`hand_parsed`) after the repair
     component."""
-    return verb_repair(hand_parsed(*columns))
+    return verb_repair(hand_parsed(*columns, lemmas=lemmas))
 
 
 def test_a_noun_with_a_subject_and_a_particle_or_object_is_a_verb() -> None:
@@ -320,3 +320,58 @@ def test_a_verb_after_a_relative_clause_is_the_sentences() -> None:
     assert doc[6].pos_ == "VERB"
     assert (doc[0].dep_, doc[0].head.i) == ("nsubj", 6)
     assert doc[4].head.i == 0  # the relative clause still describes the police
+
+
+def test_a_participle_with_an_object_on_a_noun_root_is_the_verb() -> None:
+    # "Coalition warplanes struck Raqqa, killing 40." parsed with "warplanes" the root and
+    # "struck" (VBN) its clausal modifier: a passive participle takes no object.
+    doc = parsed(
+        ["Coalition", "warplanes", "struck", "Raqqa", ",", "killing", "40", "."],
+        [1, 1, 1, 2, 5, 1, 5, 1],
+        ["compound", "ROOT", "acl", "obj", "punct", "advcl", "obj", "punct"],
+        ["PROPN", "NOUN", "VERB", "PROPN", "PUNCT", "VERB", "NUM", "PUNCT"],
+        ["NNP", "NNS", "VBN", "NNP", ",", "VBG", "CD", "."],
+        lemmas=["Coalition", "warplane", "strike", "Raqqa", ",", "kill", "40", "."],
+    )
+    assert doc[2].dep_ == "ROOT"
+    assert (doc[1].dep_, doc[1].head.i) == ("nsubj", 2)
+    assert doc[5].head.i == 2  # "killing" now depends on the act, so shares its doer
+
+
+def test_a_participle_of_a_verb_of_giving_or_after_a_comma_stays_a_modifier() -> None:
+    # "Soldiers given medals left." / "Soldiers, wounded the day before, ...": a passive
+    # participle of "give" keeps its object; one after a comma describes the noun.
+    given = parsed(
+        ["Soldiers", "given", "medals", "."],
+        [0, 0, 1, 0],
+        ["ROOT", "acl", "obj", "punct"],
+        ["NOUN", "VERB", "NOUN", "PUNCT"],
+        ["NNS", "VBN", "NNS", "."],
+        lemmas=["soldier", "give", "medal", "."],
+    )
+    assert given[0].dep_ == "ROOT"
+    commaed = parsed(
+        ["Soldiers", ",", "sent", "reinforcements", "."],
+        [0, 2, 0, 2, 0],
+        ["ROOT", "punct", "acl", "obj", "punct"],
+        ["NOUN", "PUNCT", "VERB", "NOUN", "PUNCT"],
+        ["NNS", ",", "VBN", "NNS", "."],
+        lemmas=["soldier", ",", "send", "reinforcement", "."],
+    )
+    assert commaed[0].dep_ == "ROOT"
+
+
+def test_a_stranded_verb_of_a_reported_clause_heads_that_clause() -> None:
+    # "Warplanes struck Raqqa, the Pentagon said." with the noun "Warplanes" as the
+    # complement of "said" and "struck" (VBN) its modifier.
+    doc = parsed(
+        ["Warplanes", "struck", "Raqqa", ",", "the", "Pentagon", "said", "."],
+        [6, 0, 1, 0, 5, 6, 6, 6],
+        ["ccomp", "acl", "obj", "punct", "det", "nsubj", "ROOT", "punct"],
+        ["NOUN", "VERB", "PROPN", "PUNCT", "DET", "PROPN", "VERB", "PUNCT"],
+        ["NNS", "VBN", "NNP", ",", "DT", "NNP", "VBD", "."],
+        lemmas=["warplane", "strike", "Raqqa", ",", "the", "Pentagon", "say", "."],
+    )
+    assert (doc[1].dep_, doc[1].head.i) == ("ccomp", 6)
+    assert (doc[0].dep_, doc[0].head.i) == ("nsubj", 1)
+    assert doc[6].dep_ == "ROOT"
