@@ -25,6 +25,8 @@ American and British warplanes bombed Islamic State positions near Mosul last we
 
 Russia did not bomb Aleppo, the Kremlin said.
 
+A roadside bomb exploded near Samarra on Sunday, killing three Iraqi soldiers.
+
 Comments
 
 Reader2 says: Russian jets bombed a hospital in Idlib yesterday.
@@ -107,7 +109,7 @@ def test_csv_and_parquet_hold_the_flat_tables(store: CliRun, tmp_path: Path) -> 
     assert struck["place_country_code"] == "SYR"
     assert json.loads(struck["figures"])[0]["low"] == 40
     figures = _csv(tmp_path / "csv" / "figures.csv")
-    assert [float(r["low"]) for r in figures if r["quantity"] == "killed"] == [40.0]
+    assert sorted(float(r["low"]) for r in figures if r["quantity"] == "killed") == [3.0, 40.0]
     for kind in ("events", "places", "documents", "segments"):
         parquet = str(tmp_path / "pq" / f"{kind}.parquet")
         with duckdb.connect() as con:
@@ -167,6 +169,23 @@ def test_acled_csv_has_acleds_columns_dates_and_fatalities(store: CliRun, tmp_pa
     assert bombed["interaction"] == "28"
     negated = next(r for r in rows if "did not bomb" in r["notes"])
     assert "negated" in negated["tags"].split("; ")
+
+
+@pytest.mark.model
+def test_acled_names_an_unidentified_first_actor_as_acled_does(
+    store: CliRun, tmp_path: Path
+) -> None:
+    """ "A roadside bomb exploded": no one is named, so actor1 is ACLED's "Unidentified Armed
+    Group (Iraq)", a political militia (inter 3), never the bomb."""
+    assert store("export", "--format", "acled", str(tmp_path)).exit_code == 0
+    rows = [r for r in _csv(tmp_path / "events.acled.csv") if "roadside bomb" in r["notes"]]
+    assert rows
+    for row in rows:
+        assert row["actor1"] == "Unidentified Armed Group (Iraq)"
+        assert row["inter1"] == "3"
+        assert row["assoc_actor_1"] == ""
+    named = [r for r in _csv(tmp_path / "events.acled.csv") if "Unidentified" in r["actor1"]]
+    assert all("roadside bomb" in r["notes"] for r in named)  # named actors keep their names
 
 
 @pytest.mark.model

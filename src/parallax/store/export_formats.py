@@ -293,6 +293,32 @@ def _actor_names(found: list[Member], actor: Actor | None) -> tuple[str, str]:
     return names[0], "; ".join(dict.fromkeys(names[1:]))
 
 
+#: ACLED's names for a first actor the report does not identify, with their inter codes:
+#: "Unidentified Armed Group (Iraq)" is a political militia (3), "Protesters (Iraq)" 6.
+_UNIDENTIFIED: Final[dict[str, tuple[str, int]]] = {
+    "Battles": ("Unidentified Armed Group", 3),
+    "Explosions/Remote violence": ("Unidentified Armed Group", 3),
+    "Violence against civilians": ("Unidentified Armed Group", 3),
+    "Protests": ("Protesters", 6),
+    "Riots": ("Rioters", 5),
+}
+
+
+def _unidentified(
+    event_type: str, actors: list[Member], country: str | None
+) -> tuple[str, int] | None:
+    """ACLED's generic first actor when the doer the sentence names has no identity or sector
+    ("a *roadside bomb* exploded near Samarra", "*thousands of people* marched"). ACLED
+    always names actor1, by these conventions. With no doer phrase at all ("2,000 air strikes
+    have been carried out") actor1 stays empty: the article may well say who, elsewhere."""
+    generic = _UNIDENTIFIED.get(event_type)
+    if generic is None or not actors or any(m.actor_id or m.sector for m in actors):
+        return None
+    name, inter = generic
+    state = country_name(country) or country_name(next((m.country for m in actors), None))
+    return (f"{name} ({state})" if state else name), inter
+
+
 def acled_rows(rows: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
     """ACLED-style rows (:data:`ACLED_COLUMNS`) for the events among ``rows`` that have an ACLED
     event type. ``event_id_cnty`` numbers them per country in the order given."""
@@ -310,6 +336,9 @@ def acled_rows(rows: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
         numbers[prefix] = numbers.get(prefix, 0) + 1
         event_type = event.acled.event_type
         inter1 = inter_code(actors[0] if actors else None, place_country, event_type)
+        unidentified = _unidentified(event_type, actors, place_country)
+        if unidentified is not None:
+            inter1 = unidentified[1]
         inter2 = inter_code(recipients[0] if recipients else None, place_country, event_type)
         if inter1 and inter2:
             interaction = "".join(str(c) for c in sorted((inter1, inter2)))
@@ -327,6 +356,8 @@ def acled_rows(rows: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
         elif days and (days[1] - days[0]).days > 31:
             tags.append(f"imprecise date ({event.date.value if event.date else ''})")
         actor1, assoc1 = _actor_names(actors, event.actor)
+        if unidentified is not None:
+            actor1, assoc1 = unidentified[0], ""
         actor2, assoc2 = _actor_names(recipients, event.recipient)
         analysed: dt.datetime | None = row.get("analyzed_at")
         values: dict[str, Any] = {
