@@ -2214,3 +2214,10 @@ def test_the_adversary_inside_a_recipient_phrase_is_not_its_owner(
     assert recipient.country == country
     assert recipient.actor_id is not None
     assert "+" not in recipient.actor_id
+
+
+def test_the_verb_bomb_is_an_air_raid_not_a_planted_bomb(nlp: Language) -> None:
+    """The base form of the verb ("did not *bomb*", "to *bomb*") is no weapon word: its own
+    mode (aerial) stands, as for "bombed"; the noun still names a planted bomb."""
+    assert the_event(nlp, "Russia did not bomb Aleppo, the Kremlin said.", "bomb").mode == "aerial"
+    assert the_event(nlp, "A bomb killed 12 people in Baghdad.", "killed").mode == "explosives"

@@ -719,7 +719,9 @@ class EventExtractor:
             recipient = code_actor(doc, given_to, self.resolver) if given_to else None
         mode = trigger.mode
         if trigger.type == "ASSAULT":
-            words = [t.lower_ for t in sentence]
+            # The verb itself is no weapon word: "did not *bomb* Aleppo" is an air raid
+            # (the verb's own mode), not the planted bomb the noun "bomb" names.
+            words = [t.lower_ for t in sentence if t.i != token.i or token.pos_ != "VERB"]
             modifiers = [c.lower_ for c in token.children if c.dep_ in ("compound", "amod")]
             mode = assault_mode(words, modifiers) or mode
         # A toponym recipient with no actor code ("annexed Crimea") is where, not whom.
