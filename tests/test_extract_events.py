@@ -2221,3 +2221,20 @@ def test_the_verb_bomb_is_an_air_raid_not_a_planted_bomb(nlp: Language) -> None:
     mode (aerial) stands, as for "bombed"; the noun still names a planted bomb."""
     assert the_event(nlp, "Russia did not bomb Aleppo, the Kremlin said.", "bomb").mode == "aerial"
     assert the_event(nlp, "A bomb killed 12 people in Baghdad.", "killed").mode == "explosives"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "mode"),
+    [
+        ("Turkish troops were preparing to attack Manbij.", "attack", "troops"),
+        ("The Iraqi army is preparing an offensive on Mosul.", "offensive", "troops"),
+        ("Rebels are preparing to attack the city.", "attack", "militia"),
+    ],
+)
+def test_preparing_an_attack_is_a_mobilisation(
+    nlp: Language, text: str, trigger: str, mode: str
+) -> None:
+    """PLOVER: a military move short of force is MOBILIZE; THREATEN is verbal ("will strike")."""
+    event = the_event(nlp, text, trigger)
+    assert (event.type, event.mode) == ("MOBILIZE", mode)
+    assert the_event(nlp, "Russia will strike Idlib.", "strike").type == "THREATEN"

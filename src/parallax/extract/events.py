@@ -287,6 +287,30 @@ def _intended_act(trigger: Token) -> bool:
     return trigger.dep_ in ("obj", "nsubj", "nsubj:pass", "ROOT", "conj", "xcomp")
 
 
+#: MOBILIZE modes by the sector of the force that prepares (PLOVER's mode table); armed
+#: forces of a state, and anyone else, mobilise "troops".
+_MOBILIZED: Final[dict[str, str]] = {
+    "COP": "police",
+    "REB": "militia",
+    "INS": "militia",
+    "UAF": "militia",
+}
+
+
+def _prepared(trigger: Token) -> bool:
+    """Whether the act is what its doer is preparing: the complement, or the object, of
+    "prepare", directly or through verbs of starting ("prepared to *resume* shelling",
+    "is preparing an *offensive* on Mosul")."""
+    word = trigger
+    for _ in range(3):
+        if word.dep_ not in ("xcomp", "obj") or word.head.i == word.i:
+            return False
+        word = word.head
+        if word.lemma_ == "prepare":
+            return True
+    return False
+
+
 #: Verbs whose "to" complement is what their subject intends to do.
 _INTENDING: Final = frozenset(
     {"plan", "vow", "threaten", "intend", "want", "aim", "prepare", "decide", "pledge"}
@@ -773,6 +797,10 @@ class EventExtractor:
             and _intended_act(token)
         ):
             plover_type, mode = "AGREE", None  # PLOVER: intent to cooperate is AGREE
+        elif status == "future" and plover_type == "ASSAULT" and _prepared(token):
+            # PLOVER: a military move short of force ("troops were *preparing* to attack
+            # Manbij") is MOBILIZE; a threat is verbal.
+            plover_type, mode = "MOBILIZE", _MOBILIZED.get(actor.sector if actor else "", "troops")
         elif status == "future" and plover_type in CONFLICT_TYPES and _intended_act(token):
             plover_type, mode = "THREATEN", THREAT_MODES.get(plover_type)
         elif status == "negated" and plover_type in COOPERATIVE_TYPES:
