@@ -1809,6 +1809,22 @@ def test_an_ethnic_group_is_coded_by_where_it_lives_not_by_its_kin_state(nlp: La
     assert actor_of(nlp, "Ethnic Albanians protested.", "protested").country == "ALB"
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger", "country"),
+    [
+        ("The Serbs of Bosnia rejected the plan.", "rejected", "BIH"),
+        ("The Albanians of southern Serbia demanded autonomy.", "demanded", "SRB"),
+        ("Americans in Iraq protested.", "protested", "USA"),
+    ],
+)
+def test_a_people_of_a_place_lives_there(
+    nlp: Language, text: str, trigger: str, country: str
+) -> None:
+    """A people "of" a state is coded by where it lives, as CAMEO codes residents; a people
+    "in" a state is only there."""
+    assert actor_of(nlp, text, trigger).country == country
+
+
 def test_a_border_is_where_and_a_named_town_in_apposition_places_the_event(nlp: Language) -> None:
     capture = the_event(
         nlp, "Congolese troops captured a rebel camp on the Ugandan border.", "captured"

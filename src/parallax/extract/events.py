@@ -1049,12 +1049,22 @@ _ETHNIC: Final = frozenset({"ethnic", "ethnically"})
 
 def _minority(doc: Doc, actor: Actor) -> bool:
     """Whether the party is a people coded by its kin state but named as an ethnic group
-    ("*ethnic* Albanians", "ethnic Turks"): CAMEO codes an ethnic group by its state of
-    residence ("Serb forces killed three ethnic Albanians in southeastern Serbia" is SRB on
-    SRB)."""
+    ("*ethnic* Albanians", "ethnic Turks") or as the people of a place ("the Serbs *of
+    Bosnia*"): CAMEO codes an ethnic group by its state of residence ("Serb forces killed
+    three ethnic Albanians in southeastern Serbia" is SRB on SRB)."""
     if not actor.actor_id or actor.actor_id != actor.country:
         return False
     phrase = doc[slice(*_tokens(doc, actor))]
+    head = phrase.root
+    plural = head.tag_ in ("NNPS", "NNS") or (head.tag_ == "NNP" and head.lower_.endswith("s"))
+    # "the Albanians *of southern Serbia*": a people "of" a place lives there ("Americans
+    # *in* Iraq" are only there, and stay Americans)
+    if (
+        head.ent_type_ == "NORP"
+        and plural
+        and any(c.dep_ == "nmod" and case_of(c) == "of" and c.ent_type_ for c in head.children)
+    ):
+        return True
     return any(t.lower_ in _ETHNIC for t in phrase) and any(
         t.ent_type_ == "NORP" and t.tag_ in ("NNPS", "NNS") for t in phrase
     )
