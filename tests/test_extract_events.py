@@ -2254,3 +2254,29 @@ def test_preparing_an_attack_is_a_mobilisation(
     event = the_event(nlp, text, trigger)
     assert (event.type, event.mode) == ("MOBILIZE", mode)
     assert the_event(nlp, "Russia will strike Idlib.", "strike").type == "THREATEN"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "actor_id"),
+    [
+        (
+            "Kenzo Oshima, the United Nations relief coordinator, visited Baghdad on Monday.",
+            "visited",
+            "UN",
+        ),
+        ("Ahmed Ali, a commander of the Syrian Democratic Forces, met Russian officials.", "met",
+         "SDF"),
+    ],
+)  # fmt: skip
+def test_an_unknown_person_is_coded_by_the_apposition_that_introduces_them(
+    nlp: Language, text: str, trigger: str, actor_id: str
+) -> None:
+    """ "X, the UN relief coordinator," is the UN's, not a local of where X acts."""
+    assert actor_of(nlp, text, trigger).actor_id == actor_id
+
+
+def test_an_apposition_that_sets_a_person_against_a_party_does_not_code_them(
+    nlp: Language,
+) -> None:
+    actor = actor_of(nlp, "John Smith, a critic of Assad, visited Damascus.", "visited")
+    assert actor.actor_id is None

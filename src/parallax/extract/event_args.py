@@ -1064,6 +1064,8 @@ def code_actor(
             mentions = _mentions(doc, whole) or [antecedent]
         elif antecedent is not None and head.lower_ in PERSONAL_PRONOUNS:
             mentions = _unknown_persons_party(doc, antecedent)
+    if not mentions and _unlinked_person(doc, phrase):
+        mentions = _described_as(doc, phrase.root)
     head_sector = _head_sector(phrase, head, resolver.sector_cues if resolver else {})
     if not mentions and acting and head_sector is not None:
         # "Russia said *its* warships had fired…": Russia's navy. Only a doer named by a
@@ -1135,6 +1137,26 @@ def code_actor(
 _OWN_BODIES: Final = frozenset(
     {"INS", "REB", "UAF", "OPP", "NGO", "PTY", "MED", "MIL", "SPY", "COP", "IGO"}
 )
+
+
+#: Heads of appositions that set a person against a party, not in it: "Smith, a *critic* of
+#: Assad" is not Syria's.
+_AGAINST_PARTY: Final = frozenset(
+    {"critic", "opponent", "rival", "foe", "enemy", "adversary", "detractor", "victim",
+     "target", "hostage", "captive", "prisoner", "biographer"}
+)  # fmt: skip
+
+
+def _described_as(doc: Doc, person: Token) -> list[Span]:
+    """For a person the registry does not know, the parties the apposition that introduces
+    them names: "Kenzo Oshima, *the United Nations* Emergency Relief Coordinator", "Ahmed
+    Ali, a commander of *the Syrian Democratic Forces*" are the UN's and the SDF's, not the
+    country their act happens in."""
+    for child in person.children:
+        if child.dep_ == "appos" and child.lemma_.lower() not in _AGAINST_PARTY:
+            described = _with_whole_name(noun_phrase(child), child)
+            return _mentions(doc, described)
+    return []
 
 
 def _unlinked_person(doc: Doc, phrase: Span) -> bool:
