@@ -800,7 +800,8 @@ class EventExtractor:
         elif status == "future" and plover_type == "ASSAULT" and _prepared(token):
             # PLOVER: a military move short of force ("troops were *preparing* to attack
             # Manbij") is MOBILIZE; a threat is verbal.
-            plover_type, mode = "MOBILIZE", _MOBILIZED.get(actor.sector if actor else "", "troops")
+            sector = actor.sector if actor is not None and actor.sector else ""
+            plover_type, mode = "MOBILIZE", _MOBILIZED.get(sector, "troops")
         elif status == "future" and plover_type in CONFLICT_TYPES and _intended_act(token):
             plover_type, mode = "THREATEN", THREAT_MODES.get(plover_type)
         elif status == "negated" and plover_type in COOPERATIVE_TYPES:
