@@ -2280,3 +2280,13 @@ def test_an_apposition_that_sets_a_person_against_a_party_does_not_code_them(
 ) -> None:
     actor = actor_of(nlp, "John Smith, a critic of Assad, visited Damascus.", "visited")
     assert actor.actor_id is None
+
+
+def test_shots_fired_to_drive_people_off_are_fired_at_them(nlp: Language) -> None:
+    """ "opened fire *to disperse* demonstrators" is aimed at the demonstrators; "to protect
+    the convoy" names whom the shots were for, not at."""
+    text = "Police opened fire to disperse the demonstrators in Cairo."
+    recipient = the_event(nlp, text, "opened").recipient
+    assert recipient is not None
+    assert "demonstrators" in recipient.text
+    assert the_event(nlp, "Troops opened fire to protect the convoy.", "opened").recipient is None

@@ -274,6 +274,28 @@ def _noun_reports_no_act(noun: Token, trigger: Trigger) -> bool:
     return part_of_a_name(noun) or press_request(noun)
 
 
+#: Verbs of a purpose clause whose object is whom a shot is fired at ("opened fire *to
+#: disperse* demonstrators"); "to protect the convoy" names whom it is fired for.
+_FIRED_TO: Final = frozenset(
+    {"disperse", "repel", "repulse", "stop", "halt", "scatter", "quell", "push", "drive",
+     "break", "deter", "kill", "chase", "force"}
+)  # fmt: skip
+
+
+def _purpose_object(verb: Token) -> Token | None:
+    """The object of the clause saying what a shot was fired for, when that clause drives
+    someone off: "police opened fire *to disperse demonstrators*" fired at the
+    demonstrators."""
+    for clause in verb.children:
+        if (
+            clause.dep_ in ("advcl", "xcomp")
+            and clause.lemma_ in _FIRED_TO
+            and any(c.dep_ == "mark" and c.lower_ == "to" for c in clause.children)
+        ):
+            return next((c for c in clause.children if c.dep_ == "obj"), None)
+    return None
+
+
 def _intended_act(trigger: Token) -> bool:
     """Whether a future reading makes the act itself intended: a verb ("will strike") or a
     noun that is what the future verb does ("plans *attacks*", "*talks* will open"), not a noun
@@ -662,8 +684,10 @@ class EventExtractor:
             if recipient_head is not None and _is_act_object(recipient_head):
                 # "opened fire *on tourists*", "dropped bombs *on Idlib*", "fired dozens of
                 # rockets *into northern Israel*"
-                recipient_head = prepositional(token, _FIRED_AT) or prepositional(
-                    recipient_head, _FIRED_AT
+                recipient_head = (
+                    prepositional(token, _FIRED_AT)
+                    or prepositional(recipient_head, _FIRED_AT)
+                    or _purpose_object(token)
                 )
         else:
             actor_head, recipient_head = nominal_arguments(token)
