@@ -1491,11 +1491,12 @@ def _owners(phrase: Span, candidates: list[Span]) -> list[Span]:
     """The mentions that say whose the phrase's head is: "*PKK* camps in northern Iraq" are
     the PKK's, not Iraq's. A place in a locative modifier codes the phrase only when nothing
     else does ("targets in Syria"); so does the adversary named by an "against" modifier at
-    any depth: "assistance to the *US*-led war against Iraq" goes to the United States."""
+    any depth: "assistance to the *US*-led war against Iraq" goes to the United States. A
+    noun's modifier the parse labelled ``obl`` ("*US* bases in Iraq") counts as one."""
     aside = [
         (token.left_edge.i, token.right_edge.i)
         for token in phrase
-        if token.dep_ == "nmod"
+        if (token.dep_ == "nmod" or (token.dep_ == "obl" and token.head.pos_ in ("NOUN", "PROPN")))
         and (
             (token.head == phrase.root and case_of(token) in _WHERE) or case_of(token) == "against"
         )
