@@ -2295,7 +2295,7 @@ def test_shots_fired_to_drive_people_off_are_fired_at_them(nlp: Language) -> Non
 def test_a_place_the_parse_hung_as_an_oblique_on_a_noun_still_only_says_where(
     nlp: Language,
 ) -> None:
-    """"US bases in Iraq" are the United States' even when the parse labels "in Iraq" an
+    """ "US bases in Iraq" are the United States' even when the parse labels "in Iraq" an
     oblique of "bases" instead of its nominal modifier."""
     recipient = the_event(nlp, "Militias attacked US bases in Iraq.", "attacked").recipient
     assert recipient is not None
