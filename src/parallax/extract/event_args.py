@@ -1496,13 +1496,19 @@ def _owners(phrase: Span, candidates: list[Span]) -> list[Span]:
     aside = [
         (token.left_edge.i, token.right_edge.i)
         for token in phrase
-        if (token.dep_ == "nmod" or (token.dep_ == "obl" and token.head.pos_ in ("NOUN", "PROPN")))
+        if _noun_modifier(token)
         and (
             (token.head == phrase.root and case_of(token) in _WHERE) or case_of(token) == "against"
         )
     ]
     owners = [m for m in candidates if not any(a <= m.start <= b for a, b in aside)]
     return owners or candidates
+
+
+def _noun_modifier(token: Token) -> bool:
+    """Whether the token is a prepositional modifier of a noun: an ``nmod``, or an ``obl``
+    the parse hung on a noun ("US bases *in Iraq*")."""
+    return token.dep_ == "nmod" or (token.dep_ == "obl" and token.head.pos_ in ("NOUN", "PROPN"))
 
 
 def _contradicts(title: Span, person: Span) -> bool:

@@ -335,10 +335,12 @@ def acled_rows(rows: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
         )
         numbers[prefix] = numbers.get(prefix, 0) + 1
         event_type = event.acled.event_type
-        inter1 = inter_code(actors[0] if actors else None, place_country, event_type)
         unidentified = _unidentified(event_type, actors, place_country)
-        if unidentified is not None:
-            inter1 = unidentified[1]
+        inter1 = (
+            unidentified[1]
+            if unidentified is not None
+            else inter_code(actors[0] if actors else None, place_country, event_type)
+        )
         inter2 = inter_code(recipients[0] if recipients else None, place_country, event_type)
         if inter1 and inter2:
             interaction = "".join(str(c) for c in sorted((inter1, inter2)))
@@ -355,9 +357,9 @@ def acled_rows(rows: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
             tags.append("date from publication")
         elif days and (days[1] - days[0]).days > 31:
             tags.append(f"imprecise date ({event.date.value if event.date else ''})")
-        actor1, assoc1 = _actor_names(actors, event.actor)
-        if unidentified is not None:
-            actor1, assoc1 = unidentified[0], ""
+        actor1, assoc1 = (
+            (unidentified[0], "") if unidentified is not None else _actor_names(actors, event.actor)
+        )
         actor2, assoc2 = _actor_names(recipients, event.recipient)
         analysed: dt.datetime | None = row.get("analyzed_at")
         values: dict[str, Any] = {
