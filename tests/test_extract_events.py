@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 from parallax.evaluation.plover import GoldRecord, countries_of, score_records, split_of
 from parallax.extract.event_acled import acled_code
+from parallax.extract.event_args import code_actor
 from parallax.extract.event_lexicon import assault_mode
 from parallax.nlp.lemmas import lemma_candidates
 from parallax.schema import Actor, Event
@@ -2300,3 +2301,12 @@ def test_a_place_the_parse_hung_as_an_oblique_on_a_noun_still_only_says_where(
     recipient = the_event(nlp, "Militias attacked US bases in Iraq.", "attacked").recipient
     assert recipient is not None
     assert recipient.actor_id == "USA"
+
+
+def test_the_next_name_of_a_list_does_not_describe_an_unknown_person(nlp: Language) -> None:
+    """ "John Smith, Angela Merkel and Emmanuel Macron": Merkel is the list's next item, which
+    the parse reads as Smith's apposition; Smith alone is not Merkel's."""
+    doc = nlp("John Smith, Angela Merkel and Emmanuel Macron visited Kabul on Monday.")
+    smith = code_actor(doc, doc[0], None, acting=True, conjuncts=False)
+    assert smith.text == "John Smith"
+    assert smith.actor_id is None

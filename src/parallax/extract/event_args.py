@@ -1151,9 +1151,14 @@ def _described_as(doc: Doc, person: Token) -> list[Span]:
     """For a person the registry does not know, the parties the apposition that introduces
     them names: "Kenzo Oshima, *the United Nations* Emergency Relief Coordinator", "Ahmed
     Ali, a commander of *the Syrian Democratic Forces*" are the UN's and the SDF's, not the
-    country their act happens in."""
+    country their act happens in. Not the next name of a list the parse half-read as
+    appositions ("John Smith, *Angela Merkel* and Emmanuel Macron")."""
     for child in person.children:
-        if child.dep_ == "appos" and child.lemma_.lower() not in _AGAINST_PARTY:
+        if (
+            child.dep_ == "appos"
+            and child.lemma_.lower() not in _AGAINST_PARTY
+            and not list_item(child)
+        ):
             described = _with_whole_name(noun_phrase(child), child)
             return _mentions(doc, described)
     return []
