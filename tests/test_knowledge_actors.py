@@ -38,6 +38,14 @@ def test_short_acronyms_match_case(resolver: ActorResolver) -> None:
     assert actor_id(resolver, "us") is None
 
 
+def test_a_name_in_lower_case_is_a_common_noun_unless_its_alias_is(
+    resolver: ActorResolver,
+) -> None:
+    assert actor_id(resolver, "National Unity Government") == "NATIONAL_UNITY_GOVERNMENT"
+    assert actor_id(resolver, "national unity government") is None  # a kind of government
+    assert actor_id(resolver, "al qaeda") == actor_id(resolver, "al-Qaeda")  # "al" is lower
+
+
 def test_nusra_and_hts_are_distinct_groups(resolver: ActorResolver) -> None:
     nusra = actor_id(resolver, "Jabhat al-Nusra")
     assert nusra is not None

@@ -93,6 +93,9 @@ class ActorResolver:
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
         self._aliases: dict[str, list[_Target]] = defaultdict(list)
+        #: keys of aliases written with a lower-case word ("al Qaeda"), which a mention
+        #: written all in lower case may still mean
+        self._uncased_keys: set[str] = set()
         self._slips: SlipIndex | None = None
         self._adjectives: dict[str, str] = {}
         self.state_names: dict[str, str] = {}
@@ -137,9 +140,12 @@ class ActorResolver:
         return found
 
     def _add(self, alias: str, target: _Target) -> None:
-        bucket = self._aliases[_key(alias)]
+        key = _key(alias)
+        bucket = self._aliases[key]
         if target not in bucket:
             bucket.append(target)
+        if any(word[:1].islower() for word in alias.split()):
+            self._uncased_keys.add(key)
 
     # --- lookups -------------------------------------------------------------------------
 
@@ -215,9 +221,12 @@ class ActorResolver:
         """The actor a mention names, using the date for offices and ``context`` (ISO3 counts
         of the document) to choose among namesakes; ``None`` when nothing fits."""
         context = context or {}
+        # A name is written with capitals: "a national unity government" in lower case is a
+        # kind of government, not Myanmar's National Unity Government.
+        uncased = not any(ch.isupper() for ch in mention)
         for key in _lookup_keys(mention):
             targets = self._aliases.get(key)
-            if targets:
+            if targets and not (uncased and key not in self._uncased_keys):
                 return self._pick(targets, day, context)
         sector = self.resolve_sector_phrase(mention)
         if sector is not None:
