@@ -265,6 +265,12 @@ def test_a_dateline_time_between_subject_and_verb_is_not_part_of_the_actor(
         ("Two policemen died in a shootout with smugglers.", "shootout", "ASSAULT", "firearms"),
         ("The demolition of 40 homes began in Silwan.", "demolition", "ASSAULT", "destroy"),
         ("The junta announced an amnesty for the rebels.", "amnesty", "CONCEDE", None),
+        ("Kabul ignored calls for early elections.", "ignored", "REJECT", None),
+        ("Serbia resisted pressure from Brussels to recognise Kosovo.", "resisted", "REJECT", None),
+        ("The president brushed aside criticism of the election.", "brushed", "REJECT", None),
+        ("The clan vowed revenge for the murder of its elder.", "vowed", "THREATEN", "violence"),
+        ("Iran condemned the seizure of its oil tanker.", "seizure", "COERCE", "seize"),
+        ("Donors deplored the suspension of aid to Gaza.", "suspension", "SANCTION", "discontinue"),
     ],
 )
 def test_modes_of_the_plover_manual_tables(
@@ -1375,6 +1381,12 @@ def test_a_warning_addressed_to_a_named_party_is_a_threat_to_it(nlp: Language) -
     assert warning.type == "THREATEN"
     assert warning.recipient is not None
     assert warning.recipient.country == "ALB"
+    warning = the_event(
+        nlp, "Nigeria warned Niger's junta against harming the president.", "warned"
+    )
+    assert warning.type == "THREATEN"
+    assert warning.recipient is not None
+    assert warning.recipient.country == "NER"
     for text in (
         "Forecasters warned residents to stay indoors.",
         "Economists warned that prices would rise.",
@@ -2436,3 +2448,24 @@ def test_he_for_an_unknown_person_is_coded_by_the_apposition_introducing_him(
     assert actor_of(nlp, text, "attacked").actor_id == "SDF"
     # Without one, nothing is made up.
     assert actor_of(nlp, "John Smith said he had attacked the town.", "attacked").actor_id is None
+
+
+def test_the_object_of_an_act_noun_is_not_an_act_of_its_own(nlp: Language) -> None:
+    """ "the suspension of aid" is one sanction; the aid is what stops, not aid given."""
+    assert "aid" not in triggers(nlp, "Donors deplored the suspension of aid to Gaza.")
+    assert "suspension" in triggers(nlp, "Donors deplored the suspension of aid to Gaza.")
+
+
+def test_an_act_protested_is_not_the_protesters(nlp: Language) -> None:
+    closure = the_event(nlp, "Egypt protested the closure of the Rafah crossing.", "closure")
+    assert (closure.type, closure.mode) == ("COERCE", "restrict")
+    assert closure.actor is None
+
+
+def test_a_state_name_the_tagger_read_as_an_adjective_is_still_the_subject(
+    nlp: Language,
+) -> None:
+    veto = the_event(nlp, "Hungary vetoed the joint statement on Hong Kong.", "vetoed")
+    assert veto.type == "REJECT"
+    assert veto.actor is not None
+    assert veto.actor.country == "HUN"

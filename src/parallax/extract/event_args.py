@@ -366,9 +366,11 @@ def stranded_subject(verb: Token) -> Token | None:
     i = verb.i - 1
     while i >= first and (_is_time_word(verb.doc[i]) or verb.doc[i].pos_ in ("ADV", "AUX")):
         i -= 1
-    if i < first or i == verb.i - 1:
+    if i < first:
         return None
     token = verb.doc[i]
+    if i == verb.i - 1 and not _name_read_as_adverb(token, verb):
+        return None
     if token.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP") or token.ent_iob_ == "":
         # "Iraqi forces | Sunday retook…": a noun phrase the split left as a root of its own.
         fragment_root = token.dep_ == "ROOT" and token.pos_ in ("NOUN", "PROPN")
@@ -381,6 +383,13 @@ def stranded_subject(verb: Token) -> Token | None:
         return token if (fragment_root and token.i < verb.sent.start) or swallowed else None
     entity = entity_at(verb.doc, token.i)
     return entity.root if entity is not None and entity.end == token.i + 1 else None
+
+
+def _name_read_as_adverb(token: Token, verb: Token) -> bool:
+    """A name right before its verb that the tagger called an adjective and the parse hung
+    on the verb as an adverb: "*Hungary*/JJ vetoed the statement" (the "-ary" of
+    "military"); the entity check after this says whether it names a party."""
+    return token.dep_ == "advmod" and token.head.i == verb.i and token.pos_ in ("ADJ", "ADV")
 
 
 #: Tokens that can really end a sentence; a parse that splits after anything else (a name,
@@ -923,6 +932,7 @@ _REACTIONS: Final = frozenset(
     {
         "condemn", "denounce", "criticize", "criticise", "deplore", "decry", "investigate",
         "probe", "deny", "reject", "dismiss", "refute", "rebut", "praise", "hail", "applaud",
+        "protest", "oppose", "resist",
     }
 )  # fmt: skip
 

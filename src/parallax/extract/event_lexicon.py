@@ -569,6 +569,38 @@ VERB_OBJECT_TRIGGERS: Final[dict[tuple[str, str], Trigger]] = {
         for noun in ("vessel", "vessels", "ship", "ships", "boat", "boats", "convoy", "tanker")
     },
     **{("chant", noun): Trigger("PROTEST", "demo") for noun in ("slogans", "slogan")},
+    # CAMEO 12 (REJECT): ignoring or resisting what another asks ("ignored an *ultimatum*",
+    # "resisted German *pressure*"), and the phrasal verbs of dismissal.
+    **{
+        (verb, noun): Trigger("REJECT", None)
+        for verb in ("ignore", "resist")
+        for noun in (
+            "ultimatum",
+            "pressure",
+            "call",
+            "calls",
+            "demand",
+            "demands",
+            "appeal",
+            "appeals",
+            "request",
+            "requests",
+            "plea",
+            "pleas",
+            "warning",
+            "warnings",
+        )
+    },
+    ("brush", "aside"): Trigger("REJECT", None),
+    ("shrug", "off"): Trigger("REJECT", None),
+    ("vote", "down"): Trigger("REJECT", None),
+    ("block", "extradition"): Trigger("REJECT", None),
+    # CAMEO 138 (THREATEN "violence"): vowing revenge; CAMEO 130: issuing a warning.
+    **{
+        ("vow", noun): Trigger("THREATEN", "violence")
+        for noun in ("revenge", "retaliation", "reprisals", "vengeance")
+    },
+    **{("issue", noun): Trigger("THREATEN", None) for noun in ("warning", "warnings")},
     **{
         (verb, noun): Trigger("COERCE", "censor")
         for verb in ("close", "shut", "suspend")
@@ -766,6 +798,29 @@ VERB_OBJECT_TRIGGERS: Final[dict[tuple[str, str], Trigger]] = {
             "passports",
         )
     },
+}
+
+#: Nouns of the acts of verbs in the verb-and-object lexicon, which take the verb's object in
+#: an "of" phrase: "the *seizure* of a tanker" is "seized a tanker" (COERCE "seize"), not the
+#: seizure of ground the noun alone means.
+NOMINALIZED_VERBS: Final[dict[str, str]] = {
+    "seizure": "seize",
+    "withdrawal": "withdraw",
+    "expulsion": "expel",
+    "deployment": "deploy",
+    "closure": "close",
+    "suspension": "suspend",
+    "postponement": "postpone",
+    "cancellation": "cancel",
+    "delivery": "deliver",
+    "imposition": "impose",
+    "interception": "intercept",
+    "violation": "violate",
+    "shipment": "ship",
+    "provision": "provide",
+    "resumption": "resume",
+    "restoration": "restore",
+    "acceptance": "accept",
 }
 
 #: Noun triggers a modifier changes: a hunger strike is a protest, not an air strike.

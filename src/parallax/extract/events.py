@@ -68,6 +68,7 @@ from parallax.extract.event_lexicon import (
     COOPERATIVE_TYPES,
     FIRED_WEAPONS,
     LIGHT_VERBS,
+    NOMINALIZED_VERBS,
     NOUN_TRIGGERS,
     PEACEKEEPING_WORDS,
     THREAT_MODES,
@@ -166,7 +167,8 @@ def find_triggers(doc: Doc) -> list[tuple[Token, Trigger]]:
         if (
             token.pos_ != "VERB"
             and token.head.i in verbs
-            and by_index[token.head.i].type != "ACCUSE"  # "condemned the attack": two acts
+            # "condemned the attack", "protested the closure": two acts
+            and by_index[token.head.i].type not in ("ACCUSE", "PROTEST")
             and _instrument(token)
         ):
             continue  # "killed in air strikes": the noun says how the verb's act was done
@@ -178,7 +180,7 @@ def find_triggers(doc: Doc) -> list[tuple[Token, Trigger]]:
             # "sanctions *were imposed*", "*delivered* aid to Aleppo": the verb restates the
             # act its subject or object names
             continue
-        if _content_of_verbal_act(token, by_index):
+        if _content_of_verbal_act(token, by_index) or _object_of_act_noun(token, by_index):
             continue
         kept.append((token, trigger))
     return kept
@@ -350,10 +352,14 @@ _INTENDING: Final = frozenset(
 
 def _warned_party(verb: Token) -> Trigger | None:
     """ "Azerbaijan warned *Armenia* that…", "Russia warned *Washington* not to interfere":
-    a warning addressed to a named party threatens it (CAMEO 130, PLOVER THREATEN).
-    "Experts warned that…" and "officials warned *residents* to stay indoors" do not."""
+    a warning addressed to a named party threatens it (CAMEO 130, PLOVER THREATEN), also
+    one addressed to a named party's body ("warned *Niger's junta* against…"). "Experts
+    warned that…" and "officials warned *residents* to stay indoors" do not."""
     for child in verb.children:
-        if child.dep_ in ("obj", "iobj") and child.ent_type_ in NAMED:
+        if child.dep_ in ("obj", "iobj") and (
+            child.ent_type_ in NAMED
+            or any(g.dep_ == "nmod:poss" and g.ent_type_ in NAMED for g in child.children)
+        ):
             return Trigger("THREATEN", None)
     return None
 
@@ -434,12 +440,14 @@ def _compound(noun: Token, forms: tuple[str, ...]) -> Trigger | None:
                 return found
     if "strike" in forms and _on_strike(noun):
         return Trigger("PROTEST", "strike")
-    if not _PAIR_VERBS.intersection(forms):
+    verbs = _as_verbs(forms)
+    if not _PAIR_VERBS.intersection(verbs):
         return None
     for child in noun.children:
-        # "the release of the hostages" is "released the hostages" said as a noun.
+        # "the release of the hostages" is "released the hostages" said as a noun, "the
+        # seizure of a tanker" "seized a tanker".
         if child.dep_ == "nmod" and any(c.lower_ == "of" for c in child.children):
-            found = _paired(forms, forms_of(child))
+            found = _paired(verbs, forms_of(child))
             if found is not None:
                 return found
     return None
@@ -488,6 +496,20 @@ def _paired(forms: Iterable[str], partners: Sequence[str]) -> Trigger | None:
 #: Verbs of the verb-and-object lexicon, whose bare noun form can take the object in an "of"
 #: phrase instead.
 _PAIR_VERBS: Final = frozenset(verb for verb, _ in VERB_OBJECT_TRIGGERS)
+
+
+def _object_of_act_noun(noun: Token, triggers: Mapping[int, Trigger]) -> bool:
+    """Whether a noun is the "of" object that makes the noun it hangs on a trigger: "the
+    suspension *of* military aid" is one sanction, not also aid."""
+    head = noun.head
+    if head.i not in triggers or noun.dep_ != "nmod" or case_of(noun) != "of":
+        return False
+    return _paired(_as_verbs(forms_of(head)), forms_of(noun)) is not None
+
+
+def _as_verbs(forms: Iterable[str]) -> list[str]:
+    """A noun's forms as the verbs of the verb-and-object lexicon ("seizure" → "seize")."""
+    return [NOMINALIZED_VERBS.get(form, form) for form in forms]
 
 
 def _on_strike(noun: Token) -> bool:
@@ -609,6 +631,10 @@ def _first(lexicon: Mapping[str, Trigger], forms: tuple[str, ...]) -> Trigger | 
     return next((lexicon[f] for f in forms if f in lexicon), None)
 
 
+#: Verb particles the parse may read as adverbs ("brushed *aside*", "shrugged *off*").
+_ADVERB_PARTICLES: Final = frozenset({"aside", "off", "down", "away", "back", "out"})
+
+
 def _verb_object(verb: Token, forms: tuple[str, ...]) -> Trigger | None:
     """A verb whose object or particle makes it a trigger: "sent troops", "drove ISIS out"."""
     partners: list[str] = []
@@ -623,6 +649,8 @@ def _verb_object(verb: Token, forms: tuple[str, ...]) -> Trigger | None:
             for noun in child.subtree:  # "send up to 450 more advisers": the counted noun
                 if noun.pos_ == "NOUN" and noun.i - child.i < 6 and _in_phrase(noun, child):
                     partners.extend(forms_of(noun))
+        if child.dep_ == "advmod" and child.lower_ in _ADVERB_PARTICLES and child.i > verb.i:
+            partners.append(child.lower_)  # "brushed *aside* demands", "aside" read as an adverb
         if child.dep_ in ("obl", "obl:agent"):  # "spoke *by phone*" is read as an agent
             # ("in" only as a particle: "gave rise to ISIS *in* the first place" is no "gave in")
             partners.extend(

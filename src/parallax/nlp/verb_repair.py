@@ -6,7 +6,10 @@ the word a subject and an object or particle. Every extractor that looks for ver
 part of speech (event triggers, cue verbs of speech) then misses the clause's act. A word
 with a nominal subject *and* an object or verb particle is used as a verb, whatever its tag,
 so this component sets its part of speech to VERB after the parser runs (measured on 300
-PolNeAR articles: 63 such words, most of them verbs: "denies", "testifies", "paints").
+PolNeAR articles: 63 such words, most of them verbs: "denies", "testifies", "paints"). So is
+a past or verb form tagged as an adjective that roots its sentence with a direct object, which
+no adjective takes ("Hungary *vetoed*/JJ the statement", with "Hungary" tagged JJ too and
+hung on it as an adverb; none in 300 PolNeAR articles, so rare but a lost act when it comes).
 
 The parser also makes a finite past verb a modifier of a noun when it leaves the sentence
 without a verbal root: "Palmieri *called* on Trump to stop…" rooted on "Palmieri" with
@@ -89,6 +92,11 @@ def verb_repair(doc: Doc) -> Doc:
         token = doc[h]
         if any(child.dep_ in _VERB_DEPENDENTS for child in token.children):
             token.pos_ = "VERB"
+    for i in numpy.flatnonzero((deps == doc.vocab.strings["ROOT"]) & (pos == ADJ)).tolist():
+        token = doc[i]
+        verb_like = token.tag_.startswith("VB") or _tagged_adjective_past(token)
+        if verb_like and any(c.dep_ == "obj" for c in token.children):
+            token.pos_ = "VERB"  # "Hungary *vetoed*/JJ the statement": no adjective takes an object
     clause_heads = (deps == doc.vocab.strings["ROOT"]) | (deps == doc.vocab.strings["ccomp"])
     _reroot_stranded_verbs(doc, numpy.flatnonzero(clause_heads).tolist())
     _join_split_subjects(doc, subjects.tolist())
