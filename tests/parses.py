@@ -16,12 +16,14 @@ def hand_parsed(
     *,
     lemmas: list[str] | None = None,
     ents: list[str] | None = None,
+    spaces: list[bool] | None = None,
 ) -> Doc:
     """A Doc whose tokens have exactly these heads (absolute indices), labels, UPOS and (if
-    given) fine-grained tags, lemmas and IOB entity tags ("B-DATE", "O")."""
+    given) fine-grained tags, lemmas, IOB entity tags ("B-DATE", "O") and spaces after."""
     return Doc(
         spacy.blank("en").vocab,
         words=words,
+        spaces=spaces,
         heads=heads,
         deps=deps,
         pos=pos,

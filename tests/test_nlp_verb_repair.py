@@ -10,10 +10,10 @@ from parallax.nlp.verb_repair import verb_repair
 from parses import hand_parsed
 
 
-def parsed(*columns: Any, lemmas: list[str] | None = None) -> Doc:
+def parsed(*columns: Any, lemmas: list[str] | None = None, spaces: list[bool] | None = None) -> Doc:
     """The hand-written parse (the columns of :func:`hand_parsed`) after the repair
     component."""
-    return verb_repair(hand_parsed(*columns, lemmas=lemmas))
+    return verb_repair(hand_parsed(*columns, lemmas=lemmas, spaces=spaces))
 
 
 def test_a_noun_with_a_subject_and_a_particle_or_object_is_a_verb() -> None:
@@ -420,3 +420,48 @@ def test_an_affiliation_joined_to_a_second_verb_by_and_stays_the_verb() -> None:
     )
     assert doc[1].dep_ == "ROOT"
     assert (doc[5].dep_, doc[5].head.i) == ("conj", 1)
+
+
+def test_a_noun_hyphened_to_a_participle_modifies_the_second_object() -> None:
+    # "Rebels shelled the government-held district." parsed with two objects.
+    doc = parsed(
+        ["Rebels", "shelled", "the", "government", "-", "held", "district", "."],
+        [1, 1, 3, 1, 5, 6, 1, 1],
+        ["nsubj", "ROOT", "det", "obj", "punct", "amod", "obj", "punct"],
+        ["NOUN", "VERB", "DET", "NOUN", "PUNCT", "VERB", "NOUN", "PUNCT"],
+        spaces=[True, True, True, False, False, True, False, False],
+    )
+    assert (doc[3].dep_, doc[3].head.i) == ("compound", 6)
+    assert [t.i for t in doc[1].children if t.dep_ == "obj"] == [6]
+    assert doc[6].left_edge.i == 2
+
+
+def test_two_objects_without_a_hyphen_stay() -> None:
+    # "gave the army weapons": the parse's two objects are not a hyphened word.
+    doc = parsed(
+        ["They", "sent", "the", "army", "weapons", "."],
+        [1, 1, 3, 1, 1, 1],
+        ["nsubj", "ROOT", "det", "obj", "obj", "punct"],
+        ["PRON", "VERB", "DET", "NOUN", "NOUN", "PUNCT"],
+    )
+    assert [t.i for t in doc[1].children if t.dep_ == "obj"] == [3, 4]
+
+
+def test_an_adjective_tagged_root_with_an_object_is_a_verb() -> None:
+    # "Hungary vetoed the statement." with both words tagged JJ.
+    doc = parsed(
+        ["Hungary", "vetoed", "the", "statement", "."],
+        [1, 1, 3, 1, 1],
+        ["advmod", "ROOT", "det", "obj", "punct"],
+        ["ADJ", "ADJ", "DET", "NOUN", "PUNCT"],
+        ["JJ", "JJ", "DT", "NN", "."],
+    )
+    assert doc[1].pos_ == "VERB"
+    bare = parsed(
+        ["Hungary", "was", "pleased", "."],
+        [2, 2, 2, 2],
+        ["nsubj", "cop", "ROOT", "punct"],
+        ["PROPN", "AUX", "ADJ", "PUNCT"],
+        ["NNP", "VBD", "JJ", "."],
+    )
+    assert bare[2].pos_ == "ADJ"

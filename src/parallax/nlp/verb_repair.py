@@ -104,7 +104,29 @@ def verb_repair(doc: Doc) -> Doc:
     objects = numpy.flatnonzero(deps == doc.vocab.strings["obj"])
     _lift_verbs_inside_objects(doc, [i for i in objects.tolist() if pos[heads[i] + i] in _NOUNS])
     _reduce_affiliations(doc, [i for i in subjects.tolist() if doc[i].head.lower_ in _REDUCED])
+    _join_hyphenated_objects(doc, objects.tolist())
     return doc
+
+
+def _join_hyphenated_objects(doc: Doc, objects: list[int]) -> None:
+    """A noun joined by a hyphen to the participle after it ("*government*-held",
+    "*rebel*-held", "*US*-backed") modifies the noun that participle describes, but the parse
+    may give the verb both as objects: "Rebels shelled the *government*-held *district* of
+    Aleppo" then had the government as what was shelled. Where a verb has a second object
+    after such a word, the word becomes that object's modifier. ``objects``: ``obj`` tokens."""
+    moves = []
+    for i in objects:
+        word = doc[i]
+        if i + 2 >= len(doc) or word.whitespace_ or doc[i + 1].text != "-":
+            continue
+        if doc[i + 1].whitespace_:
+            continue
+        later = next((c for c in word.head.children if c.dep_ == "obj" and c.i > i + 1), None)
+        if later is not None and all(
+            doc[j].head.i in range(i + 1, later.i + 1) for j in range(i + 2, later.i)
+        ):
+            moves.append((i, later.i, "compound"))
+    _move(doc, moves)
 
 
 #: Participles that tie a group to the body it belongs to ("gunmen *affiliated* with al
