@@ -2469,3 +2469,14 @@ def test_a_state_name_the_tagger_read_as_an_adjective_is_still_the_subject(
     assert veto.type == "REJECT"
     assert veto.actor is not None
     assert veto.actor.country == "HUN"
+
+
+def test_a_party_owned_or_seated_by_a_capital_is_that_states(nlp: Language) -> None:
+    """ "Baghdad's government" and "the regime in Damascus" are Iraq's and Syria's, not the
+    state another phrase of the sentence names."""
+    owned = the_event(nlp, "Baghdad's government rejected the Turkish demand.", "rejected")
+    assert owned.actor is not None
+    assert (owned.actor.country, owned.actor.actor_id) == ("IRQ", "IRQGOV")
+    seated = the_event(nlp, "The regime in Damascus rejected the Turkish offer.", "rejected")
+    assert seated.actor is not None
+    assert (seated.actor.country, seated.actor.actor_id) == ("SYR", "SYRGOV")

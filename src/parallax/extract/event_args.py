@@ -1117,6 +1117,11 @@ def code_actor(
         if resolved is not None:
             codes.append((resolved.actor_id, resolved.name, resolved.country))
             sector = resolved.sector or sector
+    seat = _seat_country(head, head_sector) if not codes and head_sector else None
+    if seat is not None and head_sector is not None:
+        # "*Baghdad's* government", "the regime *in Damascus*": the state the capital seats.
+        sector = head_sector
+        codes.append((f"{seat}{sector}", _sector_name(resolver, seat, sector, seat), seat))
     if not codes and (acting or addressed):
         capital = _capital_country(phrase)
         if capital is None and addressed:
@@ -1243,6 +1248,23 @@ _PARTY_OF: Final = frozenset({"by", "from", "with"})
 def _party_modifiers(head: Token) -> list[Token]:
     """The nominal modifiers of ``head`` that name the party of what it names."""
     return [c for c in head.children if c.dep_ == "nmod" and case_of(c) in _PARTY_OF]
+
+
+#: Sectors whose body sits in the capital, so that "the government *in* Kabul" is Afghanistan's
+#: (forces or police "in Kabul" may be anyone's).
+_SEATED: Final = frozenset({"GOV", "LEG", "JUD"})
+
+
+def _seat_country(head: Token, sector: str) -> str | None:
+    """The state whose capital owns the party the head names ("*Moscow's* envoy", any
+    sector), or seats it ("the government *in Baghdad*", a government's sectors only)."""
+    for child in head.children:
+        seated = child.dep_ == "nmod" and case_of(child) == "in" and sector in _SEATED
+        if child.dep_ == "nmod:poss" or seated:
+            capital = _capital_country(noun_phrase(child))
+            if capital is not None:
+                return capital
+    return None
 
 
 def _capital_country(phrase: Span) -> str | None:
