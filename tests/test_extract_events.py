@@ -2480,3 +2480,18 @@ def test_a_party_owned_or_seated_by_a_capital_is_that_states(nlp: Language) -> N
     seated = the_event(nlp, "The regime in Damascus rejected the Turkish offer.", "rejected")
     assert seated.actor is not None
     assert (seated.actor.country, seated.actor.actor_id) == ("SYR", "SYRGOV")
+
+
+def test_capitals_joined_as_the_doer_stand_for_their_states(nlp: Language) -> None:
+    joined = the_event(nlp, "Moscow and Beijing condemned the strikes.", "condemned")
+    assert joined.actor is not None
+    assert set((joined.actor.country or "").split("+")) == {"RUS", "CHN"}
+    mixed = the_event(nlp, "Washington and Texas sued the company.", "sued")
+    assert mixed.actor is not None
+    assert mixed.actor.country is None  # a state of the union is no capital
+
+
+def test_a_name_read_as_an_adjective_of_its_verb_is_the_subject(nlp: Language) -> None:
+    mediation = the_event(nlp, "The Vatican mediated talks between the two sides.", "mediated")
+    assert mediation.actor is not None
+    assert mediation.actor.country == "VAT"

@@ -387,9 +387,12 @@ def stranded_subject(verb: Token) -> Token | None:
 
 def _name_read_as_adverb(token: Token, verb: Token) -> bool:
     """A name right before its verb that the tagger called an adjective and the parse hung
-    on the verb as an adverb: "*Hungary*/JJ vetoed the statement" (the "-ary" of
-    "military"); the entity check after this says whether it names a party."""
-    return token.dep_ == "advmod" and token.head.i == verb.i and token.pos_ in ("ADJ", "ADV")
+    on the verb as an adverb or adjective: "*Hungary*/JJ vetoed the statement" (the "-ary"
+    of "military"), "The *Vatican*/ADJ mediated talks"; the entity check after this says
+    whether it names a party."""
+    return (
+        token.dep_ in ("advmod", "amod") and token.head.i == verb.i and token.pos_ in ("ADJ", "ADV")
+    )
 
 
 #: Tokens that can really end a sentence; a parse that splits after anything else (a name,
@@ -1130,7 +1133,8 @@ def code_actor(
                 filter(None, (_capital_country(noun_phrase(c)) for c in _party_modifiers(head))),
                 None,
             )
-        if capital is not None:
+        capitals = [capital] if capital is not None else _capitals_joined(phrase, conjuncts)
+        for capital in capitals:
             # "Berlin rejected…", "Beirut again rejected…": the capital stands for the state.
             sector = sector or "GOV"
             name = _sector_name(resolver, capital, sector, capital)
@@ -1265,6 +1269,17 @@ def _seat_country(head: Token, sector: str) -> str | None:
             if capital is not None:
                 return capital
     return None
+
+
+def _capitals_joined(phrase: Span, conjuncts: bool) -> list[str]:
+    """The states of a phrase that only joins capital cities ("*Washington and Havana*
+    restored relations"), each standing for its state; none unless every conjunct is one."""
+    root = phrase.root
+    items = [root, *(c for c in root.children if c.dep_ == "conj")] if conjuncts else [root]
+    if len(items) < 2:
+        return []
+    capitals = [_capital_country(noun_phrase(item)) for item in items]
+    return [c for c in capitals if c is not None] if all(capitals) else []
 
 
 def _capital_country(phrase: Span) -> str | None:
