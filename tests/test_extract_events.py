@@ -2495,3 +2495,11 @@ def test_a_name_read_as_an_adjective_of_its_verb_is_the_subject(nlp: Language) -
     mediation = the_event(nlp, "The Vatican mediated talks between the two sides.", "mediated")
     assert mediation.actor is not None
     assert mediation.actor.country == "VAT"
+
+
+def test_the_act_a_charge_names_by_a_gerund_is_the_accused_ones(nlp: Language) -> None:
+    shelling = the_event(nlp, "Armenia accused Azerbaijan of shelling villages.", "shelling")
+    assert shelling.type == "ASSAULT"
+    assert shelling.actor is not None
+    assert shelling.actor.country == "AZE"
+    assert shelling.status == "reported"

@@ -465,3 +465,30 @@ def test_an_adjective_tagged_root_with_an_object_is_a_verb() -> None:
         ["NNP", "VBD", "JJ", "."],
     )
     assert bare[2].pos_ == "ADJ"
+
+
+def test_a_gerund_read_as_the_modifier_of_its_object_after_a_charge_heads_it() -> None:
+    # "Ukraine accused Russia of bombing hospitals." with "bombing" a compound of "hospitals".
+    words = ["Ukraine", "accused", "Russia", "of", "bombing", "hospitals", "."]
+    doc = parsed(
+        words,
+        [1, 1, 1, 5, 5, 2, 1],
+        ["nsubj", "ROOT", "obj", "case", "compound", "nmod", "punct"],
+        ["PROPN", "VERB", "PROPN", "ADP", "NOUN", "NOUN", "PUNCT"],
+        lemmas=["Ukraine", "accuse", "Russia", "of", "bombing", "hospital", "."],
+    )
+    assert (doc[4].dep_, doc[4].head.i, doc[4].pos_) == ("acl", 2, "VERB")
+    assert (doc[5].dep_, doc[5].head.i) == ("obj", 4)
+    assert (doc[3].dep_, doc[3].head.i) == ("mark", 4)
+
+
+def test_an_ing_modifier_without_a_charge_stays() -> None:
+    # "The report spoke of rising prices.": an adjective, not an act.
+    doc = parsed(
+        ["The", "report", "spoke", "of", "rising", "prices", "."],
+        [1, 2, 2, 5, 5, 2, 2],
+        ["det", "nsubj", "ROOT", "case", "amod", "obl", "punct"],
+        ["DET", "NOUN", "VERB", "ADP", "ADJ", "NOUN", "PUNCT"],
+        lemmas=["the", "report", "speak", "of", "rising", "price", "."],
+    )
+    assert (doc[4].dep_, doc[4].head.i) == ("amod", 5)

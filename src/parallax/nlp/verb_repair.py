@@ -105,7 +105,48 @@ def verb_repair(doc: Doc) -> Doc:
     _lift_verbs_inside_objects(doc, [i for i in objects.tolist() if pos[heads[i] + i] in _NOUNS])
     _reduce_affiliations(doc, [i for i in subjects.tolist() if doc[i].head.lower_ in _REDUCED])
     _join_hyphenated_objects(doc, objects.tolist())
+    _raise_gerunds_of_charges(doc)
     return doc
+
+
+#: Words that lay an act at someone's door and take it as a gerund: "accused Russia *of
+#: bombing* hospitals", "blamed Kyiv *for shelling*…", "charged *with killing*…".
+_CHARGING: Final = frozenset(
+    {"accuse", "blame", "charge", "suspect", "indict", "convict", "condemn", "criticize",
+     "criticise", "responsible", "guilty"}
+)  # fmt: skip
+_CHARGE_CASES: Final = frozenset({"of", "for", "with"})
+
+
+def _raise_gerunds_of_charges(doc: Doc) -> None:
+    """A gerund the parse read as the modifier of its own object after "accused X of":
+    "Ukraine accused Russia of *bombing* hospitals" had "bombing" as a compound of
+    "hospitals" (and "killing civilians" as an adjective), so the charge named no act. After
+    a word of charging, "of/for/with" + "-ing" word + noun is the act and its object: the
+    word becomes the clause (``acl`` of the accused, ``advcl`` of the verb), the noun its
+    object."""
+    moves: list[tuple[int, int, str | None]] = []
+    for word in doc:
+        noun = word.head
+        if not (
+            word.lower_.endswith("ing")
+            and word.dep_ in ("amod", "compound")
+            and word.i == noun.i - 1 - sum(1 for c in noun.children if word.i < c.i < noun.i)
+            and noun.dep_ in ("nmod", "obl")
+            and word.i > 0
+        ):
+            continue
+        case = doc[word.i - 1]
+        if case.head.i != noun.i or case.lower_ not in _CHARGE_CASES:
+            continue
+        owner = noun.head  # the accused ("accused *Russia* of…") or the verb ("blamed for…")
+        frame = owner.head if noun.dep_ == "nmod" else owner
+        if frame.lemma_ not in _CHARGING and owner.lemma_ not in _CHARGING:
+            continue
+        dep = "acl" if noun.dep_ == "nmod" else "advcl"
+        moves += [(word.i, owner.i, dep), (noun.i, word.i, "obj"), (case.i, word.i, "mark")]
+        word.pos_, word.tag_ = "VERB", "VBG"
+    _move(doc, moves)
 
 
 def _join_hyphenated_objects(doc: Doc, objects: list[int]) -> None:
