@@ -271,6 +271,17 @@ def test_a_dateline_time_between_subject_and_verb_is_not_part_of_the_actor(
         ("The clan vowed revenge for the murder of its elder.", "vowed", "THREATEN", "violence"),
         ("Iran condemned the seizure of its oil tanker.", "seizure", "COERCE", "seize"),
         ("Donors deplored the suspension of aid to Gaza.", "suspension", "SANCTION", "discontinue"),
+        ("Beijing expressed opposition to the visit.", "expressed", "REJECT", None),
+        ("Egypt renewed its call for a ceasefire in Gaza.", "renewed", "REQUEST", None),
+        ("Chad lodged a complaint with the UN.", "lodged", "ACCUSE", "disapprove"),
+        ("Ankara summoned the Swedish envoy.", "summoned", "ACCUSE", "disapprove"),
+        (
+            "The Philippines protested to China over the collision.",
+            "protested",
+            "ACCUSE",
+            "disapprove",
+        ),
+        ("Farmers protested outside parliament.", "protested", "PROTEST", "demo"),
     ],
 )
 def test_modes_of_the_plover_manual_tables(

@@ -439,7 +439,28 @@ VERB_OBJECT_TRIGGERS: Final[dict[tuple[str, str], Trigger]] = {
     ("express", "condolences"): Trigger("SUPPORT", None),
     ("join", "forces"): Trigger("COOPERATE", None),
     ("join", "coalition"): Trigger("COOPERATE", None),
-    ("summon", "ambassador"): Trigger("ACCUSE", "disapprove"),
+    **{
+        ("summon", noun): Trigger("ACCUSE", "disapprove")
+        for noun in ("ambassador", "ambassadors", "envoy", "envoys", "diplomat", "diplomats")
+    },
+    # CAMEO 111 / 114: a formal complaint or a voiced objection disapproves; opposition
+    # voiced rejects, as "opposed" does.
+    **{
+        (verb, noun): Trigger("ACCUSE", "disapprove")
+        for verb in ("lodge", "file")
+        for noun in ("complaint", "complaints", "protests")
+    },
+    **{
+        (verb, "opposition"): Trigger("REJECT", None)
+        for verb in ("express", "voice", "reiterate", "restate")
+    },
+    # CAMEO 10: a call renewed is made again ("demand" and "appeal" are noun triggers, whose
+    # content names the party: "reiterated its demand that *Israel* ease…").
+    **{
+        (verb, noun): Trigger("REQUEST", None)
+        for verb in ("renew", "reiterate", "repeat", "restate")
+        for noun in ("call", "calls")
+    },
     ("return", "territory"): Trigger("RETREAT", "withdraw"),
     ("put", "alert"): Trigger("MOBILIZE", "troops"),
     **{
@@ -448,7 +469,6 @@ VERB_OBJECT_TRIGGERS: Final[dict[tuple[str, str], Trigger]] = {
     },
     ("reach", "deal"): Trigger("AGREE", None),
     ("lodge", "protest"): Trigger("ACCUSE", "disapprove"),
-    ("file", "complaint"): Trigger("ACCUSE", "disapprove"),
     ("reduce", "supplies"): Trigger("SANCTION", "discontinue"),
     ("reduce", "aid"): Trigger("SANCTION", "discontinue"),
     ("force", "out"): Trigger("SANCTION", "expel"),

@@ -138,6 +138,8 @@ def find_triggers(doc: Doc) -> list[tuple[Token, Trigger]]:
                 trigger = _declined(token)
             if trigger is None and "warn" in forms:
                 trigger = _warned_party(token)
+            if trigger is not None and trigger.type == "PROTEST" and _protested_to(token):
+                trigger = Trigger("ACCUSE", "disapprove")  # a diplomatic protest (manual)
             if trigger is not None and _verb_reports_no_act(token, trigger):
                 trigger = None
             if trigger is None and token.tag_ == "VBZ" and token.lower_ not in _VERB_FORMS:
@@ -362,6 +364,14 @@ def _warned_party(verb: Token) -> Trigger | None:
         ):
             return Trigger("THREATEN", None)
     return None
+
+
+def _protested_to(verb: Token) -> bool:
+    """ "Seoul *protested to Tokyo* over the textbook": a protest made to a named party is a
+    diplomatic protest, which PLOVER codes ACCUSE "disapprove", not a demonstration."""
+    return "protest" in forms_of(verb) and any(
+        c.dep_ == "obl" and case_of(c) == "to" and c.ent_type_ in NAMED for c in verb.children
+    )  # "marched to Parliament" goes somewhere
 
 
 #: Protest verbs that, with an object, show or gather rather than protest: "demonstrated
