@@ -2514,3 +2514,11 @@ def test_the_act_a_charge_names_by_a_gerund_is_the_accused_ones(nlp: Language) -
     assert shelling.actor is not None
     assert shelling.actor.country == "AZE"
     assert shelling.status == "reported"
+
+
+def test_an_act_to_be_investigated_took_place(nlp: Language) -> None:
+    """ "will investigate the killings": the killings are no future act (nor a threat)."""
+    killings = the_event(nlp, "The UN will investigate the killings.", "killings")
+    assert (killings.type, killings.status) == ("ASSAULT", "asserted")
+    offensive = the_event(nlp, "The army will launch the offensive next week.", "offensive")
+    assert offensive.status == "future"

@@ -157,17 +157,31 @@ def _known_act(noun: Token) -> bool:
     possessed act noun in a prepositional phrase ("repercussions stemming *from the
     massacre* of 130 people … may be a thawing", "in relation *to the Paris attacks*"), whose
     status the modal or intention above it does not change."""
+    if noun.pos_ == "NOUN" and noun.dep_ == "obj" and _EXAMINING.intersection(forms_of(noun.head)):
+        return _definite(noun)  # "the UN will investigate *the killings*": they happened
     if noun.pos_ != "NOUN" or noun.dep_ not in ("obl", "nmod"):
         return False
     case = case_of(noun)
     referring = case in _REFERRING_CASES or (
         case == "to" and noun.head.lower_ in _REFERRING_HEADS  # "in relation *to* the attacks"
     )
-    if not referring:
-        return False
+    return referring and _definite(noun)
+
+
+def _definite(noun: Token) -> bool:
+    """A noun with a definite article or demonstrative, or a possessor."""
     return any(
         (c.dep_ == "det" and c.lower_ in _DEFINITE) or c.dep_ == "nmod:poss" for c in noun.children
     )
+
+
+#: Verbs whose (definite) object is an act that took place: investigating, examining or
+#: judging it does not plan it ("will investigate the killings", "set up to examine the
+#: bombing").
+_EXAMINING: Final = frozenset(
+    {"investigate", "probe", "examine", "review", "study", "inspect", "condemn", "denounce",
+     "deplore", "decry", "criticize", "criticise", "mourn", "commemorate", "document"}
+)  # fmt: skip
 
 
 def _lemma(token: Token) -> str:
