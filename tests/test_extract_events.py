@@ -2522,3 +2522,10 @@ def test_an_act_to_be_investigated_took_place(nlp: Language) -> None:
     assert (killings.type, killings.status) == ("ASSAULT", "asserted")
     offensive = the_event(nlp, "The army will launch the offensive next week.", "offensive")
     assert offensive.status == "future"
+
+
+def test_an_act_noun_tagged_as_an_adjective_is_still_an_act(nlp: Language) -> None:
+    """ "an offensive next week": the tagger reads "offensive" as an adjective there."""
+    offensive = the_event(nlp, "The army will launch an offensive next week.", "offensive")
+    assert offensive.status == "future"
+    assert offensive.actor is not None

@@ -113,7 +113,7 @@ _EVENT_QUANTITIES: Final = frozenset(
 
 
 #: Parts of speech that can report an act (a verb, a noun, or an auxiliary of obligation).
-_TRIGGER_POS: Final = frozenset({"VERB", "AUX", "NOUN", "PROPN"})
+_TRIGGER_POS: Final = frozenset({"VERB", "AUX", "NOUN", "PROPN", "ADJ"})
 _TRIGGER_POS_IDS: Final = numpy.array([POS_IDS[pos] for pos in sorted(_TRIGGER_POS)], "uint64")
 
 
@@ -146,7 +146,9 @@ def find_triggers(doc: Doc) -> list[tuple[Token, Trigger]]:
                 # "students staged mass demonstrations Saturday": a plural act noun the
                 # parse read as a verb is still the act.
                 trigger = _first(NOUN_TRIGGERS, forms)
-        elif pos in ("NOUN", "PROPN") and token.dep_ not in ("compound", "amod"):
+        elif (pos in ("NOUN", "PROPN") and token.dep_ not in ("compound", "amod")) or (
+            pos == "ADJ" and _adjective_as_noun(token)
+        ):
             forms = forms_of(token)
             trigger = _compound(token, forms) or _first(NOUN_TRIGGERS, forms)
             if trigger is not None and _noun_reports_no_act(token, trigger):
@@ -364,6 +366,14 @@ def _warned_party(verb: Token) -> Trigger | None:
         ):
             return Trigger("THREATEN", None)
     return None
+
+
+def _adjective_as_noun(word: Token) -> bool:
+    """A word tagged as an adjective that the parse uses as a noun, with a determiner, as an
+    object or subject: "will launch *an offensive*/JJ next week"."""
+    return word.dep_ in ("obj", "nsubj", "nsubj:pass") and any(
+        c.dep_ == "det" for c in word.children
+    )
 
 
 def _protested_to(verb: Token) -> bool:
