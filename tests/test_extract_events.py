@@ -236,7 +236,7 @@ def test_a_dateline_time_between_subject_and_verb_is_not_part_of_the_actor(
         ("Moscow rescinded the ban on Turkish imports.", "rescinded", "CONCEDE", None),
         ("The ministry lambasted the British ambassador.", "lambasted", "ACCUSE", "disapprove"),
         ("Egypt brokered a truce between the factions.", "brokered", "CONSULT", "third-party"),
-        ("Army units clashed in a brief firefight with smugglers.", "firefight", "ASSAULT", None),
+        ("A brief firefight broke out with smugglers.", "firefight", "ASSAULT", None),
         ("Police stepped up security in the capital.", "stepped", "MOBILIZE", "police"),
         ("Egypt deployed riot police around the square.", "deployed", "MOBILIZE", "police"),
         ("China held naval exercises near Taiwan.", "exercises", "MOBILIZE", "troops"),
@@ -2529,3 +2529,31 @@ def test_an_act_noun_tagged_as_an_adjective_is_still_an_act(nlp: Language) -> No
     offensive = the_event(nlp, "The army will launch an offensive next week.", "offensive")
     assert offensive.status == "future"
     assert offensive.actor is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "plover_type"),
+    [
+        ("A cease-fire took effect in the north.", "cease-fire", "RETREAT"),
+        ("Students staged sit-ins at three universities.", "sit-ins", "PROTEST"),
+        ("Police re-arrested the activist on Monday.", "re-arrested", "COERCE"),
+    ],
+)
+def test_hyphenated_triggers_stay_one_word(
+    nlp: Language, text: str, trigger: str, plover_type: str
+) -> None:
+    assert the_event(nlp, text, trigger).type == plover_type
+
+
+def test_a_declared_truce_is_done_not_reported(nlp: Language) -> None:
+    truce = the_event(nlp, "The rebels declared a unilateral truce.", "truce")
+    assert (truce.type, truce.status) == ("RETREAT", "asserted")
+
+
+def test_a_past_verb_read_as_an_adjective_after_a_verbless_subject_is_the_act(
+    nlp: Language,
+) -> None:
+    """ "supporters clashed/JJ with police" was one noun phrase with no verb at all."""
+    clash = the_event(nlp, "Opposition supporters clashed with police in Kinshasa.", "clashed")
+    assert clash.actor is not None
+    assert clash.actor.text == "Opposition supporters"

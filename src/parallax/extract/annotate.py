@@ -210,9 +210,11 @@ def build_full_pipeline(kb_files: Sequence[str] = ()) -> Language:
     import parallax.extract.figures
     import parallax.extract.quotes
     import parallax.extract.times  # noqa: F401 - each registers its factory
-    from parallax.nlp.pipeline import build_pipeline
+    from parallax.extract.event_lexicon import hyphenated_words
+    from parallax.nlp.pipeline import build_pipeline, keep_whole
 
     nlp = build_pipeline(kb_files=kb_files)
+    keep_whole(nlp, sorted(hyphenated_words()))
     nlp.add_pipe("parallax_times")
     nlp.add_pipe("parallax_figures")
     nlp.add_pipe("parallax_quotes")

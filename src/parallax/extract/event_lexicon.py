@@ -15,6 +15,8 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Final
 
+from parallax.nlp.lemmas import inflections
+
 #: What an embargo or boycott stops: "banned *flights* to Turkey", "suspended *imports*".
 _TRADE_AND_TRAVEL: Final = (
     "flights", "flight", "imports", "exports", "trade", "travel", "goods", "products",
@@ -1016,3 +1018,19 @@ QUAD: Final[dict[str, str]] = {
     **dict.fromkeys(("PROTEST", "MOBILIZE", "COERCE", "ASSAULT"), "material conflict"),
 }
 PLOVER_TYPES: Final = tuple(QUAD)
+
+
+def hyphenated_words() -> frozenset[str]:
+    """The lexicon's words written with a hyphen, in the forms a text writes them ("a
+    *cease-fire*", "two *sit-ins*", "was *re-arrested*"): the tokenizer must keep each one
+    token, or the trigger is never seen."""
+    words: set[str] = set()
+    for noun in NOUN_TRIGGERS:
+        if "-" in noun:
+            words |= {noun, noun + "s"}
+    for verb in VERB_TRIGGERS:
+        if "-" in verb:
+            words |= inflections(verb)
+    for pair in (*VERB_OBJECT_TRIGGERS, *COMPOUND_TRIGGERS):
+        words.update(word for word in pair if "-" in word)
+    return frozenset(words)

@@ -368,6 +368,16 @@ def _warned_party(verb: Token) -> Trigger | None:
     return None
 
 
+#: Verbs that do what their object names by saying it: "*declared* a ceasefire".
+_PERFORMATIVE: Final = frozenset({"declare", "proclaim"})
+
+
+def _declared(noun: Token) -> bool:
+    """An act declared is done by the declaring ("the rebels declared a truce"), not reported
+    as the content of the speaker's words, though the quotes read "declared X" as speech."""
+    return noun.dep_ == "obj" and bool(_PERFORMATIVE.intersection(forms_of(noun.head)))
+
+
 def _adjective_as_noun(word: Token) -> bool:
     """A word tagged as an adjective that the parse uses as a noun, with a determiner, as an
     object or subject: "will launch *an offensive*/JJ next week"."""
@@ -836,7 +846,7 @@ class EventExtractor:
         coded = [a for a in (actor, recipient) if a is not None and (a is actor or a.actor_id)]
         taken = [_tokens(doc, a) for a in coded]
         place = place_in(token, sentence, taken, acts)
-        in_quote = any(s <= token.idx < e for s, e in quoted)
+        in_quote = any(s <= token.idx < e for s, e in quoted) and not _declared(token)
         anchor = _status_anchor(token)
         noun = token if anchor.i != token.i else None
         status = event_status(anchor, in_attribution=in_quote, noun=noun)

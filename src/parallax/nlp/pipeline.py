@@ -46,15 +46,20 @@ class ModelNotFoundError(ParallaxError):
 HYPHENATED_VERBS: Final = ("test-fire", "test-launch")
 
 
-def keep_hyphenated_verbs(nlp: Language) -> None:
-    """Make every inflection of :data:`HYPHENATED_VERBS` one token, as the verb it is."""
+def keep_hyphenated_verbs(nlp: Language, verbs: Iterable[str] = HYPHENATED_VERBS) -> None:
+    """Make every inflection of ``verbs`` one token, as the verb it is."""
+    keep_whole(nlp, (form for verb in verbs for form in inflections(verb)))
+
+
+def keep_whole(nlp: Language, words: Iterable[str]) -> None:
+    """Make each hyphenated word (and its capitalised form) one token: the tokenizer splits at
+    the hyphen, and "a *cease-fire*" or "a *sit-in*" then reads as "fire" or "in"."""
     tokenizer = nlp.tokenizer
     if not isinstance(tokenizer, Tokenizer):
         return  # a custom tokenizer keeps its own rules
-    for verb in HYPHENATED_VERBS:
-        for form in inflections(verb):
-            for written in (form, form.capitalize()):
-                tokenizer.add_special_case(written, [{ORTH: written}])
+    for word in words:
+        for written in (word, word.capitalize()):
+            tokenizer.add_special_case(written, [{ORTH: written}])
 
 
 def load_pipeline(

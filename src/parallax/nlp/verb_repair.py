@@ -468,7 +468,7 @@ def _past_read_as_adjective(word: Token) -> bool:
     "Government troops *clashed* with forces loyal to Machar"; not a participle phrase."""
     return (
         _tagged_adjective_past(word)
-        and word.dep_ == "acl"
+        and word.dep_ in _MODIFIER_DEPS  # "supporters *clashed*/JJ with police": amod too
         and word.i > word.head.i
         and not _participle_phrase(word)
     )
