@@ -282,6 +282,10 @@ def test_a_dateline_time_between_subject_and_verb_is_not_part_of_the_actor(
             "disapprove",
         ),
         ("Farmers protested outside parliament.", "protested", "PROTEST", "demo"),
+        ("Pretoria released Nelson Mandela in 1990.", "released", "RETREAT", "release"),
+        ("Iran released the jailed aid worker.", "released", "RETREAT", "release"),
+        ("Myanmar granted UN investigators access to Rakhine.", "granted", "RETREAT", "access"),
+        ("The junta handed power to a civilian government.", "handed", "CONCEDE", None),
     ],
 )
 def test_modes_of_the_plover_manual_tables(
@@ -2557,3 +2561,18 @@ def test_a_past_verb_read_as_an_adjective_after_a_verbless_subject_is_the_act(
     clash = the_event(nlp, "Opposition supporters clashed with police in Kinshasa.", "clashed")
     assert clash.actor is not None
     assert clash.actor.text == "Opposition supporters"
+
+
+def test_releasing_words_or_figures_is_no_release_of_people(nlp: Language) -> None:
+    for text in (
+        "Tehran released a statement on the talks.",
+        "Developers can release them for free.",
+    ):
+        assert "released" not in triggers(nlp, text)
+        assert "release" not in triggers(nlp, text)
+
+
+def test_one_granted_something_is_not_who_granted_it(nlp: Language) -> None:
+    text = "Todenhofer, the first journalist granted access to ISIS, spent ten days in Mosul."
+    access = the_event(nlp, text, "granted")
+    assert access.actor is None

@@ -56,7 +56,7 @@ from parallax.nlp.doc_text import (
     entity_at,
 )
 from parallax.nlp.lemmas import forms_of, lexicon_lemma
-from parallax.nlp.verb_repair import by_agent
+from parallax.nlp.verb_repair import DITRANSITIVE, by_agent
 from parallax.schema import Actor
 
 #: Prepositions that introduce the recipient of a verbal or nominal trigger.
@@ -298,20 +298,22 @@ def _passive_participle(verb: Token) -> bool:
     subject, auxiliary or object of its own, on a noun that is not itself the root: the parse
     also reads main verbs that way ("Billionaire Donald Trump *praised* Breitbart News…"),
     and those act."""
+    # a verb of giving keeps its second object in the passive: "the first journalist
+    # *granted* access to ISIS", "a man *given* an award"
+    giving = verb.lemma_ in DITRANSITIVE and any(c.dep_ == "obj" for c in verb.children)
+    own = ("aux", "aux:pass", "nsubj", "nsubj:pass", "iobj", "ccomp", "xcomp")
     return (
         verb.dep_ == "acl"
         and verb.tag_ == "VBN"
         and verb.head.i < verb.i
         and verb.head.pos_ in ("NOUN", "PROPN", "PRON")
         and verb.head.dep_ != "ROOT"
-        and not any(
-            c.dep_ in ("aux", "aux:pass", "nsubj", "nsubj:pass", "obj", "iobj", "ccomp", "xcomp")
-            for c in verb.children
-        )
+        and not any(c.dep_ in own or (c.dep_ == "obj" and not giving) for c in verb.children)
         # and a sign it is passive: its doer in a "by" phrase ("a man shot *by police*"), or
-        # a noun another verb acts on ("defended *people* accused of fraud"); an intransitive
-        # verb read as a participle ("Thousands of protesters *rallied*…") has neither
-        and (any(by_agent(c) for c in verb.children) or verb.head.dep_ in ("obj", "iobj"))
+        # a noun another verb acts on ("defended *people* accused of fraud"), or the object a
+        # verb of giving kept; an intransitive verb read as a participle ("Thousands of
+        # protesters *rallied*…") has none
+        and (any(by_agent(c) for c in verb.children) or verb.head.dep_ in ("obj", "iobj") or giving)
     )
 
 

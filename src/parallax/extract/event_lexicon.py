@@ -519,8 +519,15 @@ VERB_OBJECT_TRIGGERS: Final[dict[tuple[str, str], Trigger]] = {
             "access",
             "convoy",
             "convoys",
+            "investigators",
         )
         if not (verb == "receive" and noun == "aid")
+    },
+    **{(verb, "access"): Trigger("RETREAT", "access") for verb in ("grant", "restore")},
+    # CAMEO 0831 (CONCEDE): giving up power to others.
+    **{
+        (verb, "power"): Trigger("CONCEDE", None)
+        for verb in ("hand", "transfer", "cede", "relinquish", "surrender")
     },
     # AID (CAMEO 074): providing military protection or peacekeepers is aid, not a mobilization.
     **{

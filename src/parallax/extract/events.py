@@ -138,6 +138,8 @@ def find_triggers(doc: Doc) -> list[tuple[Token, Trigger]]:
                 trigger = _declined(token)
             if trigger is None and "warn" in forms:
                 trigger = _warned_party(token)
+            if trigger is None and "release" in forms:
+                trigger = _released_person(token)
             if trigger is not None and trigger.type == "PROTEST" and _protested_to(token):
                 trigger = Trigger("ACCUSE", "disapprove")  # a diplomatic protest (manual)
             if trigger is not None and _verb_reports_no_act(token, trigger):
@@ -365,6 +367,29 @@ def _warned_party(verb: Token) -> Trigger | None:
             or any(g.dep_ == "nmod:poss" and g.ent_type_ in NAMED for g in child.children)
         ):
             return Trigger("THREATEN", None)
+    return None
+
+
+#: Nouns of a person who may be held and let go ("released the *journalist*").
+_HELD_PERSONS: Final = frozenset(
+    {"journalist", "reporter", "activist", "dissident", "detainee", "captive", "hostage",
+     "prisoner", "soldier", "pilot", "sailor", "worker", "citizen", "national", "student",
+     "blogger", "lawyer", "priest", "leader", "photographer", "tourist", "businessman"}
+)  # fmt: skip
+
+
+def _released_person(verb: Token) -> Trigger | None:
+    """ "released Nelson Mandela", "released the aid worker": letting a person go (CAMEO
+    0841, RETREAT "release"); "released a statement" does not."""
+    for child in verb.children:
+        if child.dep_ == "obj" and (
+            child.ent_type_ == "PERSON"
+            # people named by a noun, not a pronoun ("release *them* for free": apps) or a
+            # name of a body
+            or (not child.ent_type_ and child.pos_ != "PRON" and is_people(child))
+            or bool(_HELD_PERSONS.intersection(forms_of(child)))
+        ):
+            return Trigger("RETREAT", "release")
     return None
 
 

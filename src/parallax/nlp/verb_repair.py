@@ -422,7 +422,7 @@ def _stranded_verb(root: Token) -> Token | None:
 
 #: Verbs whose passive participle keeps an object ("the man *given* an award", "aid
 #: *promised* Syria"): with them a participle and its object are no active clause.
-_DITRANSITIVE: Final = frozenset(
+DITRANSITIVE: Final = frozenset(
     {"give", "award", "grant", "offer", "send", "show", "tell", "ask", "promise", "deny",
      "allow", "pay", "lend", "owe", "hand", "teach", "charge", "assign", "call", "name",
      "elect", "appoint", "consider", "leave", "bring", "sell", "cost", "spare", "refuse"}
@@ -440,7 +440,7 @@ def _active_participle(word: Token) -> bool:
         word.tag_ == "VBN"
         and word.dep_ == "acl"
         and word.i > word.head.i
-        and word.lemma_ not in _DITRANSITIVE
+        and word.lemma_ not in DITRANSITIVE
         and any(c.dep_ == "obj" for c in word.children)
         and not any(c.dep_ in ("aux", "aux:pass", "cop", "mark") for c in word.children)
         and not _participle_phrase(word)
