@@ -2576,3 +2576,13 @@ def test_one_granted_something_is_not_who_granted_it(nlp: Language) -> None:
     text = "Todenhofer, the first journalist granted access to ISIS, spent ten days in Mosul."
     access = the_event(nlp, text, "granted")
     assert access.actor is None
+
+
+def test_people_killed_in_an_attack_are_not_its_doers(nlp: Language) -> None:
+    """ "the soldiers killed in the attack" (a past form the tagger calls VBD, on a noun
+    inside another verb's phrase) is passive: the soldiers are the ones killed."""
+    text = "The minister paid tribute to the soldiers killed in the attack."
+    killing = the_event(nlp, text, "killed")
+    assert killing.actor is None
+    assert killing.recipient is not None
+    assert killing.recipient.text == "the soldiers"

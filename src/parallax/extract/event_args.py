@@ -293,6 +293,15 @@ def issuer(document: Token) -> Token | None:
     return None
 
 
+#: Verbs of harm or custody, always done to someone: a past form of one describing a noun
+#: is passive ("the soldiers *killed* in the attack", "the men *arrested* last week").
+_DONE_TO: Final = frozenset(
+    {"kill", "wound", "injure", "arrest", "detain", "capture", "abduct", "kidnap", "execute",
+     "behead", "torture", "shoot", "jail", "imprison", "deport", "expel", "sentence",
+     "convict", "target", "bomb", "shell", "seize", "release", "free", "murder", "massacre"}
+)  # fmt: skip
+
+
 def _passive_participle(verb: Token) -> bool:
     """A past participle describing a noun ("a man *shot* by police"), without a
     subject, auxiliary or object of its own, on a noun that is not itself the root: the parse
@@ -302,9 +311,19 @@ def _passive_participle(verb: Token) -> bool:
     # *granted* access to ISIS", "a man *given* an award"
     giving = verb.lemma_ in DITRANSITIVE and any(c.dep_ == "obj" for c in verb.children)
     own = ("aux", "aux:pass", "nsubj", "nsubj:pass", "iobj", "ccomp", "xcomp")
+    # a noun inside another verb's phrase ("paid tribute *to the soldiers* killed in the
+    # attack") cannot have the participle for its clause's verb, whatever its tag
+    # (not inside its subject: "Doctors from two aid *groups* donated…" is the main verb);
+    # only verbs that are done to someone ("what *happened*" is no passive)
+    governed = (
+        verb.lemma_ in _DONE_TO
+        and verb.head.dep_ in ("obj", "iobj", "obl", "nmod")
+        and verb.sent.root.pos_ in ("VERB", "AUX")
+        and not any(t.dep_ in SUBJECT_DEPS for t in (verb.head, *verb.head.ancestors))
+    )
     return (
         verb.dep_ == "acl"
-        and verb.tag_ == "VBN"
+        and (verb.tag_ == "VBN" or (verb.tag_ == "VBD" and governed))
         and verb.head.i < verb.i
         and verb.head.pos_ in ("NOUN", "PROPN", "PRON")
         and verb.head.dep_ != "ROOT"
@@ -313,7 +332,12 @@ def _passive_participle(verb: Token) -> bool:
         # a noun another verb acts on ("defended *people* accused of fraud"), or the object a
         # verb of giving kept; an intransitive verb read as a participle ("Thousands of
         # protesters *rallied*…") has none
-        and (any(by_agent(c) for c in verb.children) or verb.head.dep_ in ("obj", "iobj") or giving)
+        and (
+            any(by_agent(c) for c in verb.children)
+            or verb.head.dep_ in ("obj", "iobj")
+            or giving
+            or governed
+        )
     )
 
 
