@@ -286,6 +286,7 @@ def test_a_dateline_time_between_subject_and_verb_is_not_part_of_the_actor(
         ("Iran released the jailed aid worker.", "released", "RETREAT", "release"),
         ("Myanmar granted UN investigators access to Rakhine.", "granted", "RETREAT", "access"),
         ("The junta handed power to a civilian government.", "handed", "CONCEDE", None),
+        ("Thousands took to the streets of Caracas.", "took", "PROTEST", "demo"),
     ],
 )
 def test_modes_of_the_plover_manual_tables(

@@ -598,6 +598,11 @@ VERB_OBJECT_TRIGGERS: Final[dict[tuple[str, str], Trigger]] = {
         for noun in ("vessel", "vessels", "ship", "ships", "boat", "boats", "convoy", "tanker")
     },
     **{("chant", noun): Trigger("PROTEST", "demo") for noun in ("slogans", "slogan")},
+    # Crowds going out in protest: "took to the streets", "poured into the streets" (the
+    # plural only: "took the street to the left" goes somewhere).
+    **{
+        (verb, "streets"): Trigger("PROTEST", "demo") for verb in ("take", "pour", "flood", "spill")
+    },
     # CAMEO 12 (REJECT): ignoring or resisting what another asks ("ignored an *ultimatum*",
     # "resisted German *pressure*"), and the phrasal verbs of dismissal.
     **{
