@@ -287,6 +287,8 @@ def test_a_dateline_time_between_subject_and_verb_is_not_part_of_the_actor(
         ("Myanmar granted UN investigators access to Rakhine.", "granted", "RETREAT", "access"),
         ("The junta handed power to a civilian government.", "handed", "CONCEDE", None),
         ("Thousands took to the streets of Caracas.", "took", "PROTEST", "demo"),
+        ("Turkey trained Syrian rebels near Kilis.", "trained", "COOPERATE", None),
+        ("The IMF extended a $3 billion loan to Pakistan.", "extended", "AID", None),
     ],
 )
 def test_modes_of_the_plover_manual_tables(

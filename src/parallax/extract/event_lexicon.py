@@ -465,9 +465,28 @@ VERB_OBJECT_TRIGGERS: Final[dict[tuple[str, str], Trigger]] = {
     },
     ("return", "territory"): Trigger("RETREAT", "withdraw"),
     ("put", "alert"): Trigger("MOBILIZE", "troops"),
+    # CAMEO 062 (COOPERATE, military): training, arming or equipping another's fighters.
     **{
-        ("train", noun): Trigger("COOPERATE", None)
-        for noun in ("forces", "troops", "soldiers", "fighters", "police", "army")
+        (verb, noun): Trigger("COOPERATE", None)
+        for verb in ("train", "arm", "equip")
+        for noun in (
+            "forces",
+            "troops",
+            "soldiers",
+            "fighters",
+            "police",
+            "army",
+            "rebels",
+            "militias",
+            "militiamen",
+            "recruits",
+        )
+    },
+    # CAMEO 071 (AID, economic): a loan or credit granted.
+    **{
+        (verb, noun): Trigger("AID", None)
+        for verb in ("approve", "grant", "extend", "disburse")
+        for noun in ("loan", "loans", "credit", "credits", "bailout")
     },
     ("reach", "deal"): Trigger("AGREE", None),
     ("lodge", "protest"): Trigger("ACCUSE", "disapprove"),
