@@ -289,6 +289,13 @@ def test_a_dateline_time_between_subject_and_verb_is_not_part_of_the_actor(
         ("Thousands took to the streets of Caracas.", "took", "PROTEST", "demo"),
         ("Turkey trained Syrian rebels near Kilis.", "trained", "COOPERATE", None),
         ("The IMF extended a $3 billion loan to Pakistan.", "extended", "AID", None),
+        (
+            "Japan scrambled fighter jets over the East China Sea.",
+            "scrambled",
+            "MOBILIZE",
+            "troops",
+        ),
+        ("The Pentagon sent an aircraft carrier to the Gulf.", "sent", "MOBILIZE", "troops"),
     ],
 )
 def test_modes_of_the_plover_manual_tables(

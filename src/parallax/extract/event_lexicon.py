@@ -560,6 +560,16 @@ VERB_OBJECT_TRIGGERS: Final[dict[tuple[str, str], Trigger]] = {
         for verb in ("remain", "place", "go", "stay", "keep")
     },
     ("call", "reservists"): Trigger("MOBILIZE", "troops"),
+    # CAMEO 150/154 (MOBILIZE): scrambling aircraft, sending warships or a carrier.
+    **{
+        ("scramble", noun): Trigger("MOBILIZE", "troops")
+        for noun in ("jets", "fighters", "aircraft", "warplanes", "planes", "interceptors")
+    },
+    **{
+        (verb, noun): Trigger("MOBILIZE", "troops")
+        for verb in ("send", "deploy", "dispatch")
+        for noun in ("carrier", "carriers", "warship", "warships", "destroyer", "destroyers")
+    },
     **{
         (verb, noun): Trigger("ASSAULT", None)  # CAMEO 196: violate a ceasefire
         for verb in ("violate", "breach", "break")
