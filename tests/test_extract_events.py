@@ -296,6 +296,9 @@ def test_a_dateline_time_between_subject_and_verb_is_not_part_of_the_actor(
             "troops",
         ),
         ("The Pentagon sent an aircraft carrier to the Gulf.", "sent", "MOBILIZE", "troops"),
+        ("Gunmen sprayed the minibus with bullets.", "sprayed", "ASSAULT", "firearms"),
+        ("Assailants hurled grenades at a police post.", "hurled", "ASSAULT", "explosives"),
+        ("The army bulldozed the camp.", "bulldozed", "ASSAULT", "destroy"),
     ],
 )
 def test_modes_of_the_plover_manual_tables(

@@ -81,7 +81,7 @@ VERB_TRIGGERS: Final[dict[str, Trigger]] = {
     **_entries("ASSAULT", "heavy-weapons", "shell bombard pound"),
     **_entries("ASSAULT", "firearms", "shoot gun"),
     **_entries("ASSAULT", "targeted", "assassinate"),
-    **_entries("ASSAULT", "destroy", "destroy demolish raze"),
+    **_entries("ASSAULT", "destroy", "destroy demolish raze bulldoze"),
     **_entries("ASSAULT", None, "down"),
     **_entries("ASSAULT", "abduct", "abduct kidnap"),
     **_entries("ASSAULT", "torture", "torture"),
@@ -694,11 +694,21 @@ VERB_OBJECT_TRIGGERS: Final[dict[tuple[str, str], Trigger]] = {
     },
     ("build", "up"): Trigger("MOBILIZE", "troops"),
     **{
-        ("throw", noun): Trigger("ASSAULT", "primitive")
+        (verb, noun): Trigger("ASSAULT", "primitive")
+        for verb in ("throw", "hurl", "pelt")
         for noun in ("stones", "rocks", "bricks", "firebombs")
     },
-    ("throw", "grenade"): Trigger("ASSAULT", "explosives"),
-    ("throw", "grenades"): Trigger("ASSAULT", "explosives"),
+    **{
+        (verb, noun): Trigger("ASSAULT", "explosives")
+        for verb in ("throw", "hurl", "lob")
+        for noun in ("grenade", "grenades", "explosives")
+    },
+    # CAMEO 190/195 (ASSAULT): lobbing mortar rounds or shells; spraying with bullets.
+    **{
+        ("lob", noun): Trigger("ASSAULT", None)
+        for noun in ("mortars", "mortar", "shells", "rockets", "bombs")
+    },
+    **{("spray", noun): Trigger("ASSAULT", "firearms") for noun in ("bullets", "gunfire")},
     ("gun", "down"): Trigger("ASSAULT", "firearms"),
     ("hack", "death"): Trigger("ASSAULT", "primitive"),
     ("seek", "help"): Trigger("REQUEST", None),
