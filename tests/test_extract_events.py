@@ -2599,3 +2599,14 @@ def test_people_killed_in_an_attack_are_not_its_doers(nlp: Language) -> None:
     assert killing.actor is None
     assert killing.recipient is not None
     assert killing.recipient.text == "the soldiers"
+
+
+def test_an_act_warned_of_is_yet_to_come(nlp: Language) -> None:
+    attacks = the_event(nlp, "The Taliban warned of attacks on polling stations.", "attacks")
+    assert attacks.status == "future"
+
+
+def test_the_release_of_a_named_person_is_a_release(nlp: Language) -> None:
+    release = the_event(nlp, "The release of Nelson Mandela changed South Africa.", "release")
+    assert (release.type, release.mode) == ("RETREAT", "release")
+    assert "release" not in triggers(nlp, "The release of the new model was delayed.")

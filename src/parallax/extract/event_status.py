@@ -107,6 +107,8 @@ def event_status(trigger: Token, *, in_attribution: bool, noun: Token | None = N
     chain = list(_governing_chain(trigger))
     if _is_negated(trigger) or (noun is not None and _negated(noun)):
         return "negated"
+    if _warned_of(trigger) and not _known_act(trigger):
+        return "future"  # "warned of attacks on polling stations": feared, not done
     for token in chain:
         if _modal(token, _REPORTED_FUTURE) and _reported_clause(token):
             return "future"  # "they said they would boycott": the future of the past
@@ -121,6 +123,21 @@ def event_status(trigger: Token, *, in_attribution: bool, noun: Token | None = N
         if token.i != trigger.i and _lemma(token) in _CLAIM:
             return "reported"
     return "reported" if in_attribution else "asserted"
+
+
+#: Prepositions of what a warning is about ("warned *of* attacks", "*against* reprisals").
+_WARNED_OF: Final = frozenset({"of", "about", "against"})
+
+
+def _warned_of(noun: Token) -> bool:
+    """An act noun a warning is about: what is feared is yet to come (a definite act the
+    sentence takes as known, "warned of the consequences of the siege", is left alone)."""
+    return (
+        noun.pos_ == "NOUN"
+        and noun.dep_ in ("obl", "nmod")
+        and case_of(noun) in _WARNED_OF
+        and "warn" in forms_of(noun.head)
+    )
 
 
 def _governing_chain(trigger: Token) -> Iterable[Token]:

@@ -101,7 +101,13 @@ from parallax.extract.syntax import (
 )
 from parallax.knowledge.actors import ActorResolver
 from parallax.knowledge.places import PlaceCandidate
-from parallax.nlp.doc_text import entities_within, frozen_mentions, positions_of, text_of
+from parallax.nlp.doc_text import (
+    entities_within,
+    entity_at,
+    frozen_mentions,
+    positions_of,
+    text_of,
+)
 from parallax.nlp.lemmas import forms_of, lexicon_lemma
 from parallax.schema import Actor, Event, Figure, Place, Time
 from parallax.schema import Span as SpanRecord
@@ -374,7 +380,8 @@ def _warned_party(verb: Token) -> Trigger | None:
 _HELD_PERSONS: Final = frozenset(
     {"journalist", "reporter", "activist", "dissident", "detainee", "captive", "hostage",
      "prisoner", "soldier", "pilot", "sailor", "worker", "citizen", "national", "student",
-     "blogger", "lawyer", "priest", "leader", "photographer", "tourist", "businessman"}
+     "blogger", "lawyer", "priest", "leader", "photographer", "tourist", "businessman",
+     "pastor", "missionary", "cleric"}
 )  # fmt: skip
 
 
@@ -382,15 +389,21 @@ def _released_person(verb: Token) -> Trigger | None:
     """ "released Nelson Mandela", "released the aid worker": letting a person go (CAMEO
     0841, RETREAT "release"); "released a statement" does not."""
     for child in verb.children:
-        if child.dep_ == "obj" and (
-            child.ent_type_ == "PERSON"
-            # people named by a noun, not a pronoun ("release *them* for free": apps) or a
-            # name of a body
-            or (not child.ent_type_ and child.pos_ != "PRON" and is_people(child))
-            or bool(_HELD_PERSONS.intersection(forms_of(child)))
-        ):
+        if child.dep_ == "obj" and _held_person(child):
             return Trigger("RETREAT", "release")
     return None
+
+
+def _held_person(noun: Token, *, full_name: bool = False) -> bool:
+    """A person (by name or by a noun of people) who can be held and let go; not a pronoun
+    ("release *them* for free": apps) or the name of a body. ``full_name``: a one-word name
+    does not count ("the release of the *Dreamliner*", read as a person, is a product's)."""
+    entity = entity_at(noun.doc, noun.i) if noun.ent_type_ == "PERSON" else None
+    return (
+        (entity is not None and (len(entity) > 1 or not full_name))
+        or (not noun.ent_type_ and noun.pos_ != "PRON" and is_people(noun))
+        or bool(_HELD_PERSONS.intersection(forms_of(noun)))
+    )
 
 
 #: Verbs that do what their object names by saying it: "*declared* a ceasefire".
@@ -503,6 +516,8 @@ def _compound(noun: Token, forms: tuple[str, ...]) -> Trigger | None:
         # seizure of a tanker" "seized a tanker".
         if child.dep_ == "nmod" and any(c.lower_ == "of" for c in child.children):
             found = _paired(verbs, forms_of(child))
+            if found is None and "release" in verbs and _held_person(child, full_name=True):
+                found = Trigger("RETREAT", "release")  # "the release of the American pastor"
             if found is not None:
                 return found
     return None
