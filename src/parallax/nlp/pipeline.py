@@ -46,9 +46,9 @@ class ModelNotFoundError(ParallaxError):
 HYPHENATED_VERBS: Final = ("test-fire", "test-launch")
 
 
-def keep_hyphenated_verbs(nlp: Language, verbs: Iterable[str] = HYPHENATED_VERBS) -> None:
-    """Make every inflection of ``verbs`` one token, as the verb it is."""
-    keep_whole(nlp, (form for verb in verbs for form in inflections(verb)))
+def keep_hyphenated_verbs(nlp: Language) -> None:
+    """Make every inflection of :data:`HYPHENATED_VERBS` one token, as the verb it is."""
+    keep_whole(nlp, (form for verb in HYPHENATED_VERBS for form in inflections(verb)))
 
 
 def keep_whole(nlp: Language, words: Iterable[str]) -> None:

@@ -105,7 +105,8 @@ def verb_repair(doc: Doc) -> Doc:
     _lift_verbs_inside_objects(doc, [i for i in objects.tolist() if pos[heads[i] + i] in _NOUNS])
     _reduce_affiliations(doc, [i for i in subjects.tolist() if doc[i].head.lower_ in _REDUCED])
     _join_hyphenated_objects(doc, objects.tolist())
-    _raise_gerunds_of_charges(doc)
+    modifiers = (deps == doc.vocab.strings["amod"]) | (deps == doc.vocab.strings["compound"])
+    _raise_gerunds_of_charges(doc, numpy.flatnonzero(modifiers).tolist())
     return doc
 
 
@@ -118,22 +119,25 @@ _CHARGING: Final = frozenset(
 _CHARGE_CASES: Final = frozenset({"of", "for", "with"})
 
 
-def _raise_gerunds_of_charges(doc: Doc) -> None:
+def _raise_gerunds_of_charges(doc: Doc, modifiers: list[int]) -> None:
     """A gerund the parse read as the modifier of its own object after "accused X of":
     "Ukraine accused Russia of *bombing* hospitals" had "bombing" as a compound of
     "hospitals" (and "killing civilians" as an adjective), so the charge named no act. After
     a word of charging, "of/for/with" + "-ing" word + noun is the act and its object: the
     word becomes the clause (``acl`` of the accused, ``advcl`` of the verb), the noun its
-    object."""
+    object. ``modifiers``: the ``amod`` and ``compound`` tokens (from the arrays), so that
+    the rest of the document builds no Token."""
     moves: list[tuple[int, int, str | None]] = []
-    for word in doc:
+    for i in modifiers:
+        word = doc[i]
         noun = word.head
         if not (
             word.lower_.endswith("ing")
-            and word.dep_ in ("amod", "compound")
-            and word.i == noun.i - 1 - sum(1 for c in noun.children if word.i < c.i < noun.i)
-            and noun.dep_ in ("nmod", "obl")
             and word.i > 0
+            and noun.i > word.i
+            and noun.dep_ in ("nmod", "obl")
+            # every word up to the noun is its own modifier ("of killing *innocent* civilians")
+            and all(doc[j].head.i == noun.i for j in range(word.i + 1, noun.i))
         ):
             continue
         case = doc[word.i - 1]
