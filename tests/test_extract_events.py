@@ -299,6 +299,15 @@ def test_a_dateline_time_between_subject_and_verb_is_not_part_of_the_actor(
         ("Gunmen sprayed the minibus with bullets.", "sprayed", "ASSAULT", "firearms"),
         ("Assailants hurled grenades at a police post.", "hurled", "ASSAULT", "explosives"),
         ("The army bulldozed the camp.", "bulldozed", "ASSAULT", "destroy"),
+        ("Obama invited the Cuban president to the White House.", "invited", "AGREE", None),
+        ("China has invited Putin to visit Beijing next month.", "invited", "AGREE", None),
+        ("Moscow and Beijing deepened their ties.", "deepened", "SUPPORT", None),
+        (
+            "Tokyo and Seoul resumed intelligence sharing on Monday.",
+            "intelligence",
+            "COOPERATE",
+            None,
+        ),
     ],
 )
 def test_modes_of_the_plover_manual_tables(
@@ -2610,3 +2619,57 @@ def test_the_release_of_a_named_person_is_a_release(nlp: Language) -> None:
     release = the_event(nlp, "The release of Nelson Mandela changed South Africa.", "release")
     assert (release.type, release.mode) == ("RETREAT", "release")
     assert "release" not in triggers(nlp, "The release of the new model was delayed.")
+
+
+def test_an_invitation_needs_somewhere_or_something_to_be_invited_to(nlp: Language) -> None:
+    assert triggers(nlp, "The remarks invited ridicule.") == set()
+
+
+def test_an_act_one_is_put_under_is_done_by_the_subject_to_the_object(nlp: Language) -> None:
+    event = the_event(nlp, "The army placed the former president under house arrest.", "arrest")
+    assert (event.actor.text if event.actor else None) == "The army"
+    assert (event.recipient.text if event.recipient else None) == "the former president"
+    passive = the_event(nlp, "The opposition leader was placed under house arrest.", "arrest")
+    assert passive.actor is None
+    assert (passive.recipient.text if passive.recipient else None) == "The opposition leader"
+
+
+def test_the_agent_of_a_verb_renewing_an_act_does_the_act(nlp: Language) -> None:
+    text = "Sanctions against Pyongyang were tightened by the Security Council."
+    event = the_event(nlp, text, "Sanctions")
+    assert (event.actor.text if event.actor else None) == "the Security Council"
+    condemned = the_event(nlp, "The attack was condemned by the UN.", "attack")
+    assert condemned.actor is None  # who condemns an act did not do it
+
+
+def test_an_act_noun_drawn_from_someone_is_theirs(nlp: Language) -> None:
+    event = the_event(nlp, "The decision invited criticism from Washington.", "criticism")
+    assert (event.actor.country if event.actor else None) == "USA"
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "fled"),
+    [
+        ("The militia forced thousands of villagers to flee.", "The militia", "thousands"),
+        ("Families fled the Taliban.", "the Taliban", "Families"),
+        ("Syrian refugees fled from Assad's barrel bombs.", "Assad", "Syrian refugees"),
+        ("Thousands of residents fled the fighting in Marawi.", None, "Thousands"),
+        ("Hundreds of civilians fled to Turkey.", None, "Hundreds"),
+        ("Civilians fled their homes as the army advanced.", None, "Civilians"),
+    ],
+)
+def test_civilians_fleeing_are_driven_out_by_whoever_made_them(
+    nlp: Language, text: str, actor: str | None, fled: str
+) -> None:
+    """Manual 0.8: refugees fleeing are SANCTION "expel", the causative agent the actor."""
+    event = next(e for e in events(nlp, text) if e.trigger and e.trigger.text.startswith("fle"))
+    assert (event.type, event.mode) == ("SANCTION", "expel")
+    assert (event.actor.text if event.actor else None) == actor
+    assert event.recipient is not None
+    assert event.recipient.text.startswith(fled)
+
+
+@pytest.mark.parametrize("text", ["The army fled the town.", "His father fled Cuba in 1960."])
+def test_forces_or_a_person_fleeing_still_withdraw(nlp: Language, text: str) -> None:
+    event = the_event(nlp, text, "fled")
+    assert (event.type, event.mode) == ("RETREAT", "withdraw")

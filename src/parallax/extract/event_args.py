@@ -592,10 +592,14 @@ def nominal_arguments(trigger: Token) -> tuple[Token | None, Token | None]:
     if actor is None:
         # "accused Moscow of the bombing", "ISIS claimed responsibility for the bombing"
         actor = accused_party(trigger) or responsible_party(trigger)
+    placed_under = _placed_under(position)
+    if placed_under is not None and recipient is None:
+        recipient = placed_under  # "placed *the former president* under house arrest"
     acts_through_verb = (
         position.dep_ in ("obj", "nsubj:pass")
         or (position.dep_ == "obl" and case_of(position) in _PURPOSE and head.lemma_ in _TRAVEL)
         or (position.dep_ == "obl" and case_of(position) == "on" and head.lemma_ in _GO_ON)
+        or placed_under is not None
     )
     if acts_through_verb and head.i != trigger.i and _undergoes(head, trigger):
         # "Russia suffered an act of terrorism by Islamic State": the subject is whom it
@@ -714,7 +718,7 @@ _FROM_A_STATE: Final = frozenset({*VERBAL_TYPES, "AID"})
 #: condemnation *from the UN*".
 _DRAWN: Final = frozenset(
     {"draw", "receive", "face", "attract", "earn", "win", "get", "prompt", "spark", "come",
-     "meet", "provoke", "trigger", "elicit"}
+     "meet", "provoke", "trigger", "elicit", "invite"}
 )  # fmt: skip
 
 
@@ -773,9 +777,19 @@ def _participle_agent(noun: Token) -> Token | None:
                 if by_agent(child):
                     return child
     verb = noun.head
-    if noun.dep_ == "nsubj:pass" and verb.lemma_ in LIGHT_VERBS:
+    if noun.dep_ == "nsubj:pass" and (
+        verb.lemma_ in LIGHT_VERBS or _RENEWED.intersection(forms_of(verb))
+    ):
         return next((c for c in verb.children if by_agent(c)), None)
     return None
+
+
+#: Verbs whose passive "by" phrase does the act their subject names, as a light verb's does:
+#: "sanctions *were tightened by* the Security Council", "a truce *was declared by* both
+#: sides" — unlike "the attack was condemned by the UN".
+_RENEWED: Final = frozenset(
+    {"tighten", "extend", "renew", "expand", "declare", "order", "announce", "resume"}
+)
 
 
 def stray_agent(noun: Token, acts: frozenset[int]) -> Token | None:
@@ -891,6 +905,21 @@ _ADDRESSING: Final = frozenset(
 )
 #: Prepositions of the purpose a subject goes somewhere for: "came to Vienna *for* talks".
 _PURPOSE: Final = frozenset({"for"})
+#: Verbs that put someone or something under an act: "*placed* him under house arrest",
+#: "*put* the city under curfew", "*kept* the town under siege".
+_PUT: Final = frozenset({"place", "put", "keep", "hold"})
+
+
+def _placed_under(noun: Token) -> Token | None:
+    """Who or what an act noun in an "under" phrase of a verb of putting is done to (the
+    verb's object, or its passive subject: "the former president *was placed* under house
+    arrest"); the verb's active subject does the act."""
+    verb = noun.head
+    if noun.dep_ != "obl" or case_of(noun) != "under" or not _PUT.intersection(forms_of(verb)):
+        return None
+    return next((c for c in verb.children if c.dep_ in ("obj", "nsubj:pass")), None)
+
+
 #: Verbs whose subject does the act their "on" phrase names: "workers *went on* strike",
 #: "the army *stayed on* the offensive".
 _GO_ON: Final = frozenset({"go", "stay", "remain"})

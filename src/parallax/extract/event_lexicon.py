@@ -355,13 +355,29 @@ VERB_OBJECT_TRIGGERS: Final[dict[tuple[str, str], Trigger]] = {
     ("use", "weapons"): Trigger("ASSAULT", "unconventional"),
     ("open", "fire"): Trigger("ASSAULT", "firearms"),
     ("set", "fire"): Trigger("ASSAULT", None),  # "set fire to the embassy" (arson)
-    ("share", "intelligence"): Trigger("COOPERATE", None),
     ("share", "expertise"): Trigger("COOPERATE", None),
-    ("share", "information"): Trigger("COOPERATE", None),
     **{
         (verb, noun): Trigger("SUPPORT", None)
-        for verb in ("establish", "upgrade", "restore", "normalize", "normalise", "resume")
+        for verb in (
+            "establish",
+            "upgrade",
+            "restore",
+            "normalize",
+            "normalise",
+            "resume",
+            "deepen",
+            "strengthen",
+            "mend",
+            "forge",
+            "cement",
+        )
         for noun in ("ties", "relations", "tie", "relation")
+    },
+    # Manual 0.8 (AGREE): "invitations for state visits" ("invited Erdogan *to* Berlin");
+    # "invited criticism" has no "to".
+    **{
+        ("invite", partner): Trigger("AGREE", None)
+        for partner in ("to", "visit", "attend", "join", "participate")
     },
     **{
         (verb, noun): Trigger("SANCTION", "discontinue")
@@ -903,6 +919,12 @@ COMPOUND_TRIGGERS: Final[dict[tuple[str, str], Trigger]] = {
     ("labour", "strike"): Trigger("PROTEST", "strike"),
     ("labor", "strike"): Trigger("PROTEST", "strike"),
     ("war", "games"): Trigger("COOPERATE", None),
+    # CAMEO 064: "resumed *intelligence sharing*"
+    **{
+        (what, act): Trigger("COOPERATE", None)
+        for what in ("intelligence", "information")
+        for act in ("sharing", "exchange", "exchanges")
+    },
     ("joint", "exercises"): Trigger("COOPERATE", None),
     ("joint", "exercise"): Trigger("COOPERATE", None),
     ("joint", "patrols"): Trigger("COOPERATE", None),

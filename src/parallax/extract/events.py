@@ -62,6 +62,7 @@ from parallax.extract.event_figurative import (
     unarmed_contest,
     verbal_attack,
 )
+from parallax.extract.event_flight import EXPELLED, civilians_fled, flight_arguments
 from parallax.extract.event_lexicon import (
     COMPOUND_TRIGGERS,
     CONFLICT_TYPES,
@@ -146,6 +147,8 @@ def find_triggers(doc: Doc) -> list[tuple[Token, Trigger]]:
                 trigger = _warned_party(token)
             if trigger is None and "release" in forms:
                 trigger = _released_person(token)
+            if trigger is not None and "flee" in forms and civilians_fled(token):
+                trigger = EXPELLED  # manual 0.8: civilians fleeing are driven out by someone
             if trigger is not None and trigger.type == "PROTEST" and _protested_to(token):
                 trigger = Trigger("ACCUSE", "disapprove")  # a diplomatic protest (manual)
             if trigger is not None and _verb_reports_no_act(token, trigger):
@@ -158,7 +161,11 @@ def find_triggers(doc: Doc) -> list[tuple[Token, Trigger]]:
             pos == "ADJ" and _adjective_as_noun(token)
         ):
             forms = forms_of(token)
-            trigger = _compound(token, forms) or _first(NOUN_TRIGGERS, forms)
+            trigger = (
+                _compound(token, forms)
+                or _first(NOUN_TRIGGERS, forms)
+                or _compound_read_as_verb(token)
+            )
             if trigger is not None and _noun_reports_no_act(token, trigger):
                 trigger = None
             if trigger is not None and trigger.type == "MOBILIZE" and _of_peacekeepers(token):
@@ -193,6 +200,8 @@ def find_triggers(doc: Doc) -> list[tuple[Token, Trigger]]:
             # act its subject or object names
             continue
         if _content_of_verbal_act(token, by_index) or _object_of_act_noun(token, by_index):
+            continue
+        if _meeting_shunned(token, trigger, by_index):
             continue
         kept.append((token, trigger))
     return kept
@@ -523,6 +532,35 @@ def _compound(noun: Token, forms: tuple[str, ...]) -> Trigger | None:
     return None
 
 
+#: Acts that shun a meeting: "*boycotted* the summit", "*walked out of* the talks", "*cancelled*
+#: talks with the EU".
+_SHUNNING: Final = frozenset({"PROTEST", "SANCTION", "REJECT"})
+
+
+def _meeting_shunned(noun: Token, trigger: Trigger, by_index: Mapping[int, Trigger]) -> bool:
+    """Whether a meeting noun is what a boycott, walkout or cancellation is done to: the
+    shunning party takes no part in it, so it is no CONSULT of theirs."""
+    if trigger.type != "CONSULT" or noun.pos_ == "VERB":
+        return False
+    if noun.dep_ != "obj" and not (noun.dep_ == "obl" and case_of(noun) in ("of", "from")):
+        return False  # "protested *at* the summit": the summit took place
+    shunning = by_index.get(noun.head.i)
+    return shunning is not None and shunning.type in _SHUNNING and noun.head.pos_ == "VERB"
+
+
+def _compound_read_as_verb(noun: Token) -> Trigger | None:
+    """A compound act noun whose "-ing" head the parse read as a verb: "resumed *intelligence*
+    sharing" with "sharing" a clause of its own. The modifier stands for the act, so that its
+    place in the clause (the object of "resumed") gives the doer."""
+    doc = noun.doc
+    if noun.i + 1 >= len(doc) or doc[noun.i + 1].tag_ != "VBG":
+        return None
+    verb = doc[noun.i + 1]
+    if verb.i == noun.head.i or verb.head.i in (noun.i, noun.head.i):
+        return COMPOUND_TRIGGERS.get((noun.lower_, verb.lower_))
+    return None
+
+
 #: Verbs that name what something is: "called the attack *an act of terrorism*".
 _NAMING: Final = frozenset(
     {"call", "label", "consider", "deem", "describe", "term", "brand", "classify", "declare"}
@@ -583,11 +621,21 @@ def _as_verbs(forms: Iterable[str]) -> list[str]:
 
 
 def _on_strike(noun: Token) -> bool:
-    """ "went on strike", "are on strike": the idiom takes no article, an air strike does."""
+    """ "went on strike", "are on strike": the idiom takes no article, an air strike does;
+    "called (off) a strike": one calls a labour strike, not an air strike."""
     children = list(noun.children)
+    called = noun.dep_ == "obj" or (noun.dep_ == "obl" and case_of(noun) == "off")
+    if called and "call" in forms_of(noun.head) and not _modified(noun):
+        # not "called the strike *a success*" (naming it)
+        return not any(c.dep_ == "xcomp" for c in noun.head.children)
     return any(c.dep_ == "case" and c.lower_ == "on" for c in children) and not any(
         c.dep_ in ("det", "nummod", "amod", "compound") for c in children
     )
+
+
+def _modified(noun: Token) -> bool:
+    """Whether a noun has a modifier or a count ("air strikes", "three strikes")."""
+    return any(c.dep_ in ("nummod", "amod", "compound") for c in noun.children)
 
 
 def _reason(phrase: Token) -> bool:
@@ -783,7 +831,10 @@ class EventExtractor:
         sentence = token.sent
         stray_doer = None
         if token.pos_ == "VERB":
-            actor_head, recipient_head = verbal_arguments(token)
+            if trigger == EXPELLED and "flee" in forms_of(token):
+                actor_head, recipient_head = flight_arguments(token)
+            else:
+                actor_head, recipient_head = verbal_arguments(token)
             actor_head = _purpose_of_act(token, material) or actor_head
             if actor_head is not None and _is_act(actor_head):
                 # "a truck bombing *that killed* eight", "Russian air strikes killed…": the
@@ -849,8 +900,10 @@ class EventExtractor:
             return None  # "Trump defeated Clinton", "surrounded by supporters"
         if trigger.type == "COERCE" and prevented_by_no_authority(token, actor):
             return None  # "to prevent super PACs from buying elections"
-        if token.pos_ == "VERB" and (
-            not names_party(recipient) or _own_thing(recipient_head, recipient, actor)
+        if (
+            token.pos_ == "VERB"
+            and trigger != EXPELLED  # "civilians fled *to Turkey*": the civilians were driven
+            and (not names_party(recipient) or _own_thing(recipient_head, recipient, actor))
         ):
             recipient = self._party_recipient(doc, token, trigger, actor) or recipient
         if (
@@ -953,7 +1006,7 @@ class EventExtractor:
             )
         actor = _placed(doc, token, actor, place_record)
         recipient = _placed(doc, token, recipient, place_record)
-        if needs_affected_party(trigger.type, recipient):
+        if needs_affected_party(trigger.type, recipient) and trigger != EXPELLED:
             actor_tokens = _tokens(doc, actor) if actor is not None else (0, 0)
             recipient = affected_party(doc, token, actor_tokens, self.resolver) or recipient
         return Event(
