@@ -308,6 +308,13 @@ def test_a_dateline_time_between_subject_and_verb_is_not_part_of_the_actor(
             "COOPERATE",
             None,
         ),
+        (
+            "China retaliated by imposing tariffs on US goods.",
+            "imposing",
+            "SANCTION",
+            "discontinue",
+        ),
+        ("Washington sent Kyiv more ammunition.", "sent", "AID", None),
     ],
 )
 def test_modes_of_the_plover_manual_tables(
@@ -2673,3 +2680,27 @@ def test_civilians_fleeing_are_driven_out_by_whoever_made_them(
 def test_forces_or_a_person_fleeing_still_withdraw(nlp: Language, text: str) -> None:
     event = the_event(nlp, text, "fled")
     assert (event.type, event.mode) == ("RETREAT", "withdraw")
+
+
+def test_an_act_requited_for_took_place(nlp: Language) -> None:
+    text = "Hezbollah vowed to retaliate for the killing of its commander."
+    assert the_event(nlp, text, "killing").status != "future"
+    assert the_event(nlp, "Hezbollah vowed to retaliate for any attack.", "attack").status == (
+        "future"
+    )
+
+
+def test_a_retaliation_by_another_act_is_that_act(nlp: Language) -> None:
+    found = events(nlp, "Moscow retaliated by expelling 60 American diplomats.")
+    assert [(e.trigger.text if e.trigger else None, e.type) for e in found] == [
+        ("expelling", "SANCTION")
+    ]
+
+
+def test_the_first_object_of_a_verb_of_giving_receives(nlp: Language) -> None:
+    ultimatum = the_event(nlp, "The rebels gave the government an ultimatum.", "ultimatum")
+    assert (ultimatum.recipient.text if ultimatum.recipient else None) == "the government"
+    aid = the_event(nlp, "Washington gave Kyiv new military aid.", "gave")
+    assert (aid.type, aid.recipient.country if aid.recipient else None) == ("AID", "UKR")
+    money = the_event(nlp, "Saudi Arabia gave Egypt 4 billion dollars.", "gave")
+    assert (money.type, money.recipient.country if money.recipient else None) == ("AID", "EGY")

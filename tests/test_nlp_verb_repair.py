@@ -492,3 +492,36 @@ def test_an_ing_modifier_without_a_charge_stays() -> None:
         lemmas=["the", "report", "speak", "of", "rising", "price", "."],
     )
     assert (doc[4].dep_, doc[4].head.i) == ("amod", 5)
+
+
+def test_a_name_before_the_adjective_of_a_given_object_is_who_receives() -> None:
+    # "Washington gave Kyiv new military aid", with "Kyiv" read as a compound of "aid".
+    doc = parsed(
+        ["Washington", "gave", "Kyiv", "new", "military", "aid"],
+        [1, 1, 5, 5, 5, 1],
+        ["nsubj", "ROOT", "compound", "amod", "amod", "obj"],
+        ["PROPN", "VERB", "PROPN", "ADJ", "ADJ", "NOUN"],
+        lemmas=["Washington", "give", "Kyiv", "new", "military", "aid"],
+    )
+    assert (doc[2].head.i, doc[2].dep_) == (1, "iobj")
+    assert (doc[5].head.i, doc[5].dep_) == (1, "obj")
+
+
+def test_a_name_compound_right_before_its_noun_stays() -> None:
+    # Only after a verb of giving, and only with a modifier between name and noun.
+    doc = parsed(
+        ["Washington", "praised", "Kyiv", "new", "aid"],
+        [1, 1, 4, 4, 1],
+        ["nsubj", "ROOT", "compound", "amod", "obj"],
+        ["PROPN", "VERB", "PROPN", "ADJ", "NOUN"],
+        lemmas=["Washington", "praise", "Kyiv", "new", "aid"],
+    )
+    assert (doc[2].head.i, doc[2].dep_) == (4, "compound")  # not a verb of giving
+    adjacent = parsed(
+        ["They", "sent", "Israel", "bombs"],
+        [1, 1, 3, 1],
+        ["nsubj", "ROOT", "compound", "obj"],
+        ["PRON", "VERB", "PROPN", "NOUN"],
+        lemmas=["they", "send", "Israel", "bomb"],
+    )
+    assert (adjacent[2].head.i, adjacent[2].dep_) == (3, "compound")

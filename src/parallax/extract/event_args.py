@@ -582,6 +582,9 @@ def nominal_arguments(trigger: Token) -> tuple[Token | None, Token | None]:
         if recipient is None and _joint(trigger):
             # "held joint exercises *with US forces*": the partner, hung on the verb
             recipient = prepositional(head, frozenset({"with"}))
+        if recipient is None:
+            # "gave *the government* an ultimatum", "handed *Kyiv* a list of demands"
+            recipient = next((c for c in head.children if c.dep_ == "iobj"), None)
     position = trigger
     if trigger.dep_ == "nmod" and case_of(trigger) == "of" and head.lemma_ in _MEASURES:
         # "launched 10 days *of* war games", "carried out a wave of strikes": the measure

@@ -332,7 +332,19 @@ VERB_OBJECT_TRIGGERS: Final[dict[tuple[str, str], Trigger]] = {
     **{
         (verb, noun): Trigger("AID", None)
         for verb in ("provide", "send", "give", "deliver", "offer")
-        for noun in ("aid", "assistance", "weapons", "arms", "supplies", "support", "training")
+        for noun in (
+            "aid",
+            "assistance",
+            "weapons",
+            "arms",
+            "supplies",
+            "support",
+            "training",
+            "ammunition",
+            "munitions",
+            "equipment",
+            "tanks",
+        )
     },
     **{
         ("test", noun): Trigger("MOBILIZE", "weapons")
@@ -754,6 +766,12 @@ VERB_OBJECT_TRIGGERS: Final[dict[tuple[str, str], Trigger]] = {
         (verb, noun): Trigger("SANCTION", "discontinue")
         for verb in ("stop", "cut", "halt", "suspend", "freeze", "withhold", "end", "slash")
         for noun in ("aid", "assistance", "funding")
+    },
+    # Tariffs raised against a state reduce relations ("imposed tariffs on US goods").
+    **{
+        (verb, noun): Trigger("SANCTION", "discontinue")
+        for verb in ("impose", "slap", "levy")
+        for noun in ("tariffs", "tariff", "duties")
     },
     # CAMEO 163 (SANCTION): an embargo or boycott, i.e. banning trade or travel with another
     # state ("banned charter flights to Turkey"); banning parties, rallies or papers stays

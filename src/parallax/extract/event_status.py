@@ -167,6 +167,14 @@ _REFERRING_HEADS: Final = frozenset(
     {"relation", "response", "reference", "regard", "reaction", "connection", "prior"}
 )
 _DEFINITE: Final = frozenset({"the", "this", "that", "these", "those"})
+#: Words of requital, whose "for" phrase is an act done before: "vowed to retaliate *for the
+#: killing* of its commander", "will punish those responsible for the attack", "revenge for
+#: the bombing".
+_REQUITING: Final = frozenset(
+    {"retaliate", "retaliation", "avenge", "revenge", "vengeance", "punish", "punishment",
+     "apologize", "apologise", "apology", "compensate", "compensation", "blame", "pay",
+     "reprisal", "reprisals", "responsible", "responsibility"}
+)  # fmt: skip
 
 
 def _known_act(noun: Token) -> bool:
@@ -179,8 +187,10 @@ def _known_act(noun: Token) -> bool:
     if noun.pos_ != "NOUN" or noun.dep_ not in ("obl", "nmod"):
         return False
     case = case_of(noun)
-    referring = case in _REFERRING_CASES or (
-        case == "to" and noun.head.lower_ in _REFERRING_HEADS  # "in relation *to* the attacks"
+    referring = (
+        case in _REFERRING_CASES
+        or (case == "to" and noun.head.lower_ in _REFERRING_HEADS)  # "in relation *to* …"
+        or (case == "for" and _requital(noun.head))
     )
     return referring and _definite(noun)
 
@@ -199,6 +209,14 @@ _EXAMINING: Final = frozenset(
     {"investigate", "probe", "examine", "review", "study", "inspect", "condemn", "denounce",
      "deplore", "decry", "criticize", "criticise", "mourn", "commemorate", "document"}
 )  # fmt: skip
+
+
+def _requital(head: Token) -> bool:
+    """Whether a "for" phrase hangs on a word of requital, on a verb whose object is one
+    ("vowed *revenge* for the assassination"), or on a pronoun it describes ("those
+    *responsible* for the attack")."""
+    words = [head, *(c for c in head.children if c.dep_ in ("obj", "amod"))]
+    return any(_REQUITING.intersection(forms_of(word)) for word in words)
 
 
 def _lemma(token: Token) -> str:

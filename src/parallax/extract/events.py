@@ -201,7 +201,7 @@ def find_triggers(doc: Doc) -> list[tuple[Token, Trigger]]:
             continue
         if _content_of_verbal_act(token, by_index) or _object_of_act_noun(token, by_index):
             continue
-        if _meeting_shunned(token, trigger, by_index):
+        if _meeting_shunned(token, trigger, by_index) or _retaliated_by(token):
             continue
         kept.append((token, trigger))
     return kept
@@ -548,6 +548,17 @@ def _meeting_shunned(noun: Token, trigger: Trigger, by_index: Mapping[int, Trigg
     return shunning is not None and shunning.type in _SHUNNING and noun.head.pos_ == "VERB"
 
 
+def _retaliated_by(verb: Token) -> bool:
+    """Whether a verb of retaliation says how in a "by" clause: "Moscow retaliated *by
+    expelling* 60 diplomats" is the expulsion (an event of its own when the lexicon knows
+    it), no attack."""
+    if verb.pos_ != "VERB" or "retaliate" not in forms_of(verb):
+        return False
+    return any(
+        c.pos_ == "VERB" and any(m.lower_ == "by" for m in c.children) for c in verb.children
+    )
+
+
 def _compound_read_as_verb(noun: Token) -> Trigger | None:
     """A compound act noun whose "-ing" head the parse read as a verb: "resumed *intelligence*
     sharing" with "sharing" a clause of its own. The modifier stands for the act, so that its
@@ -722,14 +733,28 @@ def _state_gives_money(verb: Token) -> bool:
     """A sum of money handed over by a state ("Saudi Arabia … would give $1 billion", "Japan
     provided $200 million"): aid. Donors giving to campaigns are not (their subject is a
     person, a company or "they")."""
-    if not any(
-        c.dep_ == "obj" and (c.tag_ == "$" or c.ent_type_ == "MONEY") for c in verb.children
-    ):
+    if not any(c.dep_ == "obj" and _money(c) for c in verb.children):
         return False
     subject = nearest_subject(verb)
     if subject is None:
         return False
     return subject.ent_type_ in ("GPE", "NORP") or subject.lower_ == "it"
+
+
+#: Currencies a counted sum is given in ("three billion *euros*", which the recognizer may
+#: not call money).
+_CURRENCIES: Final = frozenset(
+    {"dollar", "euro", "pound", "yuan", "yen", "ruble", "rouble", "rupee", "riyal", "dirham",
+     "franc", "lira", "shekel"}
+)  # fmt: skip
+
+
+def _money(noun: Token) -> bool:
+    """A sum of money: "$1 billion", or a counted currency ("three billion euros")."""
+    if noun.tag_ == "$" or noun.ent_type_ == "MONEY":
+        return True
+    counted = any(c.dep_ == "nummod" for c in noun.children)
+    return counted and bool(_CURRENCIES.intersection(forms_of(noun)))
 
 
 def _in_phrase(noun: Token, head: Token) -> bool:
@@ -923,9 +948,12 @@ class EventExtractor:
             and prepositional(token, frozenset({"with"})) is None  # "provided X *with* arms"
         ):
             # "provide humanitarian assistance (to X)": the object is what is given.
-            given_to = prepositional(token, _GIVEN_TO) or prepositional(
-                recipient_head,
-                _GIVEN_TO,  # "provided aid *to the rebels*" hung on "aid"
+            given_to = (
+                prepositional(token, _GIVEN_TO)
+                # "provided aid *to the rebels*" hung on "aid"
+                or prepositional(recipient_head, _GIVEN_TO)
+                # "gave *Kyiv* new military aid"
+                or next((c for c in token.children if c.dep_ == "iobj"), None)
             )
             recipient = code_actor(doc, given_to, self.resolver) if given_to else None
         mode = trigger.mode

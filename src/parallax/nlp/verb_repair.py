@@ -105,6 +105,8 @@ def verb_repair(doc: Doc) -> Doc:
     _lift_verbs_inside_objects(doc, [i for i in objects.tolist() if pos[heads[i] + i] in _NOUNS])
     _reduce_affiliations(doc, [i for i in subjects.tolist() if doc[i].head.lower_ in _REDUCED])
     _join_hyphenated_objects(doc, objects.tolist())
+    second = objects.tolist() + numpy.flatnonzero(deps == doc.vocab.strings["iobj"]).tolist()
+    _split_receivers_from_objects(doc, second)
     modifiers = (deps == doc.vocab.strings["amod"]) | (deps == doc.vocab.strings["compound"])
     _raise_gerunds_of_charges(doc, numpy.flatnonzero(modifiers).tolist())
     return doc
@@ -171,6 +173,43 @@ def _join_hyphenated_objects(doc: Doc, objects: list[int]) -> None:
             doc[j].head.i in range(i + 1, later.i + 1) for j in range(i + 2, later.i)
         ):
             moves.append((i, later.i, "compound"))
+    _move(doc, moves)
+
+
+#: Verbs of giving whose first object is who receives: "gave *Kyiv* new military aid".
+_GIVING: Final = frozenset(
+    {"give", "send", "offer", "grant", "promise", "sell", "lend", "hand", "pay", "owe",
+     "deny", "award", "allow", "ship", "supply"}
+)  # fmt: skip
+
+
+def _split_receivers_from_objects(doc: Doc, objects: list[int]) -> None:
+    """A name right after a verb of giving that the parse made a compound of the object
+    after it: "Washington gave *Kyiv* new military aid", "the EU gave *Turkey* three billion
+    euros", "sent *Israel* more bombs" (the name hung on "aid", "euros", "bombs", so nobody
+    received anything; the component runs before the entity recognizer, so a proper noun is
+    what names the receiver). An English compound comes after the adjectives and numbers of its
+    noun, not before them, so a name followed by the noun's own adjective, number or
+    determiner is the verb's first object: it becomes the ``iobj``, the noun the ``obj``.
+    ``objects``: the ``obj`` and ``iobj`` tokens."""
+    moves: list[tuple[int, int, str | None]] = []
+    for i in objects:
+        noun = doc[i]
+        verb = noun.head
+        if not _GIVING.intersection((verb.lemma_, verb.lower_)):
+            continue
+        name = next(
+            (c for c in noun.children if c.dep_ == "compound" and c.left_edge.i == verb.i + 1),
+            None,
+        )
+        if name is None or name.pos_ != "PROPN" or name.i + 1 >= noun.i:
+            continue
+        between = doc[name.i + 1 : noun.i]
+        if doc[name.i + 1].pos_ not in ("ADJ", "NUM", "DET") or any(
+            t.pos_ == "PROPN" or not name.i < t.head.i <= noun.i for t in between
+        ):
+            continue
+        moves += [(name.i, verb.i, "iobj"), (noun.i, verb.i, "obj")]
     _move(doc, moves)
 
 
