@@ -315,6 +315,8 @@ def test_a_dateline_time_between_subject_and_verb_is_not_part_of_the_actor(
             "discontinue",
         ),
         ("Washington sent Kyiv more ammunition.", "sent", "AID", None),
+        ("The president caved to the demands of the protesters.", "caved", "CONCEDE", None),
+        ("The government legalized opposition parties.", "legalized", "CONCEDE", None),
     ],
 )
 def test_modes_of_the_plover_manual_tables(
@@ -2704,3 +2706,28 @@ def test_the_first_object_of_a_verb_of_giving_receives(nlp: Language) -> None:
     assert (aid.type, aid.recipient.country if aid.recipient else None) == ("AID", "UKR")
     money = the_event(nlp, "Saudi Arabia gave Egypt 4 billion dollars.", "gave")
     assert (money.type, money.recipient.country if money.recipient else None) == ("AID", "EGY")
+
+
+def test_a_demand_or_threat_of_a_party_is_theirs(nlp: Language) -> None:
+    text = "The president caved to the demands of the protesters."
+    demands = the_event(nlp, text, "demands")
+    assert (demands.actor.text if demands.actor else None) == "the protesters"
+    assert demands.recipient is None
+    released = the_event(nlp, "The release of the hostages came on Monday.", "release")
+    assert (released.recipient.text if released.recipient else None) == "the hostages"
+
+
+def test_an_act_foiled_is_not_the_foilers(nlp: Language) -> None:
+    assert the_event(nlp, "Police foiled an attack on the embassy.", "attack").actor is None
+
+
+def test_demands_met_are_conceded_not_a_meeting(nlp: Language) -> None:
+    event = the_event(nlp, "The government met the demands of the teachers.", "met")
+    assert event.type == "CONCEDE"
+
+
+def test_who_denies_responsibility_is_not_the_doer(nlp: Language) -> None:
+    denied = the_event(nlp, "The Taliban denied responsibility for the bombing.", "bombing")
+    assert denied.actor is None
+    claimed = the_event(nlp, "The Taliban claimed responsibility for the bombing.", "bombing")
+    assert (claimed.actor.actor_id if claimed.actor else None) == "TALIBAN"

@@ -75,6 +75,11 @@ def test_sector_phrases_and_bare_roles(nlp: Language) -> None:
     assert found["the president"] == actors(run(nlp, "Barack Obama"))["Barack Obama"]
 
 
+def test_a_sector_after_a_possessive_state_is_that_states(nlp: Language) -> None:
+    found = actors(run(nlp, "Egypt's army said it killed 40 militants."))
+    assert found.get("Egypt's army") == "EGYMIL"
+
+
 def test_role_next_to_a_name_is_left_to_the_name(nlp: Language) -> None:
     doc = run(nlp, "Secretary of State John Kerry arrived.", dt.date(2015, 3, 1))
     assert "Secretary of State" not in actors(doc)

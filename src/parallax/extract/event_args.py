@@ -564,8 +564,12 @@ def nominal_arguments(trigger: Token) -> tuple[Token | None, Token | None]:
     if actor is None:
         actor = _named_source(trigger)  # "attacks *from Senator Marco Rubio*"
     if actor is None:
+        actor = _claimant(trigger)  # "the demands *of the protesters*"
+    if actor is None:
         actor = _misread_light_verb_subject(trigger)  # "Activists *staged* rallies in Gaza"
     recipient = prepositional(trigger, RECIPIENT_CASES)
+    if recipient is not None and actor is not None and recipient.i == actor.i:
+        recipient = None
     head = trigger.head
     if recipient is None:
         recipient = _content_subject(trigger)  # "its demand that *Israel* ease restrictions"
@@ -723,6 +727,24 @@ _DRAWN: Final = frozenset(
     {"draw", "receive", "face", "attract", "earn", "win", "get", "prompt", "spark", "come",
      "meet", "provoke", "trigger", "elicit", "invite"}
 )  # fmt: skip
+
+
+#: Types of act noun whose "of" phrase is who makes it when it names a party: "the demands
+#: *of the protesters*", "the threats *of the militants*" (but "criticism *of the
+#: government*", "the release *of the hostages*" are done to them).
+_CLAIMS: Final = frozenset({"REQUEST", "THREATEN"})
+
+
+def _claimant(noun: Token) -> Token | None:
+    """The party in the "of" phrase of a demand or a threat, who makes it."""
+    lemma = lexicon_lemma(noun, NOUN_TRIGGERS)
+    if lemma is None or NOUN_TRIGGERS[lemma].type not in _CLAIMS:
+        return None
+    for child in noun.children:
+        if child.dep_ == "nmod" and case_of(child) == "of":
+            named = child.ent_type_ in _PARTY_LABELS | {"GPE"}
+            return child if named or is_people(child) else None
+    return None
 
 
 def _named_source(noun: Token) -> Token | None:
@@ -1008,7 +1030,10 @@ _DEPICTIONS: Final = frozenset(
 _SEQUENCE: Final = frozenset(
     {"follow", "precede", "mourn", "commemorate", "remember", "recall", "fear", "witness"}
 )
-_NOT_THE_DOER: Final = _REACTIONS | _DEPICTIONS | _SEQUENCE
+#: Verbs that keep an act from happening or succeeding ("police *foiled* an attack", "Kurdish
+#: fighters *repelled* an ISIS assault"): their subject is its target, not its doer.
+_FOILING: Final = frozenset({"prevent", "avert", "foil", "thwart", "repel", "repulse"})
+_NOT_THE_DOER: Final = _REACTIONS | _DEPICTIONS | _SEQUENCE | _FOILING
 #: Verbs whose subject undergoes the act noun they take: "Russia *suffered* an attack".
 _UNDERGONE: Final = frozenset(
     {"suffer", "endure", "face", "survive", "sustain", "experience", "withstand"}
@@ -1058,7 +1083,7 @@ def accused_party(act: Token) -> Token | None:
 
 #: Verbs whose object "responsibility" / "credit" for an act makes their subject its doer:
 #: "ISIS *claimed* responsibility for downing the plane".
-_OWNING: Final = frozenset({"claim", "take", "accept", "admit", "assume", "bear", "deny"})
+_OWNING: Final = frozenset({"claim", "take", "accept", "admit", "assume", "bear"})  # not "deny"
 _RESPONSIBILITY: Final = frozenset({"responsibility", "credit"})
 
 

@@ -124,7 +124,9 @@ VERB_TRIGGERS: Final[dict[str, Trigger]] = {
     **_entries("ASSAULT", None, "burn"),
     **_entries("MOBILIZE", "troops", "mass reinforce"),
     **_entries("AID", None, "assist finance airdrop"),
-    **_entries("CONCEDE", None, "allow permit accede yield relent"),
+    **_entries("CONCEDE", None, "allow permit accede yield relent cave"),
+    # CAMEO 0812 (ease a ban on political parties or politicians)
+    **_entries("CONCEDE", None, "legalize legalise unban decriminalize decriminalise"),
     # Broader CAMEO verb classes (from the CAMEO codebook's category descriptions):
     **_entries("AGREE", None, "guarantee consent"),
     **_entries("CONSULT", None, "convene"),
@@ -411,6 +413,8 @@ VERB_OBJECT_TRIGGERS: Final[dict[tuple[str, str], Trigger]] = {
     ("warn", "sanctions"): Trigger("THREATEN", "relations"),  # CAMEO 1312
     ("fire", "at"): Trigger("ASSAULT", "firearms"),
     ("fire", "on"): Trigger("ASSAULT", "firearms"),
+    ("meet", "demands"): Trigger("CONCEDE", None),  # "the demands were met": no meeting
+    ("meet", "demand"): Trigger("CONCEDE", None),
     ("accept", "demands"): Trigger("CONCEDE", None),
     ("accept", "demand"): Trigger("CONCEDE", None),
     ("accept", "conditions"): Trigger("CONCEDE", None),

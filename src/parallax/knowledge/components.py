@@ -662,13 +662,17 @@ class Linker:
         return before not in _PERSON_TITLES and not any(t.lower_ in people for t in ent)
 
     def _sector_span(self, doc: Doc, ent: Span) -> Span | None:
-        """The entity and a sector cue after it: "US" + "forces" is USAMIL; not after "pro-"
-        or "anti-" ("pro-Russian separatists" are not Russia's rebels)."""
+        """The entity and a sector cue after it: "US" + "forces" is USAMIL, so is "Egypt's
+        army" (the cue after a possessive); not after "pro-" or "anti-" ("pro-Russian
+        separatists" are not Russia's rebels)."""
         if after_stance_prefix(doc, ent.start):
             return None
+        cue_start = ent.end
+        if cue_start < len(doc) and doc[cue_start].text in ("'s", "’s"):
+            cue_start += 1
         # PhraseMatcher reports doc offsets even when given a span
-        for _, start, end in self.cues(doc[ent.end : min(len(doc), ent.end + 3)]):
-            if start != ent.end:
+        for _, start, end in self.cues(doc[cue_start : min(len(doc), cue_start + 3)]):
+            if start != cue_start:
                 continue
             span = doc[ent.start : end]
             actor = self.resolver.resolve_sector_phrase(span.text)
