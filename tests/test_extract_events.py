@@ -317,6 +317,18 @@ def test_a_dateline_time_between_subject_and_verb_is_not_part_of_the_actor(
         ("Washington sent Kyiv more ammunition.", "sent", "AID", None),
         ("The president caved to the demands of the protesters.", "caved", "CONCEDE", None),
         ("The government legalized opposition parties.", "legalized", "CONCEDE", None),
+        ("Settlers stoned Palestinian cars near Hebron.", "stoned", "ASSAULT", "primitive"),
+        ("A coast guard ship rammed a fishing boat.", "rammed", "ASSAULT", None),
+        ("The army overthrew the elected president.", "overthrew", "ASSAULT", None),
+        ("The junta forbade public gatherings.", "forbade", "COERCE", "restrict"),
+        ("Police cordoned off the square.", "cordoned", "COERCE", "restrict"),
+        ("Crimea seceded from Ukraine.", "seceded", "SANCTION", "withdraw"),
+        ("Russian bombers overflew the Baltic states.", "overflew", "MOBILIZE", "troops"),
+        ("A senior general defected to the opposition.", "defected", "REJECT", None),
+        ("A monk immolated himself in protest.", "immolated", "PROTEST", None),
+        ("Police hunted down the gunmen.", "hunted", "COERCE", "arrest"),
+        ("The court issued arrest warrants for three generals.", "issued", "COERCE", "arrest"),
+        ("Militants set the police station ablaze.", "set", "ASSAULT", None),
     ],
 )
 def test_modes_of_the_plover_manual_tables(
@@ -2731,3 +2743,11 @@ def test_who_denies_responsibility_is_not_the_doer(nlp: Language) -> None:
     assert denied.actor is None
     claimed = the_event(nlp, "The Taliban claimed responsibility for the bombing.", "bombing")
     assert (claimed.actor.actor_id if claimed.actor else None) == "TALIBAN"
+
+
+def test_an_act_banned_is_not_the_banners(nlp: Language) -> None:
+    assert [
+        e.trigger.text for e in events(nlp, "A monk immolated himself in protest.") if e.trigger
+    ] == ["immolated"]
+    rally = [e for e in events(nlp, "The government forbade the rally.") if e.type == "PROTEST"]
+    assert all(e.actor is None for e in rally)

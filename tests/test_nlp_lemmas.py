@@ -13,6 +13,7 @@ def test_lemma_candidates_undo_regular_inflections() -> None:
     assert "shell" in lemma_candidates("shelled", "shelled")
     assert "destroy" in lemma_candidates("destroye", "destroying")
     assert "say" in lemma_candidates("said", "said")
+    assert "overthrow" in lemma_candidates("overthrew", "overthrew")  # irregular
 
 
 def test_inflections_cover_regular_doubled_and_irregular_forms() -> None:

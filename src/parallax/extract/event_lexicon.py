@@ -156,6 +156,14 @@ VERB_TRIGGERS: Final[dict[str, Trigger]] = {
     **_entries("SANCTION", "discontinue", "sanction embargo suspend sever blacklist"),
     **_entries("SANCTION", "expel", "expel"),
     **_entries("SANCTION", "convict", "convict sentence"),
+    # CAMEO verb dictionary (PETRARCH2 CAMEO.2.0) verbs the lexicon lacked:
+    **_entries("ASSAULT", None, "terrorize terrorise mistreat ram blitz scuffle overthrow"),
+    **_entries("ASSAULT", "primitive", "stone"),  # "settlers stoned cars" (verbs only)
+    **_entries("COERCE", "restrict", "forbid criminalize criminalise"),
+    **_entries("SANCTION", "withdraw", "secede"),
+    **_entries("MOBILIZE", "troops", "overfly"),
+    **_entries("REJECT", None, "defect"),
+    **_entries("PROTEST", None, "immolate"),
     # Modes of the PLOVER 0.8 manual's tables the lexicon had no word for.
     **_entries("COERCE", "cyber", "hack"),
     **_entries("PROTEST", "vandalize", "vandalize vandalise deface desecrate"),
@@ -626,6 +634,9 @@ VERB_OBJECT_TRIGGERS: Final[dict[tuple[str, str], Trigger]] = {
     },
     ("clamp", "down"): Trigger("COERCE", "restrict"),
     ("set", "ablaze"): Trigger("ASSAULT", None),
+    ("cordon", "off"): Trigger("COERCE", "restrict"),
+    ("hunt", "down"): Trigger("COERCE", "arrest"),
+    **{("issue", noun): Trigger("COERCE", "arrest") for noun in ("warrant", "warrants")},
     **{("close", noun): Trigger("SANCTION", "withdraw") for noun in ("embassy", "embassies")},
     **{("drop", noun): Trigger("CONCEDE", None) for noun in ("charges", "charge")},
     **{

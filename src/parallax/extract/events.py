@@ -192,16 +192,21 @@ def find_triggers(doc: Doc) -> list[tuple[Token, Trigger]]:
         ):
             continue  # "killed in air strikes": the noun says how the verb's act was done
         if (
-            token.dep_ in ("nsubj:pass", "obj")
+            (
+                token.dep_ in ("nsubj:pass", "obj")
+                or (token.dep_ == "obl" and case_of(token) == "in")
+            )
             and token.head.i in verbs
             and by_index[token.head.i].type == trigger.type
         ):
-            # "sanctions *were imposed*", "*delivered* aid to Aleppo": the verb restates the
-            # act its subject or object names
+            # "sanctions *were imposed*", "*delivered* aid to Aleppo", "immolated himself *in
+            # protest*": the verb restates the act its subject, object or manner names
             continue
         if _content_of_verbal_act(token, by_index) or _object_of_act_noun(token, by_index):
             continue
         if _meeting_shunned(token, trigger, by_index) or _retaliated_by(token):
+            continue
+        if _act_banned(token, by_index):
             continue
         kept.append((token, trigger))
     return kept
@@ -548,6 +553,19 @@ def _meeting_shunned(noun: Token, trigger: Trigger, by_index: Mapping[int, Trigg
     return shunning is not None and shunning.type in _SHUNNING and noun.head.pos_ == "VERB"
 
 
+#: Verbs of banning: what they ban is their object, not an act of its own.
+_BANNING: Final = frozenset({"ban", "forbid", "prohibit", "outlaw"})
+
+
+def _act_banned(noun: Token, by_index: Mapping[int, Trigger]) -> bool:
+    """Whether an act noun is what a ban that is an event itself forbids: "the government
+    banned *the rally*" is one restriction (the rally may never happen)."""
+    if noun.pos_ == "VERB" or noun.dep_ not in ("obj", "nsubj:pass"):
+        return False
+    verb = noun.head
+    return verb.i in by_index and bool(_BANNING.intersection(forms_of(verb)))
+
+
 def _retaliated_by(verb: Token) -> bool:
     """Whether a verb of retaliation says how in a "by" clause: "Moscow retaliated *by
     expelling* 60 diplomats" is the expulsion (an event of its own when the lexicon knows
@@ -774,8 +792,9 @@ def _first(lexicon: Mapping[str, Trigger], forms: tuple[str, ...]) -> Trigger | 
     return next((lexicon[f] for f in forms if f in lexicon), None)
 
 
-#: Verb particles the parse may read as adverbs ("brushed *aside*", "shrugged *off*").
-_ADVERB_PARTICLES: Final = frozenset({"aside", "off", "down", "away", "back", "out"})
+#: Verb particles (and "ablaze") the parse may read as adverbs ("brushed *aside*", "shrugged
+#: *off*", "set the station *ablaze*").
+_ADVERB_PARTICLES: Final = frozenset({"aside", "off", "down", "away", "back", "out", "ablaze"})
 
 
 def _verb_object(verb: Token, forms: tuple[str, ...]) -> Trigger | None:

@@ -81,6 +81,13 @@ _IRREGULAR: Final[dict[str, str]] = {
     "said": "say", "told": "tell", "wrote": "write", "written": "write", "spoke": "speak",
     "spoken": "speak", "thought": "think", "knew": "know", "known": "know", "felt": "feel",
     "found": "find", "sought": "seek", "foresaw": "foresee", "foreseen": "foresee",
+    "overthrew": "overthrow", "overthrown": "overthrow", "overflew": "overfly",
+    "overflown": "overfly", "threw": "throw", "thrown": "throw", "hid": "hide",
+    "hidden": "hide", "stole": "steal", "stolen": "steal", "bound": "bind", "fed": "feed",
+    "hung": "hang", "stood": "stand", "undertook": "undertake", "undertaken": "undertake",
+    "overtook": "overtake", "overtaken": "overtake", "sped": "speed", "dealt": "deal",
+    "shut": "shut", "upheld": "uphold", "withheld": "withhold", "forgave": "forgive",
+    "forgiven": "forgive", "rode": "ride", "flew": "fly", "flown": "fly",
 }  # fmt: skip
 
 #: Words whose regular de-inflection is another word, a trigger: "aides" is not "aid" + "es".
