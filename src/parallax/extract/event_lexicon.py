@@ -634,6 +634,17 @@ VERB_OBJECT_TRIGGERS: Final[dict[tuple[str, str], Trigger]] = {
     },
     ("clamp", "down"): Trigger("COERCE", "restrict"),
     ("set", "ablaze"): Trigger("ASSAULT", None),
+    # "struck a deal": an agreement reached, no blow (CAMEO 057 is signing; striking a
+    # deal is agreeing).
+    **{
+        ("strike", noun): Trigger("AGREE", None)
+        for noun in ("deal", "deals", "agreement", "accord", "bargain", "compromise", "pact")
+    },
+    # CAMEO 072 (AID military): selling arms to a state ("approved the sale of F-16 jets").
+    **{
+        ("sell", noun): Trigger("AID", None)
+        for noun in ("arms", "weapons", "jets", "missiles", "tanks", "fighters", "drones")
+    },
     ("cordon", "off"): Trigger("COERCE", "restrict"),
     ("hunt", "down"): Trigger("COERCE", "arrest"),
     **{("issue", noun): Trigger("COERCE", "arrest") for noun in ("warrant", "warrants")},
@@ -943,6 +954,8 @@ NOMINALIZED_VERBS: Final[dict[str, str]] = {
     "resumption": "resume",
     "restoration": "restore",
     "acceptance": "accept",
+    "sale": "sell",
+    "sales": "sell",
 }
 
 #: Noun triggers a modifier changes: a hunger strike is a protest, not an air strike.
@@ -952,6 +965,10 @@ COMPOUND_TRIGGERS: Final[dict[tuple[str, str], Trigger]] = {
     ("labour", "strike"): Trigger("PROTEST", "strike"),
     ("labor", "strike"): Trigger("PROTEST", "strike"),
     ("war", "games"): Trigger("COOPERATE", None),
+    ("arms", "sale"): Trigger("AID", None),
+    ("arms", "sales"): Trigger("AID", None),
+    ("weapons", "sale"): Trigger("AID", None),
+    ("weapons", "sales"): Trigger("AID", None),
     # CAMEO 064: "resumed *intelligence sharing*"
     **{
         (what, act): Trigger("COOPERATE", None)
