@@ -2754,3 +2754,13 @@ def test_an_act_banned_is_not_the_banners(nlp: Language) -> None:
     ] == ["immolated"]
     rally = [e for e in events(nlp, "The government forbade the rally.") if e.type == "PROTEST"]
     assert all(e.actor is None for e in rally)
+
+
+def test_by_force_is_how_not_who(nlp: Language) -> None:
+    event = the_event(nlp, "Kiev hopes to retake Crimea by force.", "retake")
+    assert (event.actor.text if event.actor else None) == "Kiev"
+
+
+def test_an_act_said_to_be_likely_is_hypothetical(nlp: Language) -> None:
+    text = "The rebels are unlikely to accept the offer."
+    assert the_event(nlp, text, "accept").status == "hypothetical"

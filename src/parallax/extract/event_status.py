@@ -93,6 +93,10 @@ _POSSIBILITY: Final = frozenset(
         "urge",
         "demand",
         "ask",
+        "likely",  # "the rebels are (un)likely to accept the offer"
+        "unlikely",
+        "possible",
+        "probable",
     ]
 )
 #: How far up the tree a governing cue still counts.

@@ -524,9 +524,21 @@ def _past_root_read_as_adjective(word: Token) -> bool:
     return _tagged_adjective_past(word) and word.dep_ == "ROOT" and not _takes_by_phrase(word)
 
 
+#: Bare nouns of "by" phrases that say how, never who: "retake Crimea *by force*", "spoke
+#: *by phone*", "arrived *by sea*".
+_BY_MEANS: Final = frozenset(
+    {"force", "hand", "phone", "telephone", "air", "land", "sea", "road", "rail", "car",
+     "train", "plane", "mail", "email", "video", "decree", "proxy", "default", "mistake",
+     "accident", "chance", "law", "consensus", "referendum"}
+)  # fmt: skip
+
+
 def by_agent(child: Token) -> bool:
     """A passive verb's "by" phrase ("shelled *by government forces*"); the event
-    arguments read the doer of a passive by it too."""
+    arguments read the doer of a passive by it too. A bare noun of means ("*by force*") is
+    none."""
+    if child.lower_ in _BY_MEANS and all(g.dep_ == "case" for g in child.children):
+        return False
     return child.dep_ == "obl:agent" or (
         child.dep_ == "obl" and any(g.dep_ == "case" and g.lower_ == "by" for g in child.children)
     )
