@@ -328,6 +328,7 @@ def test_a_dateline_time_between_subject_and_verb_is_not_part_of_the_actor(
         ("A monk immolated himself in protest.", "immolated", "PROTEST", None),
         ("Police hunted down the gunmen.", "hunted", "COERCE", "arrest"),
         ("The EU and Turkey struck a deal on migrants.", "struck", "AGREE", None),
+        ("Egypt and Sudan held joint air force drills.", "drills", "COOPERATE", None),
         ("The US approved the sale of F-16 jets to Turkey.", "sale", "AID", None),
         ("Washington sold Saudi Arabia precision-guided missiles.", "sold", "AID", None),
         ("The court issued arrest warrants for three generals.", "issued", "COERCE", "arrest"),

@@ -507,7 +507,10 @@ def _compound(noun: Token, forms: tuple[str, ...]) -> Trigger | None:
         for c in noun.children
     ):
         return Trigger("ASSAULT")
-    for child in noun.children:
+    # the noun's own modifiers, and those of its compounds ("*joint* air force drills")
+    modifiers = [c for c in noun.children if c.dep_ in ("compound", "amod")]
+    modifiers += [g for c in modifiers if c.dep_ == "compound" for g in c.children]
+    for child in modifiers:
         if child.dep_ in ("compound", "amod"):
             for form in forms:
                 found = COMPOUND_TRIGGERS.get((child.lower_, form))
