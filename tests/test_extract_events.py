@@ -329,6 +329,13 @@ def test_a_dateline_time_between_subject_and_verb_is_not_part_of_the_actor(
         ("Police hunted down the gunmen.", "hunted", "COERCE", "arrest"),
         ("The EU and Turkey struck a deal on migrants.", "struck", "AGREE", None),
         ("Egypt and Sudan held joint air force drills.", "drills", "COOPERATE", None),
+        ("Saudi Arabia and Iran exchanged ambassadors.", "exchanged", "SUPPORT", None),
+        (
+            "The junta released the former president from house arrest.",
+            "released",
+            "RETREAT",
+            "release",
+        ),
         ("The US approved the sale of F-16 jets to Turkey.", "sale", "AID", None),
         ("Washington sold Saudi Arabia precision-guided missiles.", "sold", "AID", None),
         ("The court issued arrest warrants for three generals.", "issued", "COERCE", "arrest"),
@@ -2765,3 +2772,8 @@ def test_by_force_is_how_not_who(nlp: Language) -> None:
 def test_an_act_said_to_be_likely_is_hypothetical(nlp: Language) -> None:
     text = "The rebels are unlikely to accept the offer."
     assert the_event(nlp, text, "accept").status == "hypothetical"
+
+
+def test_subjects_cut_at_and_both_act(nlp: Language) -> None:
+    event = the_event(nlp, "India and the US agreed to expand defence cooperation.", "agreed")
+    assert (event.actor.actor_id if event.actor else None) == "IND+USA"

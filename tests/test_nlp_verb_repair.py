@@ -525,3 +525,28 @@ def test_a_name_compound_right_before_its_noun_stays() -> None:
         lemmas=["they", "send", "Israel", "bomb"],
     )
     assert (adjacent[2].head.i, adjacent[2].dep_) == (3, "compound")
+
+
+def test_a_root_subject_cut_at_and_from_its_verb_becomes_its_subject() -> None:
+    # "India and the US agreed …" with "India" the root and "agreed" its conjunct.
+    doc = parsed(
+        ["India", "and", "the", "US", "agreed", "."],
+        [0, 4, 3, 4, 0, 0],
+        ["ROOT", "cc", "det", "nsubj", "conj", "punct"],
+        ["PROPN", "CCONJ", "DET", "PROPN", "VERB", "PUNCT"],
+    )
+    assert doc[4].dep_ == "ROOT"
+    assert (doc[0].head.i, doc[0].dep_) == (4, "nsubj")
+    assert (doc[3].head.i, doc[3].dep_) == (0, "conj")
+    assert doc[5].head.i == 4
+
+
+def test_a_root_noun_with_a_conjunct_clause_of_its_own_subject_before_it_stays() -> None:
+    # "War came and they agreed" misread with "came" describing "War": its own verb.
+    doc = parsed(
+        ["War", "came", "and", "they", "agreed"],
+        [0, 0, 4, 4, 0],
+        ["ROOT", "acl", "cc", "nsubj", "conj"],
+        ["NOUN", "VERB", "CCONJ", "PRON", "VERB"],
+    )
+    assert doc[0].dep_ == "ROOT"

@@ -395,6 +395,12 @@ VERB_OBJECT_TRIGGERS: Final[dict[tuple[str, str], Trigger]] = {
         )
         for noun in ("ties", "relations", "tie", "relation")
     },
+    # CAMEO 050 (SUPPORT): diplomatic relations put back ("exchanged ambassadors").
+    **{
+        (verb, noun): Trigger("SUPPORT", None)
+        for verb in ("exchange", "restore", "appoint")
+        for noun in ("ambassadors", "envoys")
+    },
     # Manual 0.8 (AGREE): "invitations for state visits" ("invited Erdogan *to* Berlin");
     # "invited criticism" has no "to".
     **{

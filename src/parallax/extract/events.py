@@ -395,8 +395,13 @@ _HELD_PERSONS: Final = frozenset(
     {"journalist", "reporter", "activist", "dissident", "detainee", "captive", "hostage",
      "prisoner", "soldier", "pilot", "sailor", "worker", "citizen", "national", "student",
      "blogger", "lawyer", "priest", "leader", "photographer", "tourist", "businessman",
-     "pastor", "missionary", "cleric"}
+     "pastor", "missionary", "cleric", "president", "minister", "premier", "general",
+     "officer", "official", "commander", "politician", "opponent", "critic"}
 )  # fmt: skip
+#: Where a person is released from: "released the former president *from house arrest*".
+_CUSTODY: Final = frozenset(
+    {"custody", "detention", "prison", "jail", "arrest", "captivity", "confinement"}
+)
 
 
 def _released_person(verb: Token) -> Trigger | None:
@@ -404,6 +409,12 @@ def _released_person(verb: Token) -> Trigger | None:
     0841, RETREAT "release"); "released a statement" does not."""
     for child in verb.children:
         if child.dep_ == "obj" and _held_person(child):
+            return Trigger("RETREAT", "release")
+        if (
+            child.dep_ == "obl"
+            and case_of(child) == "from"
+            and _CUSTODY.intersection(forms_of(child))
+        ):
             return Trigger("RETREAT", "release")
     return None
 

@@ -100,6 +100,7 @@ def verb_repair(doc: Doc) -> Doc:
     clause_heads = (deps == doc.vocab.strings["ROOT"]) | (deps == doc.vocab.strings["ccomp"])
     _reroot_stranded_verbs(doc, numpy.flatnonzero(clause_heads).tolist())
     _join_split_subjects(doc, subjects.tolist())
+    _join_subjects_cut_at_and(doc, numpy.flatnonzero(deps == doc.vocab.strings["ROOT"]).tolist())
     _free_clause_subjects(doc, numpy.flatnonzero(deps == doc.vocab.strings["advcl"]).tolist())
     objects = numpy.flatnonzero(deps == doc.vocab.strings["obj"])
     _lift_verbs_inside_objects(doc, [i for i in objects.tolist() if pos[heads[i] + i] in _NOUNS])
@@ -392,6 +393,40 @@ def _join_split_subjects(doc: Doc, subjects: list[int]) -> None:
         [m for f, s, cc in joins for m in ((s.i, f.i, "conj"), (cc.i, s.i, None))]
         + [(f.i, s.i, "compound") for f, s in titles],
     )
+
+
+def _join_subjects_cut_at_and(doc: Doc, roots: list[int]) -> None:
+    """Two coordinated subjects the parse cut at "and", rooting the sentence on the first and
+    making the verb its conjunct: "India and the US agreed to expand…" had "India" as the
+    root and "agreed" (with "the US" its only subject) coordinated with it, so India did
+    nothing. A nominal root whose conjunct verb has a subject after the root, with that
+    verb's "and" between the two, is the verb's subject: the verb becomes the root, the
+    second subject the first's conjunct. ``roots``: the ``ROOT`` tokens."""
+    moves: list[tuple[int, int, str | None]] = []
+    for i in roots:
+        first = doc[i]
+        if first.pos_ not in ("NOUN", "PROPN"):
+            continue
+        verb = next((c for c in first.children if c.dep_ == "conj" and c.pos_ == "VERB"), None)
+        if verb is None:
+            continue
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if len(subjects) != 1 or subjects[0].i < first.i:
+            continue
+        second = subjects[0]
+        cc = next(
+            (c for c in verb.children if c.dep_ == "cc" and first.i < c.i < second.left_edge.i + 1),
+            None,
+        )
+        if cc is None or cc.lower_ not in ("and", "&"):
+            continue
+        if any(c.pos_ in ("VERB", "AUX") and first.i < c.i < cc.i for c in first.children):
+            continue  # "War came and they agreed": the first noun has a verb of its own
+        moves += [(verb.i, verb.i, "ROOT"), (first.i, verb.i, "nsubj"), (second.i, first.i, "conj")]
+        moves.append((cc.i, second.i, None))
+        # what hung on the cut root after the verb ("." and later phrases) is the verb's
+        moves += [(c.i, verb.i, None) for c in first.children if c.i > verb.i]
+    _move(doc, moves)
 
 
 def _name_after_its_title(first: Token, second: Token) -> bool:
