@@ -132,6 +132,8 @@ def markdown(scores: Scores, today: dt.date) -> str:
         "own choosing (none from the GSR or the seeds), labelled to manual 0.8 and the",
         "conventions above, and scored as the GSR is, without running the extractor on them",
         "first. Rules must not be developed against it, or it stops measuring anything.",
+        "One record was relabelled on 2026-11-25 (t19, civilians fleeing: SANCTION with the",
+        "agent who drove them out, as manual 0.8 says, where the file had RETREAT).",
         "",
         plover.table("team PLOVER-style sentences (unseen)", scores["events_plover_team"]),
         "",
