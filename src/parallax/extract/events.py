@@ -666,13 +666,15 @@ def _as_verbs(forms: Iterable[str]) -> list[str]:
 def _on_strike(noun: Token) -> bool:
     """ "went on strike", "are on strike": the idiom takes no article, an air strike does;
     "called (off) a strike": one calls a labour strike, not an air strike."""
-    children = list(noun.children)
+    if _modified(noun):
+        return False  # "air strikes", "three strikes"
     called = noun.dep_ == "obj" or (noun.dep_ == "obl" and case_of(noun) == "off")
-    if called and "call" in forms_of(noun.head) and not _modified(noun):
+    if called and "call" in forms_of(noun.head):
         # not "called the strike *a success*" (naming it)
         return not any(c.dep_ == "xcomp" for c in noun.head.children)
+    children = list(noun.children)
     return any(c.dep_ == "case" and c.lower_ == "on" for c in children) and not any(
-        c.dep_ in ("det", "nummod", "amod", "compound") for c in children
+        c.dep_ == "det" for c in children
     )
 
 

@@ -379,12 +379,8 @@ def _join_split_subjects(doc: Doc, subjects: list[int]) -> None:
         if len(found) != 2:
             continue
         first, second = sorted(found, key=lambda t: t.i)
-        verb = doc[verb_i]
-        cc = next(
-            (c for c in verb.children if c.dep_ == "cc" and first.i < c.i < second.left_edge.i + 1),
-            None,
-        )
-        if cc is not None and cc.lower_ in ("and", "&"):
+        cc = _and_between(doc[verb_i], first, second)
+        if cc is not None:
             joins.append((first, second, cc))
         elif _name_after_its_title(first, second):
             titles.append((first, second))
@@ -393,6 +389,15 @@ def _join_split_subjects(doc: Doc, subjects: list[int]) -> None:
         [m for f, s, cc in joins for m in ((s.i, f.i, "conj"), (cc.i, s.i, None))]
         + [(f.i, s.i, "compound") for f, s in titles],
     )
+
+
+def _and_between(verb: Token, first: Token, second: Token) -> Token | None:
+    """The "and" the parse hung on ``verb`` between two subjects it split, if any."""
+    cc = next(
+        (c for c in verb.children if c.dep_ == "cc" and first.i < c.i < second.left_edge.i + 1),
+        None,
+    )
+    return cc if cc is not None and cc.lower_ in ("and", "&") else None
 
 
 def _join_subjects_cut_at_and(doc: Doc, roots: list[int]) -> None:
@@ -414,11 +419,8 @@ def _join_subjects_cut_at_and(doc: Doc, roots: list[int]) -> None:
         if len(subjects) != 1 or subjects[0].i < first.i:
             continue
         second = subjects[0]
-        cc = next(
-            (c for c in verb.children if c.dep_ == "cc" and first.i < c.i < second.left_edge.i + 1),
-            None,
-        )
-        if cc is None or cc.lower_ not in ("and", "&"):
+        cc = _and_between(verb, first, second)
+        if cc is None:
             continue
         if any(c.pos_ in ("VERB", "AUX") and first.i < c.i < cc.i for c in first.children):
             continue  # "War came and they agreed": the first noun has a verb of its own
