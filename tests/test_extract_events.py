@@ -2777,3 +2777,11 @@ def test_an_act_said_to_be_likely_is_hypothetical(nlp: Language) -> None:
 def test_subjects_cut_at_and_both_act(nlp: Language) -> None:
     event = the_event(nlp, "India and the US agreed to expand defence cooperation.", "agreed")
     assert (event.actor.actor_id if event.actor else None) == "IND+USA"
+
+
+def test_an_expulsion_is_no_flight_of_civilians(nlp: Language) -> None:
+    # A lexicon "expel" has the flight's type and mode; only fleeing skips the search for
+    # the party behind an uncoded object.
+    text = "Caracas expelled the head of the delegation from the European Union."
+    event = the_event(nlp, text, "expelled")
+    assert (event.recipient.actor_id if event.recipient else None) == "EU"

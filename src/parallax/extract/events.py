@@ -890,8 +890,11 @@ class EventExtractor:
         ``material`` those of acts that are not verbal."""
         sentence = token.sent
         stray_doer = None
+        # civilians' flight (find_triggers made it EXPELLED), not a lexicon "expel", which is
+        # the same Trigger value
+        flight = token.pos_ == "VERB" and trigger == EXPELLED and "flee" in forms_of(token)
         if token.pos_ == "VERB":
-            if trigger == EXPELLED and "flee" in forms_of(token):
+            if flight:
                 actor_head, recipient_head = flight_arguments(token)
             else:
                 actor_head, recipient_head = verbal_arguments(token)
@@ -962,7 +965,7 @@ class EventExtractor:
             return None  # "to prevent super PACs from buying elections"
         if (
             token.pos_ == "VERB"
-            and trigger != EXPELLED  # "civilians fled *to Turkey*": the civilians were driven
+            and not flight  # "civilians fled *to Turkey*": the civilians were driven
             and (not names_party(recipient) or _own_thing(recipient_head, recipient, actor))
         ):
             recipient = self._party_recipient(doc, token, trigger, actor) or recipient
@@ -1069,7 +1072,7 @@ class EventExtractor:
             )
         actor = _placed(doc, token, actor, place_record)
         recipient = _placed(doc, token, recipient, place_record)
-        if needs_affected_party(trigger.type, recipient) and trigger != EXPELLED:
+        if needs_affected_party(trigger.type, recipient) and not flight:
             actor_tokens = _tokens(doc, actor) if actor is not None else (0, 0)
             recipient = affected_party(doc, token, actor_tokens, self.resolver) or recipient
         return Event(
