@@ -70,6 +70,7 @@ gazetteer: install
 
 ## train-model: rebuild the English pipeline in src/parallax/nlp/model from $(SHARED)/data/training
 train-model: install
+	$(BIN)/python -m pip install --quiet -e '.[train]'
 	$(BIN)/python -m parallax.nlp.training.build --data $(SHARED)/data/training \
 		--out src/parallax/nlp/model --work training-work
 

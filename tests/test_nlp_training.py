@@ -353,21 +353,19 @@ def test_vector_text_leaves_every_evaluation_text_out(tmp_path: Path) -> None:
     assert not {"polnear dev text", "ewt test", "gum test"} & texts
 
 
-def test_the_vectors_recipe_is_the_shipped_syntax_config_with_its_changes() -> None:
-    """The experiment's config is derived from syntax.cfg: the same pipeline, with static
-    vectors, the longer warmed-up schedule and averaging."""
+def test_the_syntax_recipe_reads_static_vectors_and_the_build_passes_them(tmp_path: Path) -> None:
+    """The syntax tok2vec reads our static vectors, which the build trains first and hands
+    to ``spacy train`` as ``paths.vectors``; the NER pipeline takes none."""
     from spacy.util import load_config
 
-    from parallax.nlp.training.syntax_all import SYNTAX_CONFIG, vectors_config
+    from parallax.nlp.training.build import CONFIG_DIR, _train_command
 
-    shipped = load_config(SYNTAX_CONFIG)
-    derived = vectors_config()
-    assert derived["nlp"]["pipeline"] == shipped["nlp"]["pipeline"]
-    assert derived["components"]["tok2vec"]["model"]["embed"]["include_static_vectors"] is True
-    assert not shipped["components"]["tok2vec"]["model"]["embed"]["include_static_vectors"]
-    assert derived["training"]["max_steps"] == 4000
-    assert derived["training"]["optimizer"]["use_averages"] is True
-    assert derived["training"]["optimizer"]["learn_rate"]["@schedules"] == "warmup_linear.v1"
+    config = load_config(CONFIG_DIR / "syntax.cfg")
+    assert config["components"]["tok2vec"]["model"]["embed"]["include_static_vectors"] is True
+    assert config["training"]["optimizer"]["learn_rate"]["@schedules"] == "warmup_linear.v1"
+    syntax = _train_command("syntax", tmp_path / "corpus", tmp_path / "syntax")
+    assert syntax[syntax.index("--paths.vectors") + 1] == str(tmp_path / "vectors" / "vectors")
+    assert "--paths.vectors" not in _train_command("ner", tmp_path / "corpus", tmp_path / "ner")
 
 
 def test_the_exported_attribution_tagger_leaves_the_static_vectors_to_the_pipeline(

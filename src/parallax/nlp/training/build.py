@@ -4,13 +4,16 @@
 --out src/parallax/nlp/model`` (what ``make train-model`` runs):
 
 1. convert every source into ``DocBin`` files with fixed splits (:mod:`.corpora`);
-2. train two pipelines *in parallel*, one core each, with pinned configs and
+2. train our static word vectors (:mod:`.vectors`; floret, one thread, so every run gives
+   the same table) on the unlabelled text beside the training corpora, which the syntax
+   tok2vec reads;
+3. train two pipelines *in parallel*, one core each, with pinned configs and
    seed: ``syntax.cfg`` (tagger, morphologizer, lemmatizer, parser, senter on
-   a shared tok2vec) and ``ner.cfg`` (NER with its own tok2vec, trained only on
-   entity-labelled documents - see the pitfall in ner.cfg);
-3. assemble one pipeline with ``nlp.add_pipe("ner", source=...)`` and write it
+   a shared tok2vec with the static vectors) and ``ner.cfg`` (NER with its own tok2vec,
+   trained only on entity-labelled documents - see the pitfall in ner.cfg);
+4. assemble one pipeline with ``nlp.add_pipe("ner", source=...)`` and write it
    to ``--out`` (the senter ships disabled: the parser sets sentences);
-4. score it on the held-out splits (:mod:`.evaluate`) into the work dir.
+5. score it on the held-out splits (:mod:`.evaluate`) into the work dir.
 
 Intermediate files go to ``--work`` (default ``training-work/``, gitignored).
 """
@@ -24,12 +27,13 @@ import shutil
 import subprocess
 import sys
 import time
+import warnings
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import spacy
 
-from parallax.nlp.training import corpora, evaluate
+from parallax.nlp.training import corpora, evaluate, vectors
 
 CONFIG_DIR = Path(__file__).resolve().parent
 MODEL_NAME = "parallax_en"
@@ -44,6 +48,7 @@ _SINGLE_THREAD = {
 
 
 def _train_command(name: str, corpus: Path, output: Path) -> list[str]:
+    vectors = ["--paths.vectors", str(output.parent / "vectors" / "vectors")]
     return [
         sys.executable,
         "-m",
@@ -56,6 +61,7 @@ def _train_command(name: str, corpus: Path, output: Path) -> list[str]:
         str(corpus / name / "train.spacy"),
         "--paths.dev",
         str(corpus / name / "dev.spacy"),
+        *(vectors if name == "syntax" else []),
     ]
 
 
@@ -93,7 +99,11 @@ def assemble(work: Path, out: Path) -> None:
     """Syntax pipeline + sourced NER -> ``out`` (replaced atomically-ish)."""
     nlp = spacy.load(work / "syntax" / "model-best")
     ner_nlp = spacy.load(work / "ner" / "model-best")
-    nlp.add_pipe("ner", source=ner_nlp)
+    with warnings.catch_warnings():
+        # W113: the NER's own tok2vec reads no static vectors, so the syntax pipeline's
+        # table, which the NER pipeline lacks, changes nothing for it.
+        warnings.filterwarnings("ignore", message=r"\[W113\]")
+        nlp.add_pipe("ner", source=ner_nlp)
     if "senter" in nlp.pipe_names:
         nlp.disable_pipe("senter")
     nlp.meta.update(
@@ -102,8 +112,9 @@ def assemble(work: Path, out: Path) -> None:
             "version": MODEL_VERSION,
             "description": (
                 "Parallax's English pipeline: tagger, morphologizer, edit-tree "
-                "lemmatizer, parser (UD EWT + GUM), NER with its own tok2vec (UNER dev, "
-                "GUM, re3d, CrossNER politics). See docs/model.md."
+                "lemmatizer, parser (UD EWT + GUM, with static vectors of our own), NER "
+                "with its own tok2vec (UNER dev, GUM, re3d, CrossNER politics). See "
+                "docs/model.md."
             ),
             "license": "CC BY-SA 4.0",
             "sources": [
@@ -161,6 +172,12 @@ def main(argv: Sequence[str] | None = None) -> None:
         help="intermediate files (default: training-work/)",
     )
     parser.add_argument(
+        "--vectors-data",
+        type=Path,
+        help="the data folder whose unlabelled text trains the static vectors "
+        "(default: the parent of --data, ../shared/data)",
+    )
+    parser.add_argument(
         "--sequential", action="store_true", help="train the two pipelines one after the other"
     )
     parser.add_argument(
@@ -180,10 +197,13 @@ def main(argv: Sequence[str] | None = None) -> None:
     counts = corpora.write_corpora(args.data, corpus)
     print(f"corpora: {json.dumps(counts)}", flush=True)
     timings: dict[str, float] = {}
+    only = args.only or ("syntax", "ner")
+    if not args.skip_train and "syntax" in only:
+        started_vectors = time.monotonic()
+        vectors.build(args.vectors_data or args.data.parent, args.work / "vectors")
+        timings["vectors"] = time.monotonic() - started_vectors
     if not args.skip_train:
-        timings = train_all(
-            corpus, args.work, parallel=not args.sequential, only=args.only or ("syntax", "ner")
-        )
+        timings |= train_all(corpus, args.work, parallel=not args.sequential, only=only)
         print(f"training wall-clock seconds: {json.dumps(timings)}", flush=True)
     assemble(args.work, args.out)
     from parallax.nlp.pipeline import build_pipeline

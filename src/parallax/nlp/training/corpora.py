@@ -2,8 +2,8 @@
 
 Splits (also in ``docs/model.md``):
 
-* syntax train = UD EWT train + GUM *train* documents (trees); dev = EWT dev;
-  EWT test is never trained on by anything.
+* syntax train = UD EWT train + dev and GUM *train* documents (trees); dev (checkpoint
+  selection) = GUM dev documents; EWT test is never trained on by anything.
 * NER train = UNER dev (on EWT dev sentences) + GUM train documents (named
   mentions) + re3d train slice + all of CrossNER politics; NER dev = GUM dev
   documents + re3d dev slice.
@@ -95,9 +95,9 @@ def write_corpora(data: Path, out: Path) -> dict[str, int]:
             gum_ner["news"].extend(ner_docs)
 
     counts["syntax/train"] = save_docs(
-        ud_docs(vocab, ewt_train) + ud_docs(vocab, gum["train"]), out / "syntax/train.spacy"
+        ud_docs(vocab, ewt_train + ewt_dev + gum["train"]), out / "syntax/train.spacy"
     )
-    counts["syntax/dev"] = save_docs(ud_docs(vocab, ewt_dev), out / "syntax/dev.spacy")
+    counts["syntax/dev"] = save_docs(ud_docs(vocab, gum["dev"]), out / "syntax/dev.spacy")
     counts["syntax/test"] = save_docs(ud_docs(vocab, ewt_test), out / "syntax/test.spacy")
 
     by_id_dev = {s.sent_id: s for s in ewt_dev}

@@ -1,4 +1,4 @@
-"""Static word vectors of our own, for the syntax tok2vec (experiment, session 35).
+"""Static word vectors of our own, for the syntax tok2vec (step 2 of :mod:`.build`).
 
 No pretrained vectors may be downloaded, so we train floret vectors (fastText with hashed
 subwords, the format spaCy reads with ``--mode floret``) on the unlabelled text we have:
@@ -9,9 +9,10 @@ tokenizer's, lower-cased (the vectors are looked up by ``LOWER``).
 
 ``python -m parallax.nlp.training.vectors --data ../shared/data --out training-work/vectors``
 writes ``raw.txt``, ``vectors.floret`` and the spaCy vectors pipeline ``vectors/`` that
-``syntax_vectors.cfg`` (written by :mod:`.syntax_all`) takes as ``paths.vectors``. One
-thread, so the vectors are the same on every run (the session-35 measurement used two
-threads; see docs/model.md).
+``syntax.cfg`` takes as ``paths.vectors``. One thread, so the vectors are the same on every
+run. The text is tokenised by the tokenizer of the pipeline in the package (rule-based, not
+trained), so a rebuild reads the same tokens. Needs ``floret`` (``pip install -e
+'.[train]'``, which ``make train-model`` does).
 """
 
 from __future__ import annotations
@@ -89,18 +90,23 @@ def train_vectors(raw: Path, out: Path) -> None:
     model.save_floret_vectors(str(out))
 
 
+def build(data: Path, out: Path) -> None:
+    """Raw text, floret vectors and the spaCy vectors pipeline ``out / "vectors"``."""
+    out.mkdir(parents=True, exist_ok=True)
+    print(f"raw text: {write_raw(data, out / 'raw.txt')} tokens", flush=True)
+    train_vectors(out / "raw.txt", out / "vectors.floret")
+    command = [sys.executable, "-m", "spacy", "init", "vectors", "en"]
+    command += [str(out / "vectors.floret"), str(out / "vectors")]
+    subprocess.run([*command, "--mode", "floret", "--attr", "LOWER"], check=True)
+
+
 def main(argv: Sequence[str] | None = None) -> None:
-    """Raw text, floret vectors and the spaCy vectors pipeline; see the module docstring."""
+    """See the module docstring."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--data", type=Path, required=True, help="../shared/data")
     parser.add_argument("--out", type=Path, default=Path("training-work/vectors"))
     args = parser.parse_args(argv)
-    args.out.mkdir(parents=True, exist_ok=True)
-    print(f"raw text: {write_raw(args.data, args.out / 'raw.txt')} tokens", flush=True)
-    train_vectors(args.out / "raw.txt", args.out / "vectors.floret")
-    command = [sys.executable, "-m", "spacy", "init", "vectors", "en"]
-    command += [str(args.out / "vectors.floret"), str(args.out / "vectors")]
-    subprocess.run([*command, "--mode", "floret", "--attr", "LOWER"], check=True)
+    build(args.data, args.out)
 
 
 if __name__ == "__main__":
