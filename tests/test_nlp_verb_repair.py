@@ -550,3 +550,225 @@ def test_a_root_noun_with_a_conjunct_clause_of_its_own_subject_before_it_stays()
         ["NOUN", "VERB", "CCONJ", "PRON", "VERB"],
     )
     assert doc[0].dep_ == "ROOT"
+
+
+def test_a_pronoun_after_and_heads_a_clause_of_its_own() -> None:
+    # "Eric Levi and I argue" read with "I argue" a conjunct of the name: a clause, kept.
+    doc = parsed(
+        ["Eric", "Levi", "and", "I", "argue", "."],
+        [0, 0, 4, 4, 0, 0],
+        ["ROOT", "flat", "cc", "nsubj", "conj", "punct"],
+        ["PROPN", "PROPN", "CCONJ", "PRON", "VERB", "PUNCT"],
+    )
+    assert doc[0].dep_ == "ROOT"
+    assert doc[3].head.i == 4
+
+
+def test_an_unmarked_oblique_noun_after_a_verb_is_its_object() -> None:
+    # "The coalition carried out 2,000 strikes since January" with "strikes" an oblique.
+    doc = parsed(
+        ["The", "coalition", "carried", "out", "2,000", "strikes", "since", "January", "."],
+        [1, 2, 2, 2, 5, 2, 7, 2, 2],
+        ["det", "nsubj", "ROOT", "advmod", "nummod", "obl", "case", "obl", "punct"],
+        ["DET", "NOUN", "VERB", "ADV", "NUM", "NOUN", "ADP", "PROPN", "PUNCT"],
+    )
+    assert doc[5].dep_ == "obj"
+    assert doc[7].dep_ == "obl"
+
+
+def test_an_unmarked_time_oblique_stays() -> None:
+    doc = parsed(
+        ["Ministers", "met", "Monday", "."],
+        [1, 1, 1, 1],
+        ["nsubj", "ROOT", "obl", "punct"],
+        ["NOUN", "VERB", "PROPN", "PUNCT"],
+    )
+    assert doc[2].dep_ == "obl"
+
+
+def test_a_passive_subject_without_an_auxiliary_in_a_full_sentence_is_the_doer() -> None:
+    # "The UN envoy called for a pause." with "envoy" a passive subject and no "was".
+    doc = parsed(
+        ["The", "envoy", "called", "for", "a", "pause", "."],
+        [1, 2, 2, 5, 5, 2, 2],
+        ["det", "nsubj:pass", "ROOT", "case", "det", "obl", "punct"],
+        ["DET", "NOUN", "VERB", "ADP", "DET", "NOUN", "PUNCT"],
+        ["DT", "NN", "VBN", "IN", "DT", "NN", "."],
+    )
+    assert doc[1].dep_ == "nsubj"
+    assert doc[2].tag_ == "VBD"
+
+
+def test_a_headline_passive_without_an_auxiliary_stays_passive() -> None:
+    # "At least 107 killed in crane collapse": no full stop, a headline's dropped "were".
+    doc = parsed(
+        ["107", "killed", "in", "collapse"],
+        [1, 1, 3, 1],
+        ["nsubj:pass", "ROOT", "case", "obl"],
+        ["NUM", "VERB", "ADP", "NOUN"],
+        ["CD", "VBN", "IN", "NN"],
+    )
+    assert doc[0].dep_ == "nsubj:pass"
+
+
+def test_a_subject_read_as_an_apposition_in_the_opening_phrase_is_the_verbs() -> None:
+    # "According to the Observatory, Turkish jets struck positions." with "jets" describing
+    # "Observatory" and "struck" left without a subject.
+    doc = parsed(
+        ["According", "to", "the", "Observatory", ",", "Turkish", "jets", "hit", "sites", "."],
+        [3, 0, 3, 7, 6, 6, 3, 7, 7, 7],
+        ["case", "fixed", "det", "obl", "punct", "amod", "appos", "ROOT", "obj", "punct"],
+        ["VERB", "ADP", "DET", "PROPN", "PUNCT", "ADJ", "NOUN", "VERB", "NOUN", "PUNCT"],
+    )  # fmt: skip
+    assert (doc[6].head.i, doc[6].dep_) == (7, "nsubj")
+    assert doc[3].head.i == 7
+
+
+def test_an_apposition_inside_a_subject_stays() -> None:
+    # "Smith, the envoy, struck a deal": the apposition describes the subject, who has one.
+    doc = parsed(
+        ["Smith", ",", "the", "envoy", ",", "struck", "a", "deal", "."],
+        [5, 3, 3, 0, 3, 5, 7, 5, 5],
+        ["nsubj", "punct", "det", "appos", "punct", "ROOT", "det", "obj", "punct"],
+        ["PROPN", "PUNCT", "DET", "NOUN", "PUNCT", "VERB", "DET", "NOUN", "PUNCT"],
+    )
+    assert (doc[3].head.i, doc[3].dep_) == (0, "appos")
+
+
+def test_the_subject_of_a_relative_clause_without_that_read_as_an_apposition() -> None:
+    # "They made a charge the Kremlin rejected" with "Kremlin" describing "charge".
+    doc = parsed(
+        ["They", "made", "a", "charge", "the", "Kremlin", "rejected"],
+        [1, 1, 3, 1, 5, 3, 3],
+        ["nsubj", "ROOT", "det", "obj", "det", "appos", "acl"],
+        ["PRON", "VERB", "DET", "NOUN", "DET", "PROPN", "VERB"],
+        ["PRP", "VBD", "DT", "NN", "DT", "NNP", "VBD"],
+    )
+    assert (doc[5].head.i, doc[5].dep_) == (6, "nsubj")
+    assert (doc[6].head.i, doc[6].dep_) == (3, "acl:relcl")
+
+
+def test_a_preposition_hung_on_the_number_opening_its_phrase_marks_the_noun() -> None:
+    # "delivered food to 20,000 people" with "to" on "20,000".
+    doc = parsed(
+        ["They", "delivered", "food", "to", "20,000", "people"],
+        [1, 1, 1, 4, 5, 1],
+        ["nsubj", "ROOT", "obj", "case", "nummod", "obl"],
+        ["PRON", "VERB", "NOUN", "ADP", "NUM", "NOUN"],
+    )
+    assert doc[3].head.i == 5
+
+
+def test_a_participle_with_an_object_completing_a_noun_root_is_the_verb() -> None:
+    # "British warplanes struck oil installations" with "struck" an xcomp of "warplanes".
+    doc = parsed(
+        ["British", "warplanes", "struck", "oil", "installations", "."],
+        [1, 1, 1, 4, 2, 1],
+        ["amod", "ROOT", "xcomp", "compound", "obj", "punct"],
+        ["ADJ", "NOUN", "VERB", "NOUN", "NOUN", "PUNCT"],
+        ["JJ", "NNS", "VBN", "NN", "NNS", "."],
+        lemmas=["british", "warplane", "strike", "oil", "installation", "."],
+    )
+    assert doc[2].dep_ == "ROOT"
+    assert (doc[1].head.i, doc[1].dep_) == (2, "nsubj")
+
+
+def test_a_participle_right_after_a_verbless_root_describing_the_next_noun_is_the_verb() -> None:
+    # "A UN convoy delivered food to people" read as one noun phrase, "delivered" an
+    # adjective of "food".
+    doc = parsed(
+        ["A", "convoy", "delivered", "food", "to", "people", "."],
+        [1, 1, 3, 1, 5, 1, 1],
+        ["det", "ROOT", "amod", "nmod", "case", "nmod", "punct"],
+        ["DET", "NOUN", "VERB", "NOUN", "ADP", "NOUN", "PUNCT"],
+        ["DT", "NN", "VBN", "NN", "IN", "NNS", "."],
+    )
+    assert doc[2].dep_ == "ROOT"
+    assert (doc[1].head.i, doc[1].dep_) == (2, "nsubj")
+    assert (doc[3].head.i, doc[3].dep_) == (2, "obj")
+    assert (doc[5].head.i, doc[5].dep_) == (2, "obl")
+
+
+def test_a_participle_adjective_inside_a_phrase_stays() -> None:
+    # "the besieged town": not right after the root noun.
+    doc = parsed(
+        ["Aid", "for", "the", "besieged", "town"],
+        [0, 4, 4, 4, 0],
+        ["ROOT", "case", "det", "amod", "nmod"],
+        ["NOUN", "ADP", "DET", "VERB", "NOUN"],
+        ["NN", "IN", "DT", "VBN", "NN"],
+    )
+    assert doc[3].dep_ == "amod"
+
+
+def test_a_present_verb_with_a_preposition_before_its_subject_is_a_noun() -> None:
+    # "met since the Paris attacks" with "attacks"/VBZ and "Paris" its subject.
+    doc = parsed(
+        ["They", "met", "since", "the", "Paris", "attacks"],
+        [1, 1, 5, 4, 5, 1],
+        ["nsubj", "ROOT", "case", "det", "nsubj", "obl"],
+        ["PRON", "VERB", "ADP", "DET", "PROPN", "VERB"],
+        ["PRP", "VBD", "IN", "DT", "NNP", "VBZ"],
+    )
+    assert doc[5].pos_ == "NOUN"
+    assert doc[4].dep_ == "compound"
+
+
+def test_an_unmarked_oblique_far_from_its_verb_stays() -> None:
+    # "met with Obama to discuss it, further provocations" with "provocations" on "met".
+    doc = parsed(
+        ["Cameron", "met", "with", "Obama", ",", "further", "provocations"],
+        [1, 1, 3, 1, 6, 6, 1],
+        ["nsubj", "ROOT", "case", "obl", "punct", "amod", "obl"],
+        ["PROPN", "VERB", "ADP", "PROPN", "PUNCT", "ADJ", "NOUN"],
+    )
+    assert doc[6].dep_ == "obl"
+
+
+def test_a_word_of_siding_after_the_object_describes_it() -> None:
+    # "targeting rebels opposed to Assad" with "opposed" a predicate of "targeting".
+    doc = parsed(
+        ["targeting", "rebels", "opposed", "to", "Assad"],
+        [0, 0, 0, 4, 2],
+        ["ROOT", "obj", "xcomp", "case", "obl"],
+        ["VERB", "NOUN", "ADJ", "ADP", "PROPN"],
+        ["VBG", "NNS", "JJ", "IN", "NNP"],
+    )
+    assert (doc[2].head.i, doc[2].dep_) == (1, "amod")
+
+
+def test_a_predicate_adjective_of_the_object_stays() -> None:
+    # "found the journalist guilty": no "to"/"with" phrase of siding.
+    doc = parsed(
+        ["They", "found", "him", "guilty"],
+        [1, 1, 1, 1],
+        ["nsubj", "ROOT", "obj", "xcomp"],
+        ["PRON", "VERB", "PRON", "ADJ"],
+        ["PRP", "VBD", "PRP", "JJ"],
+    )
+    assert doc[3].dep_ == "xcomp"
+
+
+def test_a_participle_between_the_subject_and_object_nouns_of_a_verbless_root() -> None:
+    # "Coalition aircraft bombed positions in Raqqa." read as one noun phrase.
+    doc = parsed(
+        ["Coalition", "aircraft", "bombed", "positions", "in", "Raqqa", "."],
+        [1, 3, 3, 3, 5, 3, 3],
+        ["compound", "compound", "amod", "ROOT", "case", "nmod", "punct"],
+        ["NOUN", "NOUN", "VERB", "NOUN", "ADP", "PROPN", "PUNCT"],
+        ["NN", "NN", "VBN", "NNS", "IN", "NNP", "."],
+    )
+    assert doc[2].dep_ == "ROOT"
+    assert (doc[1].head.i, doc[1].dep_) == (2, "nsubj")
+    assert (doc[3].head.i, doc[3].dep_) == (2, "obj")
+
+
+def test_a_participle_opening_a_noun_phrase_stays_its_adjective() -> None:
+    doc = parsed(
+        ["The", "wounded", "soldiers", "in", "Raqqa", "."],
+        [2, 2, 2, 4, 2, 2],
+        ["det", "amod", "ROOT", "case", "nmod", "punct"],
+        ["DET", "VERB", "NOUN", "ADP", "PROPN", "PUNCT"],
+        ["DT", "VBN", "NNS", "IN", "NNP", "."],
+    )
+    assert doc[1].dep_ == "amod"

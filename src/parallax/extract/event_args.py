@@ -189,11 +189,13 @@ def verbal_arguments(trigger: Token) -> tuple[Token | None, Token | None]:
         # with a subject of its own does not share the main clause's doer
         and not own_passive_subject
     ):
-        actor = _people_described(trigger) or nearest_subject(trigger.head)
-        if actor is None and (trigger.dep_ == "conj" or misread_passive(trigger.head)):
+        actor = _people_described(trigger) or _controller(trigger.head)
+        if actor is None and (trigger.dep_ in ("conj", "xcomp") or misread_passive(trigger.head)):
             # "The minister has been indicted … and will resign": the passive subject of the
             # first verb is the subject of the active one coordinated with it; so is a subject
-            # the parse called passive by mistake ("warplanes bombed…, hitting…").
+            # the parse called passive by mistake ("warplanes bombed…, hitting…"), and that
+            # of a passive verb the infinitive completes ("troops are *set* to launch…",
+            # "rebels were ordered to withdraw").
             actor = next((c for c in trigger.head.children if c.dep_ == "nsubj:pass"), None)
         if actor is None and trigger.dep_ == "xcomp" and trigger.head.lower_ in _READY:
             # "Syria says it is willing to withdraw": the parser often calls that "it" an
@@ -639,9 +641,25 @@ def nominal_arguments(trigger: Token) -> tuple[Token | None, Token | None]:
             )
         ):
             # "Clinton and her allies dove into Trump's record, *launching* a round of
-            # attacks": the subject the participle or infinitive shares with its verb.
+            # attacks": the subject the participle or infinitive shares with its verb; of a
+            # passive verb, its passive subject ("troops are *set* to launch an offensive").
             actor = nearest_subject(head.head)
+            if actor is None and head.dep_ == "xcomp":
+                actor = next((c for c in head.head.children if c.dep_ == "nsubj:pass"), None)
     return _antecedent_head(actor), _antecedent_head(recipient)
+
+
+def _controller(verb: Token) -> Token | None:
+    """The subject of ``verb``, or of the verbs whose infinitive or gerund complement it is:
+    "The army prepared to resume *shelling*": "shelling" hangs on "resume", which has no
+    subject of its own, and "resume" on "prepared"."""
+    current = verb
+    for _ in range(3):
+        subject = nearest_subject(current)
+        if subject is not None or current.dep_ != "xcomp" or current.head.i == current.i:
+            return subject
+        current = current.head
+    return None
 
 
 def _misread_light_verb_subject(noun: Token) -> Token | None:
@@ -1712,7 +1730,20 @@ def _is_sponsor(doc: Doc, mention: Span, head: int) -> bool:
     return bool(after) and after[0].lower_ in _SPONSOR_WORDS
 
 
+#: Heads that count the group in their "of" phrase: "*Thousands* of protesters rallied".
+_COUNTING_HEADS: Final = frozenset(
+    {"dozens", "hundreds", "thousands", "tens", "millions", "scores", "number", "group",
+     "crowd", "crowds", "band", "bands", "handful"}
+)  # fmt: skip
+
+
 def _head_sector(phrase: Span, head: Token, sector_cues: Mapping[str, str]) -> str | None:
+    """The sector the phrase's head names ("Syrian *warplanes*" MIL), or the group a counting
+    head counts ("*thousands* of protesters" OPP)."""
+    if head.lower_ in _COUNTING_HEADS:
+        counted = next((c for c in head.children if c.dep_ == "nmod" and case_of(c) == "of"), None)
+        if counted is not None and counted.i < phrase.end:
+            return _head_sector(phrase, counted, sector_cues)
     words = [t.lower_ for t in phrase if t.i <= head.i]
     for size in (3, 2, 1):
         if len(words) >= size:

@@ -324,7 +324,9 @@ def prevented_by_no_authority(trigger: Token, actor: Actor | None) -> bool:
         return False
     if actor is None:
         return True
-    return actor.sector not in _COERCIVE and actor.actor_id != actor.country
+    # a state named bare ("Turkey prevented…") has the authority; an uncoded phrase has none
+    bare_state = actor.actor_id is not None and actor.actor_id == actor.country
+    return actor.sector not in _COERCIVE and not bare_state
 
 
 def seized_on(verb: Token) -> bool:

@@ -306,9 +306,13 @@ def _going_to(token: Token) -> bool:
 def is_ultimatum(trigger: Token) -> bool:
     """An act announced *unless* someone else acts ("will withdraw its force unless a
     ceasefire is arranged"): held over the other side, it is a threat (CAMEO 13)."""
+    chain = list(_governing_chain(trigger))
+    on_chain = {token.i for token in chain}
+    # (the condition itself is no threat: "*withdraw*" in "unless the Houthis withdraw, the
+    # coalition may attack" is what the threat demands)
     return any(
-        c.dep_ == "advcl" and mark_of(c) == "unless"
-        for token in _governing_chain(trigger)
+        c.dep_ == "advcl" and mark_of(c) == "unless" and c.i not in on_chain
+        for token in chain
         for c in token.children
     )
 

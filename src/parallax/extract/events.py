@@ -690,7 +690,16 @@ def _reason(phrase: Token) -> bool:
     if phrase.dep_ not in ("obl", "nmod") or case_of(phrase) != "for":
         return False
     verb = phrase.head
+    if verb.lower_ in _ANSWERS:
+        return True  # "warned Moscow of consequences *for the shelling*" hung on the noun
     return any(c.dep_ in ("obj", "iobj", "ccomp", "xcomp") for c in verb.children)
+
+
+#: Nouns of what an act brings on its doer, whose "for" phrase is the act, not their content.
+_ANSWERS: Final = frozenset(
+    {"consequence", "consequences", "compensation", "price", "punishment", "revenge",
+     "retaliation", "apology", "reparations", "retribution", "accountability"}
+)  # fmt: skip
 
 
 def _orders(verb: Token) -> bool:
@@ -827,6 +836,14 @@ def _verb_object(verb: Token, forms: tuple[str, ...]) -> Trigger | None:
             for noun in child.subtree:  # "send up to 450 more advisers": the counted noun
                 if noun.pos_ == "NOUN" and noun.i - child.i < 6 and _in_phrase(noun, child):
                     partners.extend(forms_of(noun))
+            # "drove the rebels *out of* Homs" with "out of Homs" hung on the object
+            partners.extend(
+                c.lower_
+                for g in child.children
+                if g.dep_ in ("nmod", "obl")
+                for c in g.children
+                if c.dep_ == "case" and c.lower_ in _ADVERB_PARTICLES
+            )
         if child.dep_ == "advmod" and child.lower_ in _ADVERB_PARTICLES and child.i > verb.i:
             partners.append(child.lower_)  # "brushed *aside* demands", "aside" read as an adverb
         if child.dep_ in ("obl", "obl:agent"):  # "spoke *by phone*" is read as an agent
@@ -1339,7 +1356,9 @@ def _minority(doc: Doc, actor: Actor) -> bool:
     ):
         return True
     return any(t.lower_ in _ETHNIC for t in phrase) and any(
-        t.ent_type_ == "NORP" and t.tag_ in ("NNPS", "NNS") for t in phrase
+        t.ent_type_ == "NORP"
+        and (t.tag_ in ("NNPS", "NNS") or (t.tag_ == "NNP" and t.lower_.endswith("s")))
+        for t in phrase
     )
 
 

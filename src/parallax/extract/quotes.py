@@ -318,7 +318,10 @@ def _in_institution_name(mention: Span, speaker: Span) -> bool:
     token = mention.root
     while speaker.start <= token.head.i < speaker.end and token.head.i != token.i:
         token = token.head
-        if token.lower_ in _INSTITUTIONS and token.is_title:
+        # (or on a conjunct of the word it hangs on: "…for Baltic, *Russian* and Nordic
+        # *Studies*" parsed as a coordination of the three)
+        named = [token, *(c for c in token.children if c.dep_ == "conj")]
+        if any(t.lower_ in _INSTITUTIONS and t.is_title for t in named):
             return True
     return False
 

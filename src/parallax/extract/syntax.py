@@ -298,6 +298,15 @@ def _verb_conjunct(child: Token) -> bool:
     )
 
 
+#: Edges of land that say where a thing is ("a camp *on the border*"), and their prepositions.
+_LAND_EDGES: Final = frozenset({"border", "borders", "frontier", "coast", "shore", "outskirts"})
+_ALONG: Final = frozenset({"on", "along", "near", "across", "at"})
+
+
+def _edge_of_land(child: Token) -> bool:
+    return child.dep_ == "nmod" and child.lower_ in _LAND_EDGES and case_of(child) in _ALONG
+
+
 def noun_phrase(
     head: Token, *, keep_conjuncts: bool = False, leave_out: Token | None = None
 ) -> Span:
@@ -329,6 +338,8 @@ def noun_phrase(
                 continue  # deeper and after the head: "Rebels in the Ivory Coast *on Wednesday*"
             if misread_clause_verb(child):
                 continue  # "Russian warplanes *bombed* Aleppo": the verb, not a modifier
+            if node.i == head.i and _edge_of_land(child):
+                continue  # "a rebel camp *on the Ugandan border*": where it is, not whose
             if child.dep_ == "aux":
                 continue  # "activists … *have* staged rallies" read as one phrase: a clause
             if leave_out is not None and child.i == leave_out.i:

@@ -68,6 +68,13 @@ def inflections(lemma: str) -> frozenset[str]:
     return frozenset(forms)
 
 
+def irregular_past(word: str) -> bool:
+    """Whether ``word`` is an irregular past form of a verb we know ("forbade", "struck"),
+    which a tagger may read as an adjective."""
+    base = _IRREGULAR.get(word.lower())
+    return base is not None and base != word.lower()
+
+
 #: Irregular past forms the lemmatizer may leave alone: trigger verbs and attribution cues.
 _IRREGULAR: Final[dict[str, str]] = {
     "took": "take", "taken": "take", "retook": "retake", "retaken": "retake",

@@ -42,6 +42,8 @@ from spacy.language import Language
 from spacy.symbols import ADJ, NOUN, PROPN
 from spacy.tokens import Doc, Token
 
+from parallax.nlp.lemmas import forms_of, irregular_past
+
 COMPONENT: Final = "parallax_verb_repair"
 #: Dependents that only a verb takes: a direct object or a verb particle ("shot *down*").
 _VERB_DEPENDENTS: Final = frozenset({"obj", "compound:prt"})
@@ -60,7 +62,7 @@ _NOMINAL: Final = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 _MODIFIER_DEPS: Final = frozenset({"acl", "amod"})
 #: How the parse hangs the object of a stranded verb on its subject: as an apposition or a
 #: nominal modifier of the name or number before it.
-_RUN_ON: Final = frozenset({"appos", "nmod", "flat", "compound"})
+_RUN_ON: Final = frozenset({"appos", "nmod", "flat", "compound", "list"})
 #: How the parse attaches the subject's noun to an object root it cut it into ("nominee" in
 #: "The Republican nominee also linked cyber vulnerabilities…"): such a noun before the verb
 #: becomes its subject; a time noun ("Monday", ``obl:unmarked``) does not.
@@ -95,22 +97,339 @@ def verb_repair(doc: Doc) -> Doc:
     for i in numpy.flatnonzero((deps == doc.vocab.strings["ROOT"]) & (pos == ADJ)).tolist():
         token = doc[i]
         verb_like = token.tag_.startswith("VB") or _tagged_adjective_past(token)
-        if verb_like and any(c.dep_ == "obj" for c in token.children):
-            token.pos_ = "VERB"  # "Hungary *vetoed*/JJ the statement": no adjective takes an object
+        with_subject = any(c.dep_ == "nsubj" for c in token.children) and not any(
+            c.dep_ == "cop" for c in token.children
+        )
+        if (verb_like or with_subject) and any(c.dep_ == "obj" for c in token.children):
+            # "Hungary *vetoed*/JJ the statement", "Militants *set*/JJ fire to a school": no
+            # adjective takes an object
+            token.pos_ = "VERB"
     clause_heads = (deps == doc.vocab.strings["ROOT"]) | (deps == doc.vocab.strings["ccomp"])
     _reroot_stranded_verbs(doc, numpy.flatnonzero(clause_heads).tolist())
     _join_split_subjects(doc, subjects.tolist())
+    _nouns_read_as_verbs(doc, subjects.tolist())
+    _lift_cases_to_nouns(doc, numpy.flatnonzero(deps == doc.vocab.strings["case"]).tolist())
+    _free_relative_subjects(doc, numpy.flatnonzero(deps == doc.vocab.strings["acl"]).tolist())
+    _free_subjects_from_openers(doc, numpy.flatnonzero(deps == doc.vocab.strings["ROOT"]).tolist())
     _join_subjects_cut_at_and(doc, numpy.flatnonzero(deps == doc.vocab.strings["ROOT"]).tolist())
     _free_clause_subjects(doc, numpy.flatnonzero(deps == doc.vocab.strings["advcl"]).tolist())
+    _actives_read_as_passives(
+        doc, numpy.flatnonzero(deps == doc.vocab.strings["nsubj:pass"]).tolist()
+    )
+    _objects_read_as_obliques(doc, numpy.flatnonzero(deps == doc.vocab.strings["obl"]).tolist())
     objects = numpy.flatnonzero(deps == doc.vocab.strings["obj"])
     _lift_verbs_inside_objects(doc, [i for i in objects.tolist() if pos[heads[i] + i] in _NOUNS])
     _reduce_affiliations(doc, [i for i in subjects.tolist() if doc[i].head.lower_ in _REDUCED])
     _join_hyphenated_objects(doc, objects.tolist())
+    _describe_objects(doc, numpy.flatnonzero(deps == doc.vocab.strings["xcomp"]).tolist())
     second = objects.tolist() + numpy.flatnonzero(deps == doc.vocab.strings["iobj"]).tolist()
     _split_receivers_from_objects(doc, second)
     modifiers = (deps == doc.vocab.strings["amod"]) | (deps == doc.vocab.strings["compound"])
     _raise_gerunds_of_charges(doc, numpy.flatnonzero(modifiers).tolist())
+    _raise_marked_gerunds(doc, numpy.flatnonzero(deps == doc.vocab.strings["amod"]).tolist())
+    _retag_misread_words(doc)
+    roots = [t.i for t in doc if t.dep_ == "ROOT"]
+    _reroot_affiliated_doers(doc, roots)
+    _affiliations_read_as_clauses(doc, [t.i for t in doc if t.lower_ in _REDUCED])
+    roots = [t.i for t in doc if t.dep_ == "ROOT"]
+    _reroot_reduced_relatives(doc, roots)
+    _lift_participles_after_have(doc, roots)
+    _prepositional_subjects(doc, [t.i for t in doc if t.dep_ == "nsubj"])
+    _reporting_tails(doc, [t.i for t in doc if t.dep_ in ("advcl", "conj")])
+    _clauses_read_as_modifiers(doc)
+    _noun_obliques(doc, [t.i for t in doc if t.dep_ == "obl"])
+    _clauses_read_as_obliques(doc, [t.i for t in doc if t.dep_ == "obl"])
+    _of_complements_to_verbs(doc, [t.i for t in doc if t.dep_ == "obj"])
     return doc
+
+
+def _clauses_read_as_obliques(doc: Doc, obliques: list[int]) -> None:
+    """A clause after "since", "after", "when"… that the parse read as a prepositional phrase
+    with the clause's verb hung on its verb: "shunned Belarus *since Minsk annexed* the
+    town" had "Minsk" an oblique and "annexed" a complement without a subject. The noun is the
+    subject of that finite verb, which heads a clause of the verb above."""
+    moves: list[tuple[int, int, str | None]] = []
+    for i in obliques:
+        noun = doc[i]
+        case = next((c for c in noun.children if c.dep_ == "case"), None)
+        if case is None or case.lower_ not in _SUBORDINATORS or noun.right_edge.i + 1 >= len(doc):
+            continue
+        verb = doc[noun.right_edge.i + 1]
+        if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.head.i != noun.head.i:
+            continue
+        if any(c.dep_ in _SUBJECTS for c in verb.children):
+            continue
+        moves += [(i, verb.i, "nsubj"), (case.i, verb.i, "mark"), (verb.i, noun.head.i, "advcl")]
+    _move(doc, moves)
+
+
+#: Verbs that take a person and an "of" phrase: "warned *Moscow of* grave consequences".
+_OF_VERBS: Final = frozenset(
+    {"warn", "accuse", "suspect", "convince", "inform", "notify", "remind", "rob", "deprive",
+     "strip", "clear", "relieve", "assure", "persuade", "advise", "apprise", "absolve"}
+)  # fmt: skip
+
+
+def _of_complements_to_verbs(doc: Doc, objects: list[int]) -> None:
+    """The "of" phrase of a verb like "warn" or "accuse" that the parse hung on its object,
+    a name: "warned *Moscow* of grave consequences for the shelling of the Turkish post" made
+    the consequences (and the Turkish post) part of whom was warned."""
+    moves: list[tuple[int, int, str | None]] = []
+    for i in objects:
+        obj, verb = doc[i], doc[i].head
+        if obj.pos_ != "PROPN" or not _OF_VERBS.intersection(forms_of(verb)):
+            continue
+        for child in obj.children:
+            if child.dep_ == "nmod" and any(
+                c.dep_ == "case" and c.lower_ == "of" for c in child.children
+            ):
+                moves.append((child.i, verb.i, "obl"))
+    _move(doc, moves)
+
+
+def _reroot_reduced_relatives(doc: Doc, roots: list[int]) -> None:
+    """A participle phrase describing the subject that the parse took for the main verb,
+    hanging the real verb on a noun inside it: "The raids *carried* out by Russian jets
+    *killed* ten civilians" (rooted on "carried", "killed" a clause of "jets"), "Nigerian
+    soldiers *armed* with rifles *raided* the village". A past root with a subject, a "by" or
+    "with" phrase and no object, followed by a finite past verb inside that phrase with an
+    object and no subject of its own, describes the subject; the later verb is the root."""
+    moves: list[tuple[int, int, str | None]] = []
+    for i in roots:
+        first = doc[i]
+        if first.tag_ not in ("VBN", "VBD") and not _tagged_adjective_past(first):
+            continue
+        subject = next((c for c in first.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+        if subject is None or subject.i > i:
+            continue
+        if any(c.dep_ in ("obj", "aux", "aux:pass", "cop") for c in first.children):
+            continue  # "This term *is qualified* by a concept called a junction": a clause
+        phrases = [
+            c for c in first.children
+            if c.i > i and (by_agent(c) or (c.dep_ == "obl" and case_of_word(c) == "with"))
+        ]  # fmt: skip
+        for phrase in phrases:
+            verb = next(
+                (
+                    t for t in phrase.subtree
+                    if t.tag_ == "VBD" and t.head.i != i and t.i > phrase.i
+                    and any(c.dep_ == "obj" for c in t.children)
+                    and not any(c.dep_ in _SUBJECTS for c in t.children)
+                ),
+                None,
+            )  # fmt: skip
+            if verb is None or any(doc[k].text == "," for k in range(i, verb.i)):
+                continue
+            moves += [(verb.i, verb.i, "ROOT"), (subject.i, verb.i, "nsubj"), (i, subject.i, "acl")]
+            moves += [(c.i, verb.i, None) for c in first.children if c.i > verb.i]
+            break
+    _move(doc, moves)
+
+
+def _lift_participles_after_have(doc: Doc, roots: list[int]) -> None:
+    """A perfect the parse read as "have" with an object the participle describes: "Its jets
+    *had struck* depots" rooted on "had", with "struck" an adjective of "depots". A root
+    "have" right before a participle modifying its object is the participle's auxiliary."""
+    moves: list[tuple[int, int, str | None]] = []
+    for i in roots:
+        have = doc[i]
+        if have.lower_ not in ("had", "has", "have") or i + 1 >= len(doc):
+            continue
+        verb = doc[i + 1]
+        obj = verb.head
+        if verb.tag_ != "VBN" or verb.dep_ != "amod" or obj.head.i != i or obj.dep_ != "obj":
+            continue
+        moves += [(verb.i, verb.i, "ROOT"), (i, verb.i, "aux"), (obj.i, verb.i, "obj")]
+        moves += [(c.i, verb.i, None) for c in have.children if c.i != obj.i]
+        verb.pos_ = "VERB"
+        have.pos_ = "AUX"
+    _move(doc, moves)
+
+
+def _prepositional_subjects(doc: Doc, subjects: list[int]) -> None:
+    """A second subject the parse gave a verb that has a preposition of its own: "Iraqi
+    helicopters carrying out strikes *near Tikrit* hit a convoy" with "Tikrit" a subject of
+    "hit". A subject takes no preposition, so it is an oblique of the verb."""
+    moves: list[tuple[int, int, str | None]] = []
+    for i in subjects:
+        subject, verb = doc[i], doc[i].head
+        if not any(c.dep_ == "case" and c.pos_ == "ADP" for c in subject.children):
+            continue
+        if any(c.dep_ in _SUBJECTS and c.i != i for c in verb.children):
+            moves.append((i, verb.i, "obl"))
+    _move(doc, moves)
+
+
+def _noun_obliques(doc: Doc, obliques: list[int]) -> None:
+    """An oblique hung on a noun ("clashes *in southern Kyrgyzstan*"): UD gives obliques to
+    verbs, adjectives and adverbs only, so on a noun it is a nominal modifier; but not on a
+    nominal predicate or a clause's head ("*For many visitors*, the first place is
+    Downtown"), which takes obliques as a verb does."""
+    moves = []
+    for i in obliques:
+        head = doc[i].head
+        if head.pos_ not in ("NOUN", "PROPN") or head.i == i:
+            continue
+        if head.dep_ in ("ccomp", "advcl", "xcomp", "acl", "acl:relcl", "conj", "csubj"):
+            continue
+        if not any(c.dep_ in ("cop", "nsubj", "mark") for c in head.children):
+            moves.append((i, head.i, "nmod"))
+    _move(doc, moves)
+
+
+#: Relations of a noun phrase in its clause.
+_NOMINAL_DEPS: Final = frozenset(
+    {"nsubj", "nsubj:pass", "obj", "iobj", "obl", "nmod", "appos", "conj", "compound"}
+)
+
+
+#: Adjectives of a verdict, which a court "finds" someone.
+_VERDICTS: Final = frozenset({"guilty", "innocent", "liable", "responsible"})
+
+
+def _retag_misread_words(doc: Doc) -> None:
+    """Parts of speech the parse's own relations contradict, corrected. A hyphenated word the
+    tokenizer keeps whole ("a *cease-fire*", "staged *sit-ins*"; the treebanks split them, so
+    the tagger never saw one) in a noun's relation is a noun, and so is a word both the tagger
+    and its relation call one; an "-ed" adjective with a
+    passive auxiliary is a participle ("needs to be *disarmed*"); an adjective completing a
+    verb with a determiner of its own is a noun ("gave the government *an ultimatum*")."""
+    for token in doc:
+        hyphenated = "-" in token.text and all(p[:1].isalpha() for p in token.text.split("-"))
+        if (
+            token.tag_ in ("NN", "NNS")
+            and token.dep_ in _NOMINAL_DEPS | {"obl:agent"}
+            and token.pos_ in ("ADV", "ADJ", "NUM", "ADP")
+        ):
+            # the tagger and the relation agree on a noun, the morphologizer alone does not:
+            # "by Congolese *militiamen*"/NNS/ADV
+            token.pos_ = "NOUN"
+        elif hyphenated and token.dep_ in _NOMINAL_DEPS and token.pos_ in ("NUM", "ADV", "ADJ"):
+            token.pos_ = "NOUN"
+            token.tag_ = "NNS" if token.lower_.endswith("s") else "NN"
+        elif _tagged_adjective_past(token) and any(c.dep_ == "aux:pass" for c in token.children):
+            token.pos_, token.tag_ = "VERB", "VBN"
+        elif token.lower_ in _VERDICTS and token.dep_ == "xcomp" and token.pos_ != "ADJ":
+            token.pos_, token.tag_ = "ADJ", "JJ"  # "found the journalist *guilty*"/NN
+        elif (
+            token.tag_ == "JJ"
+            and token.dep_ == "xcomp"
+            and any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in token.children)
+            and not any(c.dep_ == "obj" for c in token.head.children)
+        ):
+            token.pos_, token.tag_, token.dep_ = "NOUN", "NN", "obj"
+
+
+def _reroot_affiliated_doers(doc: Doc, roots: list[int]) -> None:
+    """ "Two gunmen linked *to Islamic State killed* four policemen" read with "to" opening
+    an infinitive whose subject is the group: a noun root whose affiliation participle
+    ("linked", "affiliated", "allied") heads a clause marked "to"/"with" with a subject of
+    its own. The subject is the body the participle names, the clause's verb the root, and
+    the root noun its subject."""
+    moves: list[tuple[int, int, str | None]] = []
+    for i in roots:
+        noun = doc[i]
+        if noun.pos_ not in _NOMINAL:
+            continue
+        for participle in noun.children:
+            if participle.dep_ != "acl" or participle.lower_ not in _REDUCED:
+                continue
+            verb = next((c for c in participle.children if c.dep_ == "advcl"), None)
+            mark = next((c for c in verb.children if c.dep_ == "mark"), None) if verb else None
+            body = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb else None
+            if verb is None or mark is None or body is None:
+                continue
+            if mark.lower_ not in _AFFILIATION_CASES or not mark.i < body.i < verb.i:
+                continue
+            moves += [(verb.i, verb.i, "ROOT"), (i, verb.i, "nsubj")]
+            moves += [(body.i, participle.i, "obl"), (mark.i, body.i, "case")]
+            moves += [(c.i, verb.i, None) for c in noun.children if c.i > verb.i]
+            verb.pos_ = "VERB"
+            break
+    _move(doc, moves)
+
+
+def _affiliations_read_as_clauses(doc: Doc, participles: list[int]) -> None:
+    """An affiliation participle the parse made a clause with the group as its subject:
+    "Rebels *allied* with Turkey shelled…" (the participle the verb's clausal subject),
+    "Gunmen *affiliated* with al Qaeda attacked…" (the participle the root, "al Qaeda" the
+    subject of "attacked", with its "with"). The group is the verb's subject, the participle
+    describes it, and the body keeps its preposition."""
+    moves: list[tuple[int, int, str | None]] = []
+    for i in participles:
+        participle = doc[i]
+        group = next((c for c in participle.children if c.dep_ == "nsubj" and c.i < i), None)
+        if group is None:
+            continue
+        verb: Token | None = None
+        if participle.dep_ == "csubj" and participle.head.i > i:
+            verb = participle.head
+        elif participle.dep_ == "ROOT":
+            verb = next((c for c in participle.children if c.dep_ in ("ccomp", "advcl")), None)
+            body = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb else None
+            if verb is None or body is None or case_of_word(body) not in _AFFILIATION_CASES:
+                continue
+            moves += [(body.i, i, "obl"), (verb.i, verb.i, "ROOT")]
+            moves += [(c.i, verb.i, None) for c in participle.children if c.i > verb.i]
+        else:
+            continue
+        moves += [(group.i, verb.i, "nsubj"), (i, group.i, "acl")]
+    _move(doc, moves)
+
+
+#: Verbs of saying that close a sentence as its source (", an Egyptian official *said*.").
+_SAYING: Final = frozenset({"said", "says", "added", "reported", "told", "stated", "confirmed"})
+
+
+def _reporting_tails(doc: Doc, clauses: list[int]) -> None:
+    """A closing ", X said." the parse made a clause of the verb before it ("Jordan agreed
+    to hold joint drills soon, an Egyptian official *said*" with "said" an adverbial clause of
+    "agreed"): it reports the sentence, it takes no part in its act."""
+    moves: list[tuple[int, int, str | None]] = []
+    for i in clauses:
+        verb = doc[i]
+        if verb.lower_ not in _SAYING or verb.head.i > i:
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or any(c.dep_ in ("obj", "ccomp", "xcomp") for c in verb.children):
+            continue
+        start = subject.left_edge.i
+        if doc[start - 1].text != "," and doc[start].text != ",":
+            continue
+        if verb.right_edge.i + 1 < verb.sent.end and not doc[verb.right_edge.i + 1].is_punct:
+            continue
+        moves.append((i, verb.head.i, "parataxis"))
+    _move(doc, moves)
+
+
+#: Verbs of saying, whose reported clause the parse may hang on them as a modifier.
+_SAYING_LEMMAS: Final = frozenset(
+    {"say", "tell", "add", "claim", "state", "insist", "warn", "note", "argue", "write",
+     "report", "announce", "explain", "confirm", "deny"}
+)  # fmt: skip
+
+
+def _clauses_read_as_modifiers(doc: Doc) -> None:
+    """A copular clause the parse hung on a verb of saying as an adverb or oblique: "The war
+    *is far* from over, the general said" had "far" (with its subject and "is") describing
+    "said". A word with a subject and a copula heads a clause; before a verb of saying it
+    is what was said."""
+    moves: list[tuple[int, int, str | None]] = []
+    for token in doc:
+        head = token.head
+        if token.dep_ not in ("advmod", "obl", "nmod", "amod") or head.i <= token.i:
+            continue
+        if head.lemma_ not in _SAYING_LEMMAS or head.pos_ != "VERB":
+            continue
+        children = {c.dep_ for c in token.children}
+        if "cop" in children and "nsubj" in children:
+            moves.append((token.i, head.i, "ccomp"))
+    _move(doc, moves)
+
+
+def case_of_word(noun: Token) -> str | None:
+    """The preposition marking ``noun``, lower-cased."""
+    return next((c.lower_ for c in noun.children if c.dep_ == "case"), None)
 
 
 #: Words that lay an act at someone's door and take it as a gerund: "accused Russia *of
@@ -153,6 +472,26 @@ def _raise_gerunds_of_charges(doc: Doc, modifiers: list[int]) -> None:
         dep = "acl" if noun.dep_ == "nmod" else "advcl"
         moves += [(word.i, owner.i, dep), (noun.i, word.i, "obj"), (case.i, word.i, "mark")]
         word.pos_, word.tag_ = "VERB", "VBG"
+    _move(doc, moves)
+
+
+def _raise_marked_gerunds(doc: Doc, modifiers: list[int]) -> None:
+    """A gerund the parse made the adjective of its own object although a conjunction opens
+    it: "retaliated *by imposing* tariffs" with "imposing" describing "tariffs". An adjective
+    takes no "by", "after" or "without", so the gerund is a clause of the verb above the
+    noun, and the noun its object."""
+    moves: list[tuple[int, int, str | None]] = []
+    for i in modifiers:
+        gerund, noun = doc[i], doc[i].head
+        if gerund.tag_ != "VBG" or noun.i < i or noun.head.i == noun.i:
+            continue
+        if not any(c.dep_ == "mark" and c.i < i for c in gerund.children):
+            continue
+        verb = noun.head
+        moves += [(i, verb.i, "advcl"), (noun.i, i, "obj")]
+        # what the noun's phrase began with before the gerund is the gerund's
+        moves += [(c.i, i, None) for c in noun.children if c.i < i]
+        gerund.pos_ = "VERB"
     _move(doc, moves)
 
 
@@ -225,6 +564,26 @@ AFFILIATED: Final = frozenset(
 _REDUCED: Final = AFFILIATED | {"allied"}
 #: Prepositions that name the body a group is affiliated with.
 _AFFILIATION_CASES: Final = frozenset({"to", "with"})
+
+
+#: Words that tie a group to a side, which the parse takes for a predicate of the verb's
+#: object ("targeting rebels *opposed* to Assad" as "targeting them [to be] opposed").
+_SIDING: Final = _REDUCED | {"opposed", "loyal", "close", "hostile", "sympathetic", "friendly"}
+
+
+def _describe_objects(doc: Doc, predicates: list[int]) -> None:
+    """A word of siding ("opposed", "loyal", "linked") right after the verb's object, with
+    its "to"/"with" phrase, describes the object ("rebels opposed to Assad"), it is not a
+    predicate the verb puts on it."""
+    moves: list[tuple[int, int, str | None]] = []
+    for i in predicates:
+        word, verb = doc[i], doc[i].head
+        if word.lower_ not in _SIDING or affiliated_body(word) is None:
+            continue
+        obj = next((c for c in verb.children if c.dep_ == "obj" and c.right_edge.i == i - 1), None)
+        if obj is not None:
+            moves.append((i, obj.i, "amod" if word.tag_ == "JJ" else "acl"))
+    _move(doc, moves)
 
 
 def affiliated_body(participle: Token) -> Token | None:
@@ -364,6 +723,152 @@ def _free_clause_subjects(doc: Doc, clauses: list[int]) -> None:
     _move(doc, [m for v, n, o in found for m in ((n.i, v.i, "nsubj"), (o.i, v.i, "mark"))])
 
 
+def _actives_read_as_passives(doc: Doc, passive_subjects: list[int]) -> None:
+    """A past verb rooting a sentence with a passive subject but no passive auxiliary: "The UN
+    envoy *called* for a pause." (``called``/VBN). Only headlines drop the auxiliary ("At
+    least 107 killed in Mecca crane collapse"), and they end without a full stop; a sentence
+    that ends with one and has no "by" phrase is active, so the subject is the doer."""
+    moves: list[tuple[int, int, str | None]] = []
+    for i in passive_subjects:
+        subject, verb = doc[i], doc[i].head
+        if verb.dep_ != "ROOT" or verb.tag_ not in ("VBN", "VBD") or subject.i > verb.i:
+            continue
+        if verb.lemma_ == "bear" or verb.sent[-1].text not in (".", "!"):
+            continue  # "Leonardo born in Calaria."
+        if any(c.dep_ in ("aux:pass", "cop", "aux") or by_agent(c) for c in verb.children):
+            continue
+        moves.append((i, verb.i, "nsubj"))
+        verb.tag_ = "VBD"
+    _move(doc, moves)
+
+
+#: Nouns of time, which an oblique takes without a preposition ("met *Monday*", "left *last
+#: week*"); any other noun the parse calls an unmarked oblique is the verb's object.
+_TIME_NOUNS: Final = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+     "tonight", "yesterday", "tomorrow", "day", "days", "night", "nights", "morning",
+     "afternoon", "evening", "week", "weeks", "weekend", "month", "months", "year", "years",
+     "decade", "decades", "century", "hour", "hours", "minute", "minutes", "time", "times",
+     "january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december", "overnight", "home", "way"}
+)  # fmt: skip
+
+
+def _objects_read_as_obliques(doc: Doc, obliques: list[int]) -> None:
+    """A noun after a verb without an object, attached as an oblique with no preposition
+    ("The coalition has carried out more than 2,000 *strikes*"): UD gives an oblique a case
+    marker unless it is a time ("met *Monday*"), so such a noun right after the verb (or its
+    particle) is the verb's object (8 of ~100,000 obliques in EWT train lack one); one
+    further on is some other misreading ("met with Obama to discuss…, further *provocations*")."""
+    moves: list[tuple[int, int, str | None]] = []
+    for i in obliques:
+        noun, verb = doc[i], doc[i].head
+        if noun.pos_ not in ("NOUN", "PROPN") or verb.pos_ != "VERB" or verb.i > noun.i:
+            continue
+        if noun.lower_ in _TIME_NOUNS or any(c.dep_ in ("case", "mark") for c in noun.children):
+            continue
+        before = doc[noun.left_edge.i - 1]
+        right_after = before.i == verb.i or (
+            before.head.i == verb.i and before.dep_ in ("compound:prt", "advmod")
+        )
+        if right_after and not any(c.dep_ == "obj" for c in verb.children):
+            moves.append((i, verb.i, "obj"))
+    _move(doc, moves)
+
+
+def _nouns_read_as_verbs(doc: Doc, subjects: list[int]) -> None:
+    """A plural noun the tagger read as a present verb, with the name before it as its
+    subject: "since the Paris *attacks*" (``attacks``/VBZ, "Paris" its subject). A verb takes
+    no preposition of its own, so a word with a subject *and* a preposition before both, in
+    an oblique or nominal modifier, is a noun, and the name its compound."""
+    moves: list[tuple[int, int, str | None]] = []
+    for i in subjects:
+        subject, word = doc[i], doc[i].head
+        if word.tag_ not in ("VBZ", "VBP") or word.dep_ not in ("obl", "nmod") or i > word.i:
+            continue
+        if any(c.dep_ == "case" and c.i < subject.left_edge.i for c in word.children):
+            moves.append((i, word.i, "compound"))
+            word.tag_, word.pos_ = ("NNS", "NOUN") if word.lower_.endswith("s") else ("NN", "NOUN")
+    _move(doc, moves)
+
+
+def _lift_cases_to_nouns(doc: Doc, cases: list[int]) -> None:
+    """A preposition the parse hung on the number or determiner opening its noun phrase
+    ("delivered food *to* 20,000 people" with "to" on "20,000"): it marks the noun, so the
+    phrase is read as the oblique it is."""
+    moves: list[tuple[int, int, str | None]] = []
+    for i in cases:
+        word = doc[i].head
+        if word.dep_ not in ("nummod", "det") or word.i != i + 1:
+            continue
+        noun = word.head
+        if (
+            noun.i > word.i
+            and noun.pos_ in _NOMINAL
+            and not any(c.dep_ == "case" for c in noun.children)
+        ):
+            moves.append((i, noun.i, None))
+    _move(doc, moves)
+
+
+def _free_relative_subjects(doc: Doc, clauses: list[int]) -> None:
+    """The subject of a relative clause without "that" the parse made an apposition of the
+    noun the clause describes: "a charge *the Kremlin* rejected" had "Kremlin" describing
+    "charge" and "rejected" no subject. A finite verb (VBD, VBP, VBZ) modifying a noun,
+    right after a noun phrase that is that noun's apposition, takes the phrase as its
+    subject."""
+    moves: list[tuple[int, int, str | None]] = []
+    for i in clauses:
+        verb = doc[i]
+        if verb.tag_ not in ("VBD", "VBP", "VBZ") or verb.i < verb.head.i:
+            continue
+        if any(c.dep_ in _SUBJECTS for c in verb.children):
+            continue
+        noun = verb.head
+        subject = next(
+            (
+                c
+                for c in noun.children
+                if c.dep_ == "appos" and c.right_edge.i == i - 1 and c.pos_ in _NOMINAL
+            ),
+            None,
+        )
+        if subject is not None and not any(t.text in _BREAKS for t in subject.subtree):
+            moves += [(subject.i, i, "nsubj"), (i, noun.i, "acl:relcl")]
+    _move(doc, moves)
+
+
+def _free_subjects_from_openers(doc: Doc, roots: list[int]) -> None:
+    """A subject the parse made an apposition inside the phrase that opens the sentence:
+    "According to the Syrian Observatory for Human Rights, Turkish *jets* struck…" had "jets"
+    describing "Rights" and the verb no subject. A root verb without a subject whose opening
+    phrase ends, after a comma, in a noun apposition running up to the verb takes it back as
+    its subject."""
+    moves: list[tuple[int, int, str | None]] = []
+    for i in roots:
+        verb = doc[i]
+        if verb.pos_ != "VERB" or verb.i == verb.sent.start:
+            continue
+        if any(c.dep_ in _SUBJECTS or c.dep_ == "expl" for c in verb.children):
+            continue
+        word = doc[i - 1]
+        while word.dep_ != "appos" and word.head.i < i and word.head.i != word.i:
+            word = word.head
+        if word.dep_ != "appos" or word.pos_ not in _NOMINAL or word.right_edge.i != i - 1:
+            continue
+        start = word.left_edge.i
+        if doc[start].text != "," and doc[start - 1].text != ",":
+            continue
+        opener = word.head
+        while opener.head.i != i and opener.head.i != opener.i and opener.head.i < i:
+            opener = opener.head
+        if opener.head.i == i and opener.dep_ in ("obl", "advcl", "obl:unmarked"):
+            moves.append((word.i, i, "nsubj"))
+            if doc[start].text == ",":
+                moves.append((start, i, None))  # the comma closes the opener
+    _move(doc, moves)
+
+
 def _join_split_subjects(doc: Doc, subjects: list[int]) -> None:
     """Coordinate two subjects the parse hung on one verb with the "and" between them on the
     verb too ("The Yemeni *government* and the *Houthis* exchanged…"): the second becomes the
@@ -419,6 +924,8 @@ def _join_subjects_cut_at_and(doc: Doc, roots: list[int]) -> None:
         if len(subjects) != 1 or subjects[0].i < first.i:
             continue
         second = subjects[0]
+        if second.pos_ == "PRON":
+            continue  # "Eric Levi and I'm arguing…", "…and may it please the Court": a clause
         cc = _and_between(verb, first, second)
         if cc is None:
             continue
@@ -469,13 +976,16 @@ def _stranded_verb(root: Token) -> Token | None:
         (
             c
             for c in root.children
-            if c.dep_ in _MODIFIER_DEPS
+            if (c.dep_ in _MODIFIER_DEPS or c.dep_ in ("xcomp", "flat"))
             # a participle with a subject of its own is no adjective: "The UN *delivered* aid"
             and (
                 c.tag_ == "VBD"
                 or (c.tag_ == "VBN" and any(g.dep_ == "nsubj" for g in c.children))
                 or _past_read_as_adjective(c)
                 or _active_participle(c)
+                or _participle_between_nouns(c, root)
+                # "Blinken *spoke* by phone…" read as part of the name: no name is lower-case
+                or (c.dep_ == "flat" and c.tag_ in ("VBD", "VBN") and c.is_lower)
             )
         ),
         None,
@@ -494,10 +1004,45 @@ def _stranded_verb(root: Token) -> Token | None:
     for noun in root.children:
         if noun.dep_ not in _RUN_ON or noun.i < root.i:
             continue
-        verb = next((c for c in noun.children if c.tag_ == "VBD" and c.dep_ == "amod"), None)
+        verb = next(
+            (c for c in noun.children if c.dep_ == "amod" and _verb_before_object(c, root)), None
+        )
         if verb is not None and verb.i < noun.i:
             return verb
     return _buried_verb(root)
+
+
+def _participle_between_nouns(word: Token, root: Token) -> bool:
+    """A participle the parse made an adjective of the noun root of a verbless sentence,
+    with a noun right before it that runs on into the root's phrase: "US-led coalition
+    aircraft *bombed* Islamic State positions in Raqqa." read as one noun phrase. A noun
+    does not take a participle in the middle of its own compound ("the *wounded* soldiers",
+    "Russian-*made* missiles" have none before it, or a hyphen), so the words before it are
+    the subject and the root its object."""
+    past = word.tag_ == "VBN" or _tagged_adjective_past(word)
+    if not past or word.dep_ != "amod" or word.i > root.i or word.i == 0:
+        return False
+    before = word.doc[word.i - 1]
+    if any(c.i > word.i for c in word.children) or word.doc[root.sent.end - 1].text not in (
+        ".",
+        "!",
+    ):
+        return False
+    if not before.whitespace_ or before.head.i < word.i:
+        return False
+    # a finite verb coordinated with the root shows the root is a clause's object: "Myanmar's
+    # military *seized* power in a coup and detained…" (with "military" an adjective)
+    coordinated = any(c.dep_ == "conj" and c.tag_ == "VBD" for c in root.children)
+    return before.pos_ in ("NOUN", "PROPN") or (coordinated and before.pos_ == "ADJ")
+
+
+def _verb_before_object(word: Token, root: Token) -> bool:
+    """A past form the parse made the adjective of the noun after it: a finite one (VBD), or
+    a participle right after the root noun with nothing of its own ("A UN convoy *delivered*
+    food…", with "food" a modifier of "convoy"); "the *besieged* town" follows no root."""
+    if word.tag_ == "VBD":
+        return True
+    return word.tag_ == "VBN" and word.i == root.i + 1 and not any(word.children)
 
 
 #: Verbs whose passive participle keeps an object ("the man *given* an award", "aid
@@ -518,7 +1063,7 @@ def _active_participle(word: Token) -> bool:
     participle."""
     return (
         word.tag_ == "VBN"
-        and word.dep_ == "acl"
+        and word.dep_ in ("acl", "xcomp")  # "British and French warplanes *struck*…": xcomp
         and word.i > word.head.i
         and word.lemma_ not in DITRANSITIVE
         and any(c.dep_ == "obj" for c in word.children)
@@ -528,8 +1073,9 @@ def _active_participle(word: Token) -> bool:
 
 
 def _tagged_adjective_past(word: Token) -> bool:
-    """A past form ("-ed") the tagger called an adjective (JJ): "Rebels *clashed*/JJ…"."""
-    return word.tag_ == "JJ" and word.lower_.endswith("ed")
+    """A past form ("-ed", or an irregular one we know) the tagger called an adjective (JJ):
+    "Rebels *clashed*/JJ…", "The junta *forbade*/JJ gatherings"."""
+    return word.tag_ == "JJ" and (word.lower_.endswith("ed") or irregular_past(word.lower_))
 
 
 def _takes_by_phrase(word: Token) -> bool:
@@ -641,10 +1187,31 @@ def _reroot_stranded_verbs(doc: Doc, roots: list[int]) -> None:
             for child in root.children:
                 if child.i > verb.i:
                     heads[child.i] = verb.i
+                    if deps[child.i] == "nmod":  # "…delivered food *to 20,000 people*"
+                        deps[child.i] = "obl"
         else:  # "They described crass behavior": the root is the object
             heads[root.i], deps[root.i] = verb.i, "obj"
+            # a word the parse already hung on the verb right before it heads the subject:
+            # "Myanmar's *military* seized power" ("Myanmar's" is the military's)
+            own = next((c for c in verb.children if c.i == verb.i - 1 and c.dep_ != "punct"), None)
+            if own is not None:
+                deps[own.i] = "nsubj"
+            coordinated = next(
+                (c for c in root.children if c.dep_ == "conj" and c.tag_ == "VBD"), None
+            )
             for child in root.children:
-                if child.i < verb.i or (child.i > root.i and child.dep_ == "punct"):
+                if own is not None and child.i < own.i:
+                    heads[child.i] = own.i
+                elif coordinated is not None and child.i == coordinated.i:
+                    heads[child.i] = verb.i  # "…seized power in a coup and *detained*…"
+                elif (
+                    coordinated is not None
+                    and child.dep_ == "appos"
+                    and child.i > coordinated.i
+                    and not any(g.dep_ == "obj" for g in coordinated.children)
+                ):
+                    heads[child.i], deps[child.i] = coordinated.i, "obj"  # "…detained *X*"
+                elif child.i < verb.i or (child.i > root.i and child.dep_ == "punct"):
                     heads[child.i] = verb.i
                     if child.dep_ in _SUBJECT_AS_MODIFIER and child.pos_ in _NOMINAL:
                         deps[child.i] = "nsubj"
