@@ -2813,3 +2813,26 @@ def test_the_condition_of_an_ultimatum_is_no_threat(nlp: Language) -> None:
     text = "Unless the Houthis withdraw from Hodeidah, the coalition may launch an assault."
     assert the_event(nlp, text, "withdraw").type == "RETREAT"
     assert the_event(nlp, text, "assault").type == "THREATEN"
+
+
+def test_a_by_phrase_hung_on_the_verb_past_a_noun_act_is_the_deeper_acts(nlp: Language) -> None:
+    text = (
+        "Kerry joined 20 states in London on Thursday in crisis talks over the offensive by "
+        "the militants of Islamic State."
+    )
+    assert actor_of(nlp, text, "offensive").actor_id == "ISIS"
+
+
+def test_a_noun_after_a_comma_is_no_far_object(nlp: Language) -> None:
+    text = (
+        "Cameron met with Obama to discuss the escalation of operations, further NATO "
+        "provocations against Russia and greater repression."
+    )
+    met = the_event(nlp, text, "met")
+    assert (met.recipient.actor_id if met.recipient else None) == "BARACK_OBAMA"
+
+
+def test_who_a_call_asks_to_act_receives_it(nlp: Language) -> None:
+    text = "Hollande has called for Russia and America to join a coalition against Islamic State."
+    called = the_event(nlp, text, "called")
+    assert (called.recipient.country if called.recipient else None) == "RUS+USA"

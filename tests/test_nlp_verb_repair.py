@@ -772,3 +772,15 @@ def test_a_participle_opening_a_noun_phrase_stays_its_adjective() -> None:
         ["DT", "VBN", "NNS", "IN", "NNP", "."],
     )
     assert doc[1].dep_ == "amod"
+
+
+def test_a_present_verb_in_a_nouns_relation_with_a_preposition_is_a_noun() -> None:
+    # "joined states in crisis talks" with "talks"/VBZ an oblique.
+    doc = parsed(
+        ["Kerry", "joined", "states", "in", "crisis", "talks"],
+        [1, 1, 1, 5, 5, 1],
+        ["nsubj", "ROOT", "obj", "case", "compound", "obl"],
+        ["PROPN", "VERB", "NOUN", "ADP", "NOUN", "VERB"],
+        ["NNP", "VBD", "NNS", "IN", "NN", "VBZ"],
+    )
+    assert (doc[5].pos_, doc[5].tag_) == ("NOUN", "NNS")

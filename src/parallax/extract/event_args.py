@@ -145,6 +145,16 @@ def verbal_arguments(trigger: Token) -> tuple[Token | None, Token | None]:
     if recipient is None:
         recipient = prepositional(trigger, RECIPIENT_CASES - {"of", "into", "to"})
     if recipient is None:
+        # "called for *Russia and America* to join a coalition": who is asked to act
+        recipient = next(
+            (
+                c
+                for c in trigger.children
+                if c.dep_ == "obl" and case_of(c) == "for" and _asked_to_act(c, trigger)
+            ),
+            None,
+        )
+    if recipient is None:
         # "threatened to cut off power to Nakhichevan": the content's recipient.
         content = next((c for c in trigger.children if c.dep_ in ("xcomp", "ccomp")), None)
         subject = (
@@ -246,11 +256,16 @@ def _unmarked_object(verb: Token) -> Token | None:
         if child.dep_ != "obl" or child.i < verb.i:
             continue
         if (
-            case_of(child) is None
-            and child.pos_ in ("NOUN", "PROPN")
-            and not _is_time_word(child)
-            and not child.like_num
-        ) or _behind_particle(verb, child):
+            (
+                case_of(child) is None
+                and child.pos_ in ("NOUN", "PROPN")
+                and not _is_time_word(child)
+                and not child.like_num
+                # not one after a comma: "met with Obama to discuss…, *further provocations*"
+                and not any(t.text == "," for t in verb.doc[verb.i : child.i])
+            )
+            or _behind_particle(verb, child)
+        ):
             return child
     return None
 
@@ -854,9 +869,13 @@ def stray_agent(noun: Token, acts: frozenset[int]) -> Token | None:
         verbal = host.pos_ in ("VERB", "AUX")
         if verbal and (host.tag_ == "VBN" or has_passive_frame(host)):
             return None
-        if not verbal and (host.i in acts or host.pos_ not in ("NOUN", "PROPN")):
+        if not verbal and host.pos_ not in ("NOUN", "PROPN"):
             return None
         doer = next((c for c in host.children if _doer_after(c, noun, acts)), None)
+        if not verbal and host.i in acts:
+            if doer is not None:
+                return None  # "condemnation of the attack *by the UN*": the other act's
+            continue  # "in crisis talks over the offensive, *by the militants*" on the verb
         if doer is not None or verbal:
             return doer
     return None

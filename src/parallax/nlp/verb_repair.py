@@ -291,7 +291,8 @@ def _retag_misread_words(doc: Doc) -> None:
     """Parts of speech the parse's own relations contradict, corrected. A hyphenated word the
     tokenizer keeps whole ("a *cease-fire*", "staged *sit-ins*"; the treebanks split them, so
     the tagger never saw one) in a noun's relation is a noun, and so is a word both the tagger
-    and its relation call one; an "-ed" adjective with a
+    and its relation call one, and a present verb in a noun's relation with a preposition,
+    determiner or compound of its own; an "-ed" adjective with a
     passive auxiliary is a participle ("needs to be *disarmed*"); an adjective completing a
     verb with a determiner of its own is a noun ("gave the government *an ultimatum*")."""
     for token in doc:
@@ -304,6 +305,16 @@ def _retag_misread_words(doc: Doc) -> None:
             # the tagger and the relation agree on a noun, the morphologizer alone does not:
             # "by Congolese *militiamen*"/NNS/ADV
             token.pos_ = "NOUN"
+        elif (
+            token.tag_ in ("VBZ", "VBP")
+            and token.dep_ in _NOMINAL_DEPS
+            and any(c.dep_ in ("case", "det", "compound") for c in token.children)
+            and not any(c.dep_ in ("obj", "aux", "nsubj") for c in token.children)
+        ):
+            # a plural noun read as a present verb, in a noun's relation and with a noun's
+            # dependents: "in crisis *talks*"/VBZ, "“coalition” *states*"/VBZ
+            token.pos_ = "NOUN"
+            token.tag_ = "NNS" if token.lower_.endswith("s") else "NN"
         elif hyphenated and token.dep_ in _NOMINAL_DEPS and token.pos_ in ("NUM", "ADV", "ADJ"):
             token.pos_ = "NOUN"
             token.tag_ = "NNS" if token.lower_.endswith("s") else "NN"
