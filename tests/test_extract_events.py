@@ -2836,3 +2836,11 @@ def test_who_a_call_asks_to_act_receives_it(nlp: Language) -> None:
     text = "Hollande has called for Russia and America to join a coalition against Islamic State."
     called = the_event(nlp, text, "called")
     assert (called.recipient.country if called.recipient else None) == "RUS+USA"
+
+
+def test_a_verb_coordinated_with_a_participle_clause_shares_its_doer(nlp: Language) -> None:
+    text = (
+        "Egyptian police opened fire on demonstrators on Monday, killing one person and "
+        "arresting 12, security sources said."
+    )
+    assert actor_of(nlp, text, "arresting").country == "EGY"

@@ -784,3 +784,25 @@ def test_a_present_verb_in_a_nouns_relation_with_a_preposition_is_a_noun() -> No
         ["NNP", "VBD", "NNS", "IN", "NN", "VBZ"],
     )
     assert (doc[5].pos_, doc[5].tag_) == ("NOUN", "NNS")
+
+
+def test_an_aside_between_commas_read_as_a_second_subject_describes_the_first() -> None:
+    # "Pakistan, a US ally, has refused…" with "ally" a second subject of "refused".
+    doc = parsed(
+        ["Pakistan", ",", "a", "US", "ally", ",", "has", "refused", "."],
+        [7, 0, 4, 4, 7, 4, 7, 7, 7],
+        ["nsubj", "punct", "det", "compound", "nsubj", "punct", "aux", "ROOT", "punct"],
+        ["PROPN", "PUNCT", "DET", "PROPN", "NOUN", "PUNCT", "AUX", "VERB", "PUNCT"],
+    )
+    assert (doc[4].head.i, doc[4].dep_) == (0, "appos")
+
+
+def test_a_closing_report_parsed_as_a_complement_is_set_aside() -> None:
+    # "Jordan agreed to hold drills, an official confirmed." with "confirmed" a ccomp.
+    doc = parsed(
+        ["Jordan", "agreed", "to", "hold", "drills", ",", "an", "official", "confirmed", "."],
+        [1, 1, 3, 1, 3, 1, 7, 8, 1, 1],
+        ["nsubj", "ROOT", "mark", "xcomp", "obj", "punct", "det", "nsubj", "ccomp", "punct"],
+        ["PROPN", "VERB", "PART", "VERB", "NOUN", "PUNCT", "DET", "NOUN", "VERB", "PUNCT"],
+    )
+    assert doc[8].dep_ == "parataxis"

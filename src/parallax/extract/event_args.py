@@ -207,6 +207,9 @@ def verbal_arguments(trigger: Token) -> tuple[Token | None, Token | None]:
             # of a passive verb the infinitive completes ("troops are *set* to launch…",
             # "rebels were ordered to withdraw").
             actor = next((c for c in trigger.head.children if c.dep_ == "nsubj:pass"), None)
+        if actor is None and trigger.dep_ == "conj" and trigger.head.pos_ == "VERB":
+            # "…, killing one person and *arresting* 12": the doer of the first verb
+            actor = verbal_arguments(trigger.head)[0]
         if actor is None and trigger.dep_ == "xcomp" and trigger.head.lower_ in _READY:
             # "Syria says it is willing to withdraw": the parser often calls that "it" an
             # expletive; before a word of readiness it is the one who will act.

@@ -135,7 +135,8 @@ def verb_repair(doc: Doc) -> Doc:
     _reroot_reduced_relatives(doc, roots)
     _lift_participles_after_have(doc, roots)
     _prepositional_subjects(doc, [t.i for t in doc if t.dep_ == "nsubj"])
-    _reporting_tails(doc, [t.i for t in doc if t.dep_ in ("advcl", "conj")])
+    _reporting_tails(doc, [t.i for t in doc if t.dep_ in ("advcl", "conj", "ccomp")])
+    _appositions_read_as_subjects(doc)
     _clauses_read_as_modifiers(doc)
     _noun_obliques(doc, [t.i for t in doc if t.dep_ == "obl"])
     _clauses_read_as_obliques(doc, [t.i for t in doc if t.dep_ == "obl"])
@@ -418,6 +419,30 @@ _SAYING_LEMMAS: Final = frozenset(
     {"say", "tell", "add", "claim", "state", "insist", "warn", "note", "argue", "write",
      "report", "announce", "explain", "confirm", "deny"}
 )  # fmt: skip
+
+
+def _appositions_read_as_subjects(doc: Doc) -> None:
+    """An apposition set off by commas that the parse made a second subject of the verb:
+    "Pakistan, *a key U.S. ally* in the war against terrorism, has refused…" had the ally as
+    a subject beside Pakistan (and coded the refusal as the United States'). It describes
+    the first subject."""
+    moves: list[tuple[int, int, str | None]] = []
+    for verb in doc:
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+        if len(subjects) != 2:
+            continue
+        first, second = subjects
+        comma = first.right_edge.i + (doc[first.right_edge.i].text != ",")
+        closing = second.right_edge.i + (doc[second.right_edge.i].text != ",")
+        if (
+            comma < len(doc)
+            and doc[comma].text == ","
+            and second.left_edge.i in (comma, comma + 1)
+            and closing < verb.i
+            and doc[closing].text == ","  # closed by a comma too: an aside, not the subject
+        ):
+            moves.append((second.i, first.i, "appos"))
+    _move(doc, moves)
 
 
 def _clauses_read_as_modifiers(doc: Doc) -> None:
