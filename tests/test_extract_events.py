@@ -2844,3 +2844,7 @@ def test_a_verb_coordinated_with_a_participle_clause_shares_its_doer(nlp: Langua
         "arresting 12, security sources said."
     )
     assert actor_of(nlp, text, "arresting").country == "EGY"
+
+
+def test_a_verb_the_morphologizer_calls_a_preposition_still_acts(nlp: Language) -> None:
+    assert the_event(nlp, "The EU froze the assets.", "froze").type == "SANCTION"

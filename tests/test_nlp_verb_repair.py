@@ -806,3 +806,15 @@ def test_a_closing_report_parsed_as_a_complement_is_set_aside() -> None:
         ["PROPN", "VERB", "PART", "VERB", "NOUN", "PUNCT", "DET", "NOUN", "VERB", "PUNCT"],
     )
     assert doc[8].dep_ == "parataxis"
+
+
+def test_a_verb_tag_with_a_verbs_dependents_is_a_verb_whatever_the_morphology() -> None:
+    # "The EU froze the assets" with "froze"/VBP/ADP.
+    doc = parsed(
+        ["The", "EU", "froze", "the", "assets", "."],
+        [1, 2, 2, 4, 2, 2],
+        ["det", "nsubj", "ROOT", "det", "obj", "punct"],
+        ["DET", "PROPN", "ADP", "DET", "NOUN", "PUNCT"],
+        ["DT", "NNP", "VBP", "DT", "NNS", "."],
+    )
+    assert doc[2].pos_ == "VERB"

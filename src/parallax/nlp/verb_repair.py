@@ -284,6 +284,8 @@ _NOMINAL_DEPS: Final = frozenset(
 )
 
 
+#: Dependents only a verb takes (with a subject): a verb's frame.
+_VERB_FRAME: Final = frozenset({"nsubj", "nsubj:pass", "obj", "aux", "aux:pass", "compound:prt"})
 #: Adjectives of a verdict, which a court "finds" someone.
 _VERDICTS: Final = frozenset({"guilty", "innocent", "liable", "responsible"})
 
@@ -299,6 +301,15 @@ def _retag_misread_words(doc: Doc) -> None:
     for token in doc:
         hyphenated = "-" in token.text and all(p[:1].isalpha() for p in token.text.split("-"))
         if (
+            token.tag_.startswith("VB")
+            and token.pos_ in ("ADP", "ADV", "NUM", "PRON", "X", "SCONJ")
+            and any(c.dep_ in _VERB_FRAME for c in token.children)
+            and not any(c.dep_ == "cop" for c in token.children)
+        ):
+            # the tagger and the parse agree on a verb, the morphologizer alone does not:
+            # "The EU *froze*/VBP/ADP the assets"
+            token.pos_ = "VERB"
+        elif (
             token.tag_ in ("NN", "NNS")
             and token.dep_ in _NOMINAL_DEPS | {"obl:agent"}
             and token.pos_ in ("ADV", "ADJ", "NUM", "ADP")
