@@ -2848,3 +2848,9 @@ def test_a_verb_coordinated_with_a_participle_clause_shares_its_doer(nlp: Langua
 
 def test_a_verb_the_morphologizer_calls_a_preposition_still_acts(nlp: Language) -> None:
     assert the_event(nlp, "The EU froze the assets.", "froze").type == "SANCTION"
+
+
+def test_a_meeting_as_subject_does_not_swallow_what_its_members_did(nlp: Language) -> None:
+    text = "Foreign ministers meeting in Luxembourg froze the assets of those named."
+    assert the_event(nlp, text, "froze").type == "SANCTION"
+    assert "hit" not in triggers(nlp, "Russian airstrikes hit a hospital in Idlib.")

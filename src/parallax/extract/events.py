@@ -177,7 +177,13 @@ def find_triggers(doc: Doc) -> list[tuple[Token, Trigger]]:
     by_index = {t.i: tr for t, tr in found}
     verbs = {t.i for t, _ in found if t.pos_ == "VERB"}
     # "Russian airstrikes hit a hospital": the noun is the act, the verb only reports it.
-    subject_acts = {t.head.i for t, _ in found if t.pos_ != "VERB" and t.dep_ == "nsubj"}
+    # But a meeting acts through its members: "Foreign ministers *meeting* in Luxembourg
+    # froze the assets" (the parse heads the subject on "meeting") is a freeze.
+    subject_acts = {
+        t.head.i
+        for t, tr in found
+        if t.pos_ != "VERB" and t.dep_ == "nsubj" and tr.type != "CONSULT"
+    }
     kept = []
     times = time_ranges(doc) if found else []
     for token, trigger in found:
