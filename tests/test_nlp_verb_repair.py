@@ -818,3 +818,14 @@ def test_a_verb_tag_with_a_verbs_dependents_is_a_verb_whatever_the_morphology() 
         ["DT", "NNP", "VBP", "DT", "NNS", "."],
     )
     assert doc[2].pos_ == "VERB"
+
+
+def test_a_name_right_before_a_second_subject_noun_is_its_modifier() -> None:
+    # "Boko Haram militants burned…" with "Boko" and "militants" both subjects.
+    doc = parsed(
+        ["Boko", "Haram", "militants", "burned", "a", "village"],
+        [3, 0, 3, 3, 5, 3],
+        ["nsubj", "flat", "nsubj", "ROOT", "det", "obj"],
+        ["PROPN", "PROPN", "NOUN", "VERB", "DET", "NOUN"],
+    )
+    assert (doc[0].head.i, doc[0].dep_) == (2, "compound")

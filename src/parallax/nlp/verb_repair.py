@@ -934,7 +934,7 @@ def _join_split_subjects(doc: Doc, subjects: list[int]) -> None:
         cc = _and_between(doc[verb_i], first, second)
         if cc is not None:
             joins.append((first, second, cc))
-        elif _name_after_its_title(first, second):
+        elif _name_after_its_title(first, second) or _name_before_its_noun(first, second):
             titles.append((first, second))
     _move(
         doc,
@@ -983,6 +983,17 @@ def _join_subjects_cut_at_and(doc: Doc, roots: list[int]) -> None:
         # what hung on the cut root after the verb ("." and later phrases) is the verb's
         moves += [(c.i, verb.i, None) for c in first.children if c.i > verb.i]
     _move(doc, moves)
+
+
+def _name_before_its_noun(first: Token, second: Token) -> bool:
+    """Whether two subjects of one verb are a name and the noun it modifies: "*Boko Haram*
+    *militants* burned down a village" (the name a second subject beside "militants")."""
+    return (
+        first.pos_ == "PROPN"
+        and second.pos_ == "NOUN"
+        and first.right_edge.i + 1 == second.left_edge.i == second.i
+        and not any(t.text in _BREAKS for t in first.subtree)
+    )
 
 
 def _name_after_its_title(first: Token, second: Token) -> bool:
