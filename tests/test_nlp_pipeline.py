@@ -36,6 +36,7 @@ def test_pipeline_components(nlp: Language) -> None:
         "trainable_lemmatizer",
         "parser",
         "parallax_verb_repair",
+        "parallax_clause_repair",
         "ner",
     ]
     assert "senter" in nlp.disabled

@@ -6,14 +6,15 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from parallax.nlp.clause_repair import clause_repair
 from parallax.nlp.verb_repair import verb_repair
 from parses import hand_parsed
 
 
 def parsed(*columns: Any, lemmas: list[str] | None = None, spaces: list[bool] | None = None) -> Doc:
-    """The hand-written parse (the columns of :func:`hand_parsed`) after the repair
-    component."""
-    return verb_repair(hand_parsed(*columns, lemmas=lemmas, spaces=spaces))
+    """The hand-written parse (the columns of :func:`hand_parsed`) after the two repair
+    components, in the pipeline's order."""
+    return clause_repair(verb_repair(hand_parsed(*columns, lemmas=lemmas, spaces=spaces)))
 
 
 def test_a_noun_with_a_subject_and_a_particle_or_object_is_a_verb() -> None:

@@ -92,11 +92,13 @@ def load_pipeline(
             nlp.enable_pipe(name)
     keep_hyphenated_verbs(nlp)
     if "parser" in nlp.pipe_names:
+        from parallax.nlp.clause_repair import COMPONENT as CLAUSE_REPAIR
         from parallax.nlp.paragraphs import COMPONENT  # registers the factory
         from parallax.nlp.verb_repair import COMPONENT as VERB_REPAIR
 
         nlp.add_pipe(COMPONENT, first=True)
         nlp.add_pipe(VERB_REPAIR, after="parser")
+        nlp.add_pipe(CLAUSE_REPAIR, after=VERB_REPAIR)
     return nlp
 
 
