@@ -20,6 +20,7 @@ from typing import Final
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from parallax.extract.syntax import case_of
 from parallax.nlp.lemmas import forms_of
 from parallax.nlp.verb_repair import (
     _AFFILIATION_CASES,
@@ -28,6 +29,7 @@ from parallax.nlp.verb_repair import (
     _SUBJECTS,
     _SUBORDINATORS,
     _move,
+    _retag_as_noun,
     _tagged_adjective_past,
     by_agent,
 )
@@ -120,7 +122,7 @@ def _reroot_reduced_relatives(doc: Doc, roots: list[int]) -> None:
             continue  # "This term *is qualified* by a concept called a junction": a clause
         phrases = [
             c for c in first.children
-            if c.i > i and (by_agent(c) or (c.dep_ == "obl" and case_of_word(c) == "with"))
+            if c.i > i and (by_agent(c) or (c.dep_ == "obl" and case_of(c) == "with"))
         ]  # fmt: skip
         for phrase in phrases:
             verb = next(
@@ -240,11 +242,9 @@ def _retag_misread_words(doc: Doc) -> None:
         ):
             # a plural noun read as a present verb, in a noun's relation and with a noun's
             # dependents: "in crisis *talks*"/VBZ, "“coalition” *states*"/VBZ
-            token.pos_ = "NOUN"
-            token.tag_ = "NNS" if token.lower_.endswith("s") else "NN"
+            _retag_as_noun(token)
         elif hyphenated and token.dep_ in _NOMINAL_DEPS and token.pos_ in ("NUM", "ADV", "ADJ"):
-            token.pos_ = "NOUN"
-            token.tag_ = "NNS" if token.lower_.endswith("s") else "NN"
+            _retag_as_noun(token)
         elif _tagged_adjective_past(token) and any(c.dep_ == "aux:pass" for c in token.children):
             token.pos_, token.tag_ = "VERB", "VBN"
         elif token.lower_ in _VERDICTS and token.dep_ == "xcomp" and token.pos_ != "ADJ":
@@ -305,7 +305,7 @@ def _affiliations_read_as_clauses(doc: Doc, participles: list[int]) -> None:
         elif participle.dep_ == "ROOT":
             verb = next((c for c in participle.children if c.dep_ in ("ccomp", "advcl")), None)
             body = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb else None
-            if verb is None or body is None or case_of_word(body) not in _AFFILIATION_CASES:
+            if verb is None or body is None or case_of(body) not in _AFFILIATION_CASES:
                 continue
             moves += [(body.i, i, "obl"), (verb.i, verb.i, "ROOT")]
             moves += [(c.i, verb.i, None) for c in participle.children if c.i > verb.i]
@@ -387,8 +387,3 @@ def _clauses_read_as_modifiers(doc: Doc) -> None:
         if "cop" in children and "nsubj" in children:
             moves.append((token.i, head.i, "ccomp"))
     _move(doc, moves)
-
-
-def case_of_word(noun: Token) -> str | None:
-    """The preposition marking ``noun``, lower-cased."""
-    return next((c.lower_ for c in noun.children if c.dep_ == "case"), None)

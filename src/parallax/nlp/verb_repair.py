@@ -486,8 +486,14 @@ def _nouns_read_as_verbs(doc: Doc, subjects: list[int]) -> None:
             continue
         if any(c.dep_ == "case" and c.i < subject.left_edge.i for c in word.children):
             moves.append((i, word.i, "compound"))
-            word.tag_, word.pos_ = ("NNS", "NOUN") if word.lower_.endswith("s") else ("NN", "NOUN")
+            _retag_as_noun(word)
     _move(doc, moves)
+
+
+def _retag_as_noun(word: Token) -> None:
+    """Make a word the tagger misread a common noun, plural if it ends in "s"."""
+    word.pos_ = "NOUN"
+    word.tag_ = "NNS" if word.lower_.endswith("s") else "NN"
 
 
 def _lift_cases_to_nouns(doc: Doc, cases: list[int]) -> None:
